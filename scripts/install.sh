@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Installs whatever the project needs and is missing. Idempotent: a second run takes seconds.
+#   - Rust target wasm32-unknown-unknown (rustup)
+#   - trunk 0.21.14 and wasm-bindgen-cli at exactly Cargo.lock's wasm-bindgen version (cargo install)
+#   - Debian packages: chromium, chromium-driver, fonts-noto-cjk, nginx (apt-get)
+#   - node tools from package-lock.json: binaryen 132 (wasm-opt), playwright-core (npm ci)
+# Every tool comes from a package registry; nothing downloads a prebuilt binary at run time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+TRUNK_VERSION="0.21.14"
+APT_PACKAGES=(chromium chromium-driver fonts-noto-cjk nginx)
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+have() { command -v "$1" >/dev/null 2>&1; }
+
+if ! have cargo; then
+  echo "cargo is not on PATH: this project needs the machine's Rust toolchain (rustup)." >&2
+  exit 1
+fi
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  step "Adding the Rust target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
+  step "Installing trunk $TRUNK_VERSION from crates.io (about 10 minutes on 2 cores; cargo shows progress)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+# wasm-bindgen: the CLI must equal the library version in Cargo.lock exactly.
+if [ ! -f Cargo.lock ]; then
+  step "Resolving Cargo.lock"
+  cargo generate-lockfile
+fi
+BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if [ -z "$BINDGEN_VERSION" ]; then
+  echo "Could not read the wasm-bindgen version from Cargo.lock" >&2
+  exit 1
+fi
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$BINDGEN_VERSION" ] \
+  || ! have wasm-bindgen-test-runner; then
+  step "Installing wasm-bindgen-cli $BINDGEN_VERSION (about 2 minutes)"
+  # Not --locked: its lockfile pins a crate version the registry no longer serves (TOOLCHAIN.md).
+  cargo install wasm-bindgen-cli --version "=$BINDGEN_VERSION" --force
+fi
+
+missing=()
+for package in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  step "Installing Debian packages: ${missing[*]} (1-2 minutes)"
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
+fi
+
+# npm ci only when package-lock.json changed since the last install.
+stamp="node_modules/.package-lock.sha256"
+want=$(sha256sum package-lock.json | awk '{print $1}')
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  step "Installing node tools from package-lock.json (npm ci)"
+  npm ci --no-audit --no-fund
+  echo "$want" > "$stamp"
+fi
+
+# Debian's binaryen (108) writes modules that do not run; trunk must find npm's 132 first.
+if [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" != "132" ]; then
+  echo "wasm-opt on PATH is not binaryen 132: $(command -v wasm-opt)" >&2
+  exit 1
+fi
+echo "Tools ready: trunk $TRUNK_VERSION, wasm-bindgen $BINDGEN_VERSION, wasm-opt 132, $(chromium --version 2>/dev/null | head -n1)"

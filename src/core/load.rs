@@ -1,0 +1,246 @@
+//! From snapshot bytes to a checked [`Snapshot`], or to every problem found, each with the
+//! JSON path (or line and column) where it is.
+//!
+//! Three stages, each reporting as much as it can:
+//! 1. size and JSON syntax (line/column from serde_json; nesting is limited by serde_json),
+//! 2. structure: the schema version first, then each top-level field and each element of each
+//!    list deserialised on its own, so one bad indicator does not hide another,
+//! 3. meaning: [`crate::core::validate`] on the typed snapshot.
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::core::snapshot::{Snapshot, SCHEMA_VERSION};
+use crate::core::validate::{validate_snapshot, Problem};
+
+/// The largest snapshot accepted, in bytes. A larger body is refused before parsing so that a
+/// wrong or hostile URL cannot freeze a phone's tab.
+pub const MAX_SNAPSHOT_BYTES: usize = 16 * 1024 * 1024;
+
+/// Parses and validates a snapshot. On failure returns every problem found, in document order
+/// as far as possible.
+pub fn snapshot_from_json_text(text: &str) -> Result<Snapshot, Vec<Problem>> {
+    if text.len() > MAX_SNAPSHOT_BYTES {
+        return Err(vec![Problem::new(
+            "",
+            format!(
+                "the snapshot is {} bytes; the limit is {} bytes ({} MiB)",
+                text.len(),
+                MAX_SNAPSHOT_BYTES,
+                MAX_SNAPSHOT_BYTES / (1024 * 1024)
+            ),
+        )]);
+    }
+    let value: Value = serde_json::from_str(text).map_err(|error| {
+        vec![Problem::new(
+            "",
+            format!(
+                "not valid JSON at line {}, column {}: {}",
+                error.line(),
+                error.column(),
+                json_error_reason(&error)
+            ),
+        )]
+    })?;
+    let snapshot = snapshot_from_json_value(&value)?;
+    let problems = validate_snapshot(&snapshot);
+    if problems.is_empty() {
+        Ok(snapshot)
+    } else {
+        Err(problems)
+    }
+}
+
+/// serde_json's message without its trailing " at line L column C" (we print those ourselves).
+fn json_error_reason(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    match message.rfind(" at line ") {
+        Some(index) => message[..index].to_owned(),
+        None => message,
+    }
+}
+
+const TOP_LEVEL_FIELDS: [&str; 7] = [
+    "schema_version",
+    "meta",
+    "sources",
+    "programmes",
+    "indicators",
+    "places",
+    "sections",
+];
+
+/// Stage 2: the structure, reported field by field and element by element.
+pub fn snapshot_from_json_value(value: &Value) -> Result<Snapshot, Vec<Problem>> {
+    let Some(object) = value.as_object() else {
+        return Err(vec![Problem::new(
+            "",
+            format!(
+                "a snapshot must be a JSON object, got {}",
+                json_type_name(value)
+            ),
+        )]);
+    };
+    match object.get("schema_version") {
+        None => {
+            return Err(vec![Problem::new(
+                "schema_version",
+                format!("missing; this viewer reads schema_version {SCHEMA_VERSION}"),
+            )])
+        }
+        Some(version) if version.as_u64() != Some(u64::from(SCHEMA_VERSION)) => {
+            return Err(vec![Problem::new(
+                "schema_version",
+                format!("unsupported version {version}; this viewer reads {SCHEMA_VERSION}"),
+            )])
+        }
+        Some(_) => {}
+    }
+
+    let mut problems = Vec::new();
+    for key in object.keys() {
+        if !TOP_LEVEL_FIELDS.contains(&key.as_str()) {
+            problems.push(Problem::new(
+                key,
+                format!(
+                    "unknown field; expected one of {}",
+                    TOP_LEVEL_FIELDS.join(", ")
+                ),
+            ));
+        }
+    }
+    let required = ["meta", "sources", "programmes", "indicators"];
+    for key in required {
+        if !object.contains_key(key) {
+            problems.push(Problem::new(key, "missing required field"));
+        }
+    }
+    if let Some(meta) = object.get("meta") {
+        check_typed::<crate::core::snapshot::Meta>("meta", meta, &mut problems);
+    }
+    for key in ["sources", "programmes", "indicators", "places", "sections"] {
+        let Some(list) = object.get(key) else {
+            continue;
+        };
+        match list.as_array() {
+            None => problems.push(Problem::new(
+                key,
+                format!("must be a list, got {}", json_type_name(list)),
+            )),
+            Some(items) => {
+                for (index, item) in items.iter().enumerate() {
+                    let path = format!("{key}[{index}]");
+                    match key {
+                        "sources" => {
+                            check_typed::<crate::core::snapshot::Source>(&path, item, &mut problems)
+                        }
+                        "programmes" => check_typed::<crate::core::snapshot::Programme>(
+                            &path,
+                            item,
+                            &mut problems,
+                        ),
+                        "indicators" => check_typed::<crate::core::snapshot::Indicator>(
+                            &path,
+                            item,
+                            &mut problems,
+                        ),
+                        "places" => {
+                            check_typed::<crate::core::snapshot::Place>(&path, item, &mut problems)
+                        }
+                        _ => check_typed::<crate::core::snapshot::Section>(
+                            &path,
+                            item,
+                            &mut problems,
+                        ),
+                    }
+                }
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    // Every part deserialised on its own, so the whole does too; keep the error path anyway.
+    deserialize_at::<Snapshot>("", value).map_err(|problem| vec![problem])
+}
+
+fn check_typed<T: DeserializeOwned>(path: &str, value: &Value, problems: &mut Vec<Problem>) {
+    if let Err(problem) = deserialize_at::<T>(path, value) {
+        problems.push(problem);
+    }
+}
+
+fn deserialize_at<T: DeserializeOwned>(path: &str, value: &Value) -> Result<T, Problem> {
+    serde_path_to_error::deserialize::<_, T>(value).map_err(|error| {
+        let inner = error.path().to_string();
+        let full = join_path(path, if inner == "." { "" } else { &inner });
+        Problem::new(&full, error.into_inner().to_string())
+    })
+}
+
+/// Joins a prefix such as `indicators[3]` and an inner path such as `value` or `[2].id`.
+pub fn join_path(prefix: &str, inner: &str) -> String {
+    match (prefix.is_empty(), inner.is_empty()) {
+        (_, true) => prefix.to_owned(),
+        (true, false) => inner.to_owned(),
+        (false, false) if inner.starts_with('[') => format!("{prefix}{inner}"),
+        (false, false) => format!("{prefix}.{inner}"),
+    }
+}
+
+pub(crate) fn json_type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Why the app could not show a snapshot. Built by the UI's fetch, described here so the
+/// wording is tested natively.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadFailure {
+    /// The request itself failed (offline, blocked, DNS).
+    Network { url: String, detail: String },
+    /// The server answered with a non-success HTTP status.
+    HttpStatus { url: String, status: u16 },
+    /// The server announced or sent a body over [`MAX_SNAPSHOT_BYTES`].
+    TooLarge { url: String, bytes: u64 },
+    /// The body arrived but is not a valid snapshot.
+    Invalid { url: String, problems: Vec<Problem> },
+}
+
+impl LoadFailure {
+    /// A one-line headline for the failure.
+    pub fn headline(&self) -> String {
+        match self {
+            LoadFailure::Network { url, detail } => {
+                format!("Could not fetch {url}: {detail}")
+            }
+            LoadFailure::HttpStatus { url, status } => {
+                format!("The server answered HTTP {status} for {url}")
+            }
+            LoadFailure::TooLarge { url, bytes } => format!(
+                "{url} is {bytes} bytes; snapshots are limited to {MAX_SNAPSHOT_BYTES} bytes"
+            ),
+            LoadFailure::Invalid { url, problems } => format!(
+                "{url} is not a valid snapshot ({} problem{})",
+                problems.len(),
+                if problems.len() == 1 { "" } else { "s" }
+            ),
+        }
+    }
+
+    /// The individual problems, each naming where it is (empty for transport failures).
+    pub fn details(&self) -> Vec<String> {
+        match self {
+            LoadFailure::Invalid { problems, .. } => {
+                problems.iter().map(ToString::to_string).collect()
+            }
+            _ => Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,24 @@
+//! The pure-Rust core: no DOM, no browser. Everything here is tested natively with
+//! `cargo test` and shared by the web app and the native `snapshot` tool.
+
+pub mod load;
+pub mod snapshot;
+pub mod validate;
+
+/// The viewer's languages. zh-CN is the default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Language {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Language {
+    /// The BCP 47 tag for `lang` attributes.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Language::Zh => "zh-CN",
+            Language::En => "en",
+        }
+    }
+}

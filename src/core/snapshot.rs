@@ -1,0 +1,384 @@
+//! The snapshot format: the JSON document that the viewer loads.
+//!
+//! These types are the one definition of the format. The app deserialises them, the native
+//! `snapshot` tool checks files against them, and `snapshot schema` prints the JSON Schema
+//! generated from them (`data/snapshot.schema.json`). `data/README.md` documents every field.
+//!
+//! Unknown fields are rejected everywhere (`deny_unknown_fields`): a misspelt key in a
+//! hand-edited file must be an error, not a silently missing figure.
+
+use serde::{Deserialize, Serialize};
+
+/// The version of the format this build reads and writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Text in both languages of the viewer. `zh` is Simplified Chinese (zh-CN), the default.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Localized {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Localized {
+    pub fn new(zh: &str, en: &str) -> Self {
+        Self {
+            zh: zh.to_owned(),
+            en: en.to_owned(),
+        }
+    }
+
+    /// The text in `language`.
+    pub fn get(&self, language: crate::core::Language) -> &str {
+        match language {
+            crate::core::Language::Zh => &self.zh,
+            crate::core::Language::En => &self.en,
+        }
+    }
+}
+
+/// A whole snapshot: one township's report at one as-of date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Snapshot {
+    /// Must equal the version this viewer reads (currently 1).
+    pub schema_version: u32,
+    pub meta: Meta,
+    /// Where the figures come from; indicators and designations cite these by id.
+    pub sources: Vec<Source>,
+    /// The report's programmes, in the report's order.
+    pub programmes: Vec<Programme>,
+    pub indicators: Vec<Indicator>,
+    #[serde(default)]
+    pub places: Vec<Place>,
+    /// What the report view shows, in order.
+    #[serde(default)]
+    pub sections: Vec<Section>,
+}
+
+/// Metadata about the report and the place it describes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub title: Localized,
+    /// One or two sentences used for the page description and link previews.
+    pub description: Localized,
+    /// The township, with its 12-digit NBS statistical code.
+    pub township: AdminUnit,
+    /// County (6-digit code), city (4-digit), province (2-digit).
+    pub county: AdminUnit,
+    pub city: AdminUnit,
+    pub province: AdminUnit,
+    /// The period most figures refer to, e.g. "2021".
+    pub period: String,
+    /// The date the figures are stated as of (YYYY-MM-DD).
+    pub as_of: String,
+    /// How the as-of date was arrived at, when the source does not state one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of_note: Option<Localized>,
+    /// The date this snapshot was published (YYYY-MM-DD).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// True for generated test/benchmark data; the viewer then shows a "synthetic data" banner.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub synthetic: bool,
+    /// The map review number (审图号) of the operator's geographic map, printed under it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub map_review_number: Option<String>,
+}
+
+/// An administrative unit with its official code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AdminUnit {
+    pub name: Localized,
+    pub code: String,
+}
+
+/// A cited source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub title: Localized,
+    pub publisher: Localized,
+    /// Publication date or vintage (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Where a reader can find it (shown as text; only http(s) URLs are ever made into links).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub licence: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Localized>,
+}
+
+/// One of the report's programmes (e.g. 队伍建设).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Programme {
+    pub id: String,
+    pub label: Localized,
+}
+
+/// How a stated figure relates to the true value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// Stated as an exact figure ("238名").
+    #[default]
+    Exact,
+    /// Stated as a lower bound ("10余", "150余处", "30余吨").
+    AtLeast,
+    /// Stated as an approximation ("近200").
+    About,
+    /// Stated as an upper bound ("不超过").
+    AtMost,
+}
+
+/// One figure of the report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    pub id: String,
+    /// The programme this figure belongs to (a `programmes[].id`).
+    pub programme: String,
+    pub label: Localized,
+    /// Unit as read (e.g. 户 / households). Counts use a unit noun; areas use m² etc.
+    pub unit: Localized,
+    /// The figure. `null` when the report names a quantity without stating it ("N支").
+    pub value: Option<f64>,
+    #[serde(default)]
+    pub qualifier: Qualifier,
+    /// Whether the value is a count (must be a whole number ≥ 0) or a measure (≥ 0).
+    #[serde(default)]
+    pub kind: IndicatorKind,
+    /// The period the value refers to ("2021", or a date).
+    pub period: String,
+    /// Values for further periods, for time series. The main `value` is for `period`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub series: Vec<PeriodValue>,
+    /// Values per place (a `places[].id`), for maps and village cards.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub by_place: Vec<PlaceValue>,
+    /// For a part of a whole that the report states: the id of the indicator giving the whole.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<String>,
+    /// The source this figure is taken from (a `sources[].id`).
+    pub source: String,
+    /// The exact phrase of the source the figure comes from.
+    pub quote: String,
+    /// Anything a reader must know to read the figure correctly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Localized>,
+}
+
+/// What sort of number an indicator holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum IndicatorKind {
+    /// Whole things counted: villages, people, trees.
+    #[default]
+    Count,
+    /// A measured quantity: area, mass, age.
+    Measure,
+}
+
+/// A value for another period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PeriodValue {
+    pub period: String,
+    pub value: Option<f64>,
+    #[serde(default)]
+    pub qualifier: Qualifier,
+}
+
+/// A value for one place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PlaceValue {
+    pub place: String,
+    pub value: Option<f64>,
+    #[serde(default)]
+    pub qualifier: Qualifier,
+}
+
+/// What a place is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceKind {
+    /// An administrative village (行政村) as the report counts them.
+    Village,
+    /// A community (社区) grouping villages.
+    Community,
+}
+
+/// A village or community.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    pub id: String,
+    pub name: Localized,
+    pub kind: PlaceKind,
+    /// Official 12-digit statistical code, where one exists.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// The community a village belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub community: Option<CommunityLink>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub designations: Vec<Designation>,
+    /// Real geometry, when the operator supplies it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub geometry: Option<PlaceGeometry>,
+    /// Position hint for the schematic tile map (column, row within its group).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub layout: Option<LayoutHint>,
+    /// Where the place's name and code come from (a `sources[].id`).
+    pub source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Localized>,
+}
+
+/// A village's link to its community.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CommunityLink {
+    /// A `places[].id` of kind `community`.
+    pub id: String,
+    /// True when no source states the link (e.g. guessed from names). Shown as inferred.
+    pub inferred: bool,
+}
+
+/// A title the report gives a place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Designation {
+    pub kind: DesignationKind,
+    pub level: DesignationLevel,
+    pub source: String,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DesignationKind {
+    /// 美丽乡村建设 (beautiful village programme).
+    BeautifulVillage,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DesignationLevel {
+    Province,
+    City,
+    County,
+}
+
+/// Coordinate reference systems a geometry may declare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub enum Crs {
+    /// WGS 84 (EPSG:4326), what GPS and most GeoJSON tools use.
+    #[serde(rename = "WGS84")]
+    Wgs84,
+    /// GCJ-02, the offset system of AMap/Tencent maps in China.
+    #[serde(rename = "GCJ-02")]
+    Gcj02,
+    /// CGCS2000 (EPSG:4490), China's national system; within a metre of WGS 84.
+    #[serde(rename = "CGCS2000")]
+    Cgcs2000,
+}
+
+/// A GeoJSON geometry (Point, Polygon or MultiPolygon) with its declared coordinate system.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PlaceGeometry {
+    pub crs: Crs,
+    /// A GeoJSON geometry object, e.g. {"type": "Polygon", "coordinates": [[[lon, lat], ...]]}.
+    pub geojson: serde_json::Value,
+}
+
+/// Where to put a place's tile in the schematic map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LayoutHint {
+    pub column: u16,
+    pub row: u16,
+}
+
+/// A section of the report view.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub id: String,
+    /// The programme this section reports on, if any (a `programmes[].id`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub programme: Option<String>,
+    pub title: Localized,
+    pub blocks: Vec<Block>,
+}
+
+/// One block of a section.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Block {
+    /// A paragraph in the project's own words (no figures: figures live in indicators).
+    Prose { text: Localized },
+    /// A row of figure cards.
+    Figures { indicators: Vec<String> },
+    /// A chart of some indicators.
+    Chart {
+        id: String,
+        chart: ChartKind,
+        title: Localized,
+        indicators: Vec<String>,
+    },
+    /// The village map.
+    Map {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        title: Option<Localized>,
+    },
+    /// A table of indicators.
+    Table { indicators: Vec<String> },
+}
+
+/// The kind of chart a chart block draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ChartKind {
+    /// Parts against the whole the report states (each indicator has `part_of`).
+    PartOfWhole,
+    /// Like things compared on one axis (all indicators share a unit).
+    Comparison,
+    /// One small panel per indicator, each on its own axis and unit.
+    SmallMultiples,
+    /// Tiers of a structure such as the 1+5+N volunteer system.
+    Structure,
+    /// Values over periods (needs `series`).
+    TimeSeries,
+}

@@ -1,0 +1,56 @@
+//! A panic must never leave a dead page: the hook logs it to the console and puts a visible
+//! notice with the panic text at the top of the page.
+
+use wasm_bindgen::JsCast;
+
+/// The id of the notice element, for tests and styling.
+pub const PANIC_NOTICE_ID: &str = "panic-notice";
+
+/// Installs the panic hook. Safe to call more than once.
+pub fn install() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_panic_notice(&info.to_string());
+    }));
+}
+
+/// Shows (or replaces) the panic notice with `message`. Uses only the DOM, never Leptos: the
+/// reactive system may be what panicked.
+pub fn show_panic_notice(message: &str) {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    let Some(body) = document.body() else { return };
+    if let Some(old) = document.get_element_by_id(PANIC_NOTICE_ID) {
+        old.remove();
+    }
+    let Ok(notice) = document.create_element("div") else {
+        return;
+    };
+    notice.set_id(PANIC_NOTICE_ID);
+    notice.set_class_name("panic-notice");
+    let _ = notice.set_attribute("role", "alert");
+    let heading = document.create_element("strong").ok();
+    if let Some(heading) = &heading {
+        heading.set_text_content(Some("出错了 · Something went wrong"));
+        let _ = notice.append_child(heading);
+    }
+    if let Ok(detail) = document.create_element("pre") {
+        // Text, never HTML: the message may quote snapshot data.
+        detail.set_text_content(Some(message));
+        let _ = notice.append_child(&detail);
+    }
+    if let Ok(reload) = document.create_element("a") {
+        let _ = reload.set_attribute("href", "");
+        reload.set_text_content(Some("重新加载 · Reload"));
+        let _ = notice.append_child(&reload);
+    }
+    if let Some(first) = body.first_child() {
+        let _ = body.insert_before(&notice, Some(&first));
+    } else {
+        let _ = body.append_child(&notice);
+    }
+    if let Ok(element) = notice.dyn_into::<web_sys::HtmlElement>() {
+        let _ = element.focus();
+    }
+}
