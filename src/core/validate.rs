@@ -378,7 +378,8 @@ impl Checker {
                 }
                 Some(whole) => {
                     if let (Some(part), Some(total)) = (indicator.value, whole.value) {
-                        if part > total {
+                        // An invalid whole is reported at the whole; do not report it twice.
+                        if total.is_finite() && total >= 0.0 && part > total {
                             self.push(
                                 &whole_path,
                                 format!(

@@ -1,0 +1,43 @@
+// Shared set-up for the end-to-end tests: Debian's Chromium driven by playwright-core.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:8080/';
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const ARTIFACTS = join(ROOT, 'tests', 'e2e', 'artifacts');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+/** The snapshot the app ships with, read from disk to compare with what the page shows. */
+export const SNAPSHOT = JSON.parse(readFileSync(join(ROOT, 'data', 'snapshot.json'), 'utf8'));
+
+export const VIEWPORTS = {
+  mobile: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
+  desktop: { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 },
+};
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'fgz-chromium-'))}`,
+    ],
+  });
+}
+
+/** A new page that records console errors and uncaught exceptions in `page.errors`. */
+export async function newPage(browser, viewportName, extra = {}) {
+  const context = await browser.newContext({ ...VIEWPORTS[viewportName], locale: 'zh-CN', ...extra });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') page.errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => page.errors.push(`pageerror: ${error.message}`));
+  return page;
+}

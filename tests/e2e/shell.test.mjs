@@ -1,0 +1,88 @@
+// The app shell: loads the default snapshot at phone and desktop sizes, and says clearly
+// what went wrong when the snapshot is missing, broken or invalid.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { launchBrowser, newPage, BASE_URL, SNAPSHOT, ARTIFACTS } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launchBrowser(); });
+after(async () => { await browser?.close(); });
+
+for (const viewport of ['mobile', 'desktop']) {
+  test(`default snapshot loads at ${viewport} size without console errors`, async () => {
+    const page = await newPage(browser, viewport);
+    await page.goto(BASE_URL);
+    const name = page.locator('h1.township-name');
+    await name.waitFor({ timeout: 20000 });
+    assert.equal(await name.textContent(), SNAPSHOT.meta.township.name.zh);
+    assert.equal(await page.locator('.report-title').textContent(), SNAPSHOT.meta.title.zh);
+    const programmes = await page.locator('.programme-chip').allTextContents();
+    assert.deepEqual(programmes, SNAPSHOT.programmes.map((p) => p.label.zh));
+    const count = await page.locator('.indicator-count').getAttribute('data-count');
+    assert.equal(Number(count), SNAPSHOT.indicators.length);
+    // Nothing is wider than the viewport (no sideways scrolling on a phone).
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page is ${overflow}px wider than the viewport`);
+    await page.screenshot({ path: join(ARTIFACTS, `shell-${viewport}.png`), fullPage: true });
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+}
+
+async function withSnapshotResponse(response, check) {
+  const page = await newPage(browser, 'mobile');
+  await page.route('**/data/snapshot.json', (route) => route.fulfill(response));
+  await page.goto(BASE_URL);
+  const error = page.locator('.load-error');
+  await error.waitFor({ timeout: 20000 });
+  await check(page, error);
+  assert.equal(await page.locator('#panic-notice').count(), 0, 'no panic');
+  await page.context().close();
+}
+
+test('a snapshot that is not JSON names the line and column', async () => {
+  await withSnapshotResponse(
+    { status: 200, contentType: 'application/json', body: '{\n  "schema_version": 1,\n  "meta": {,\n}' },
+    async (page, error) => {
+      const text = await error.textContent();
+      assert.match(text, /not valid JSON at line 3, column 12/);
+      await page.screenshot({ path: join(ARTIFACTS, 'shell-broken-json-mobile.png') });
+    },
+  );
+});
+
+test('a missing snapshot shows the HTTP status', async () => {
+  await withSnapshotResponse({ status: 404, body: 'not found' }, async (_page, error) => {
+    assert.match(await error.textContent(), /HTTP 404 for data\/snapshot\.json/);
+  });
+});
+
+test('an invalid snapshot lists every problem with its JSON path', async () => {
+  const broken = structuredClone(SNAPSHOT);
+  broken.indicators[0].value = -3;
+  broken.indicators[1].source = 'nowhere';
+  broken.meta.township.code = '12345';
+  await withSnapshotResponse(
+    { status: 200, contentType: 'application/json', body: JSON.stringify(broken) },
+    async (_page, error) => {
+      const items = await error.locator('.load-error-details li').allTextContents();
+      assert.ok(items.includes('indicators[0].value: must be ≥ 0, got -3'), items.join('\n'));
+      assert.ok(items.includes('indicators[1].source: refers to unknown source "nowhere"'), items.join('\n'));
+      assert.ok(items.some((item) => item.startsWith('meta.township.code: must be 12 digits')), items.join('\n'));
+    },
+  );
+});
+
+test('retry after a failed load shows the report', async () => {
+  const page = await newPage(browser, 'desktop');
+  let failures = 1;
+  await page.route('**/data/snapshot.json', (route) => (failures-- > 0 ? route.fulfill({ status: 500, body: '' }) : route.continue()));
+  await page.goto(BASE_URL);
+  await page.locator('.load-error').waitFor({ timeout: 20000 });
+  assert.match(await page.locator('.load-error').textContent(), /HTTP 500/);
+  await page.getByRole('button', { name: /重试/ }).click();
+  await page.locator('h1.township-name').waitFor({ timeout: 20000 });
+  assert.equal(await page.locator('.load-error').count(), 0);
+  await page.context().close();
+});
