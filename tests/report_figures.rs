@@ -13,7 +13,10 @@ const NOT_FIGURES: [(&str, &str); 4] = [
     ("2021年,村“两委”换届", "the year: the snapshot's period"),
     ("7月12上午", "a date: the period of the inspection figure"),
     ("“1+N”党员联户", "the name of a Party-member liaison model"),
-    ("“1+5+ N”三级", "the name of the volunteer structure; its tiers are stated one by one after it"),
+    (
+        "“1+5+ N”三级",
+        "the name of the volunteer structure; its tiers are stated one by one after it",
+    ),
 ];
 
 /// Figures the text writes with Chinese numerals: (phrase, value, qualifier).
@@ -42,7 +45,10 @@ fn figures_in(text: &str) -> Vec<Figure> {
         let mut end = start + 1;
         while let Some(&(index, next)) = rest.peek() {
             let decimal_point = next == '.'
-                && text[index + 1..].chars().next().is_some_and(|d| d.is_ascii_digit());
+                && text[index + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(|d| d.is_ascii_digit());
             if next.is_ascii_digit() || decimal_point {
                 end = index + next.len_utf8();
                 rest.next();
@@ -111,7 +117,10 @@ fn every_number_in_the_report_is_an_indicator() {
         .iter()
         .flat_map(|(phrase, _)| {
             let found = occurrences(REPORT, phrase);
-            assert!(!found.is_empty(), "exclusion {phrase:?} is not in the report");
+            assert!(
+                !found.is_empty(),
+                "exclusion {phrase:?} is not in the report"
+            );
             found
         })
         .collect();
@@ -127,7 +136,9 @@ fn every_number_in_the_report_is_an_indicator() {
         }
         let matched = indicators.iter().any(|indicator| {
             covers(indicator, figure.start, figure.end)
-                && indicator.value.is_some_and(|value| (value - figure.value).abs() < 1e-9)
+                && indicator
+                    .value
+                    .is_some_and(|value| (value - figure.value).abs() < 1e-9)
                 && indicator.qualifier == figure.qualifier
         });
         if !matched {
@@ -149,7 +160,11 @@ fn every_number_in_the_report_is_an_indicator() {
             missing.push(format!("{phrase} ({qualifier:?}, {value})"));
         }
     }
-    assert!(missing.is_empty(), "figures without an indicator:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "figures without an indicator:\n{}",
+        missing.join("\n")
+    );
 }
 
 #[test]
@@ -158,7 +173,12 @@ fn no_indicator_says_more_than_the_report() {
     let figures = figures_in(REPORT);
     for indicator in report_indicators(&snapshot) {
         let places = occurrences(REPORT, &indicator.quote);
-        assert!(!places.is_empty(), "{}: quote {:?} is not in the report", indicator.id, indicator.quote);
+        assert!(
+            !places.is_empty(),
+            "{}: quote {:?} is not in the report",
+            indicator.id,
+            indicator.quote
+        );
         match indicator.value {
             None => assert!(
                 indicator.quote.contains('N'),

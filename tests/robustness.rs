@@ -132,7 +132,15 @@ fn deep_nesting_is_refused_not_a_stack_overflow() {
     let depth = 100_000;
     let text = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
     let problems = snapshot_from_json_text(&text).expect_err("refused");
-    assert!(problems[0].message.contains("recursion limit"), "{:?}", problems[0]);
-    let text = format!("{{\"schema_version\": 1, \"meta\": {}{}}}", "{\"a\":".repeat(depth), "}".repeat(depth));
+    assert!(
+        problems[0].message.contains("recursion limit"),
+        "{:?}",
+        problems[0]
+    );
+    let text = format!(
+        "{{\"schema_version\": 1, \"meta\": {}{}}}",
+        "{\"a\":".repeat(depth),
+        "}".repeat(depth)
+    );
     assert!(snapshot_from_json_text(&text).is_err());
 }

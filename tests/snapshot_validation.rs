@@ -84,7 +84,11 @@ fn syntax_error_names_line_and_column() {
 #[test]
 fn wrong_type() {
     let problems = problems_after(|v| v["indicators"][2]["value"] = json!("many"));
-    assert_problem(&problems, "indicators[2].value", "invalid type: string \"many\"");
+    assert_problem(
+        &problems,
+        "indicators[2].value",
+        "invalid type: string \"many\"",
+    );
 }
 
 #[test]
@@ -123,14 +127,19 @@ fn negative_and_fractional_counts() {
     let problems = problems_after(|v| v["indicators"][0]["value"] = json!(-3));
     assert_problem(&problems, "indicators[0].value", "must be ≥ 0, got -3");
     let problems = problems_after(|v| v["indicators"][0]["value"] = json!(2.5));
-    assert_problem(&problems, "indicators[0].value", "a count must be a whole number");
+    assert_problem(
+        &problems,
+        "indicators[0].value",
+        "a count must be a whole number",
+    );
 }
 
 #[test]
 fn non_finite_values() {
     // JSON cannot spell NaN or infinity; an overflowing literal is a syntax-level error...
-    let problems = snapshot_from_json_text(&DEFAULT_SNAPSHOT.replacen("\"value\": 57", "\"value\": 1e999", 1))
-        .expect_err("invalid");
+    let problems =
+        snapshot_from_json_text(&DEFAULT_SNAPSHOT.replacen("\"value\": 57", "\"value\": 1e999", 1))
+            .expect_err("invalid");
     assert_problem(&problems, "", "number out of range");
     // ...and a snapshot built in code with NaN is caught by the validator.
     let mut snapshot = snapshot_from_json_text(DEFAULT_SNAPSHOT).expect("valid");
@@ -147,7 +156,11 @@ fn duplicate_ids_and_codes() {
         let first = v["indicators"][0]["id"].clone();
         v["indicators"][3]["id"] = first;
     });
-    assert_problem(&problems, "indicators[3].id", "duplicate id \"admin_villages\", also used by indicators[0]");
+    assert_problem(
+        &problems,
+        "indicators[3].id",
+        "duplicate id \"admin_villages\", also used by indicators[0]",
+    );
     let problems = problems_after(|v| {
         let code = v["places"][0]["code"].clone();
         v["places"][1]["code"] = code;
@@ -168,9 +181,21 @@ fn unknown_references() {
         v["indicators"][2]["programme"] = json!("sports");
         v["indicators"][3]["part_of"] = json!("ghost");
     });
-    assert_problem(&problems, "indicators[1].source", "unknown source \"nowhere\"");
-    assert_problem(&problems, "indicators[2].programme", "unknown programme \"sports\"");
-    assert_problem(&problems, "indicators[3].part_of", "unknown indicator \"ghost\"");
+    assert_problem(
+        &problems,
+        "indicators[1].source",
+        "unknown source \"nowhere\"",
+    );
+    assert_problem(
+        &problems,
+        "indicators[2].programme",
+        "unknown programme \"sports\"",
+    );
+    assert_problem(
+        &problems,
+        "indicators[3].part_of",
+        "unknown indicator \"ghost\"",
+    );
 
     let problems = problems_after(|v| {
         let team = index_of(v, "sections", "team");
@@ -188,12 +213,20 @@ fn unknown_references() {
         v["places"][village]["community"]["id"] = json!("c-atlantis");
     });
     let village = index_of(&default_value(), "places", "v-duozhuang");
-    assert_problem(&problems, &format!("places[{village}].community.id"), "unknown place \"c-atlantis\"");
+    assert_problem(
+        &problems,
+        &format!("places[{village}].community.id"),
+        "unknown place \"c-atlantis\"",
+    );
 
     let problems = problems_after(|v| {
         v["indicators"][0]["by_place"] = json!([{"place": "v-nowhere", "value": 1}]);
     });
-    assert_problem(&problems, "indicators[0].by_place[0].place", "unknown place");
+    assert_problem(
+        &problems,
+        "indicators[0].by_place[0].place",
+        "unknown place",
+    );
 }
 
 #[test]
@@ -203,7 +236,11 @@ fn community_links_must_point_at_communities() {
         v["places"][village]["community"]["id"] = json!("v-huangnigou");
     });
     let village = index_of(&default_value(), "places", "v-duozhuang");
-    assert_problem(&problems, &format!("places[{village}].community.id"), "is not a community");
+    assert_problem(
+        &problems,
+        &format!("places[{village}].community.id"),
+        "is not a community",
+    );
 }
 
 #[test]
@@ -211,9 +248,17 @@ fn malformed_codes() {
     let problems = problems_after(|v| v["places"][0]["code"] = json!("37132311520"));
     assert_problem(&problems, "places[0].code", "must be 12 digits");
     let problems = problems_after(|v| v["places"][0]["code"] = json!("370101115200"));
-    assert_problem(&problems, "places[0].code", "does not start with the county code \"371323\"");
+    assert_problem(
+        &problems,
+        "places[0].code",
+        "does not start with the county code \"371323\"",
+    );
     let problems = problems_after(|v| v["meta"]["township"]["code"] = json!("370101115000"));
-    assert_problem(&problems, "meta.township.code", "does not start with its parent's code \"371323\"");
+    assert_problem(
+        &problems,
+        "meta.township.code",
+        "does not start with its parent's code \"371323\"",
+    );
     let problems = problems_after(|v| v["meta"]["county"]["code"] = json!("37132A"));
     assert_problem(&problems, "meta.county.code", "must be 6 digits");
 }
@@ -222,34 +267,64 @@ fn malformed_codes() {
 fn invalid_geometry() {
     let ring_open = json!({"crs": "WGS84", "geojson": {"type": "Polygon", "coordinates": [[[118.6, 35.9], [118.7, 35.9], [118.7, 36.0], [118.6, 36.05]]]}});
     let problems = problems_after(|v| v["places"][20]["geometry"] = ring_open);
-    assert_problem(&problems, "places[20].geometry.geojson.coordinates[0]", "ring is not closed");
+    assert_problem(
+        &problems,
+        "places[20].geometry.geojson.coordinates[0]",
+        "ring is not closed",
+    );
 
     let too_few = json!({"crs": "WGS84", "geojson": {"type": "Polygon", "coordinates": [[[118.6, 35.9], [118.7, 35.9], [118.6, 35.9]]]}});
     let problems = problems_after(|v| v["places"][20]["geometry"] = too_few);
-    assert_problem(&problems, "places[20].geometry.geojson.coordinates[0]", "at least 4 positions");
+    assert_problem(
+        &problems,
+        "places[20].geometry.geojson.coordinates[0]",
+        "at least 4 positions",
+    );
 
-    let outside_china = json!({"crs": "GCJ-02", "geojson": {"type": "Point", "coordinates": [2.35, 48.85]}});
+    let outside_china =
+        json!({"crs": "GCJ-02", "geojson": {"type": "Point", "coordinates": [2.35, 48.85]}});
     let problems = problems_after(|v| v["places"][20]["geometry"] = outside_china);
-    assert_problem(&problems, "places[20].geometry.geojson.coordinates", "outside the range of Gcj02");
+    assert_problem(
+        &problems,
+        "places[20].geometry.geojson.coordinates",
+        "outside the range of Gcj02",
+    );
 
     let swapped = json!({"crs": "WGS84", "geojson": {"type": "MultiPolygon", "coordinates": [[[[35.9, 118.6], [35.9, 118.7], [36.0, 118.7], [35.9, 118.6]]]]}});
     let problems = problems_after(|v| v["places"][20]["geometry"] = swapped);
-    assert_problem(&problems, "places[20].geometry.geojson.coordinates[0][0][0]", "outside the range of Wgs84");
+    assert_problem(
+        &problems,
+        "places[20].geometry.geojson.coordinates[0][0][0]",
+        "outside the range of Wgs84",
+    );
 
     let line = json!({"crs": "WGS84", "geojson": {"type": "LineString", "coordinates": [[118.6, 35.9], [118.7, 35.9]]}});
     let problems = problems_after(|v| v["places"][20]["geometry"] = line);
-    assert_problem(&problems, "places[20].geometry.geojson.type", "must be Point, Polygon or MultiPolygon");
+    assert_problem(
+        &problems,
+        "places[20].geometry.geojson.type",
+        "must be Point, Polygon or MultiPolygon",
+    );
 
-    let unknown_crs = json!({"crs": "EPSG:3857", "geojson": {"type": "Point", "coordinates": [118.6, 35.9]}});
+    let unknown_crs =
+        json!({"crs": "EPSG:3857", "geojson": {"type": "Point", "coordinates": [118.6, 35.9]}});
     let problems = problems_after(|v| v["places"][20]["geometry"] = unknown_crs);
-    assert_problem(&problems, "places[20].geometry.crs", "unknown variant `EPSG:3857`");
+    assert_problem(
+        &problems,
+        "places[20].geometry.crs",
+        "unknown variant `EPSG:3857`",
+    );
 }
 
 #[test]
 fn over_long_and_empty_strings() {
     let long = "长".repeat(301);
     let problems = problems_after(|v| v["indicators"][0]["label"]["zh"] = json!(long));
-    assert_problem(&problems, "indicators[0].label.zh", "301 characters; at most 300");
+    assert_problem(
+        &problems,
+        "indicators[0].label.zh",
+        "301 characters; at most 300",
+    );
     let problems = problems_after(|v| v["meta"]["title"]["en"] = json!("  "));
     assert_problem(&problems, "meta.title.en", "must not be empty");
     let problems = problems_after(|v| v["places"][3]["name"]["zh"] = json!("a\u{0}b"));
@@ -277,14 +352,19 @@ fn part_larger_than_whole() {
         v["indicators"][part]["value"] = json!(58);
     });
     let part = index_of(&default_value(), "indicators", "one_shoulder_villages");
-    assert_problem(&problems, &format!("indicators[{part}].part_of"), "larger than the whole");
+    assert_problem(
+        &problems,
+        &format!("indicators[{part}].part_of"),
+        "larger than the whole",
+    );
 }
 
 #[test]
 fn charts_must_fit_their_data() {
     let environment = index_of(&default_value(), "sections", "environment");
     let problems = problems_after(|v| {
-        v["sections"][environment]["blocks"][3]["indicators"] = json!(["beautiful_courtyards", "old_refuse_removed"]);
+        v["sections"][environment]["blocks"][3]["indicators"] =
+            json!(["beautiful_courtyards", "old_refuse_removed"]);
     });
     assert_problem(
         &problems,
@@ -294,7 +374,11 @@ fn charts_must_fit_their_data() {
     let problems = problems_after(|v| {
         v["sections"][environment]["blocks"][3]["chart"] = json!("part_of_whole");
     });
-    assert_problem(&problems, &format!("sections[{environment}].blocks[3].indicators"), "has no part_of");
+    assert_problem(
+        &problems,
+        &format!("sections[{environment}].blocks[3].indicators"),
+        "has no part_of",
+    );
 }
 
 #[test]

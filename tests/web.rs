@@ -20,13 +20,19 @@ wasm_bindgen_test_configure!(run_in_browser);
 const DEFAULT_SNAPSHOT: &str = include_str!("../data/snapshot.json");
 
 fn document() -> web_sys::Document {
-    web_sys::window().and_then(|w| w.document()).expect("a document")
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
 }
 
 /// A fresh container appended to <body>.
 fn container() -> HtmlElement {
     let element = document().create_element("div").expect("div");
-    document().body().expect("body").append_child(&element).expect("append");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&element)
+        .expect("append");
     element.unchecked_into()
 }
 
@@ -37,21 +43,37 @@ async fn sleep_ms(ms: i32) {
             .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
             .expect("setTimeout");
     });
-    wasm_bindgen_futures::JsFuture::from(promise).await.expect("timer");
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .expect("timer");
 }
 
 #[wasm_bindgen_test]
 fn report_header_shows_the_township_and_counts() {
-    let snapshot = Arc::new(snapshot_from_json_text(DEFAULT_SNAPSHOT).expect("default snapshot is valid"));
+    let snapshot =
+        Arc::new(snapshot_from_json_text(DEFAULT_SNAPSHOT).expect("default snapshot is valid"));
     let expected_count = snapshot.indicators.len();
     let root = container();
     let shown = snapshot.clone();
-    leptos::mount::mount_to(root.clone(), move || view! { <ReportHeader snapshot=shown.clone() /> }).forget();
+    leptos::mount::mount_to(
+        root.clone(),
+        move || view! { <ReportHeader snapshot=shown.clone() /> },
+    )
+    .forget();
 
-    let name = root.query_selector("h1.township-name").unwrap().expect("township heading");
+    let name = root
+        .query_selector("h1.township-name")
+        .unwrap()
+        .expect("township heading");
     assert_eq!(name.text_content().as_deref(), Some("富官庄镇"));
-    let count = root.query_selector(".indicator-count").unwrap().expect("indicator count");
-    assert_eq!(count.get_attribute("data-count"), Some(expected_count.to_string()));
+    let count = root
+        .query_selector(".indicator-count")
+        .unwrap()
+        .expect("indicator count");
+    assert_eq!(
+        count.get_attribute("data-count"),
+        Some(expected_count.to_string())
+    );
     let chips = root.query_selector_all(".programme-chip").unwrap();
     assert_eq!(chips.length() as usize, snapshot.programmes.len());
     root.remove();
@@ -63,21 +85,31 @@ fn load_error_lists_problems_and_retries() {
         url: "data/snapshot.json".into(),
         problems: vec![
             Problem::new("indicators[3].value", "must be ≥ 0, got -3"),
-            Problem::new("meta.as_of", "must be a date written YYYY-MM-DD, got \"soon\""),
+            Problem::new(
+                "meta.as_of",
+                "must be a date written YYYY-MM-DD, got \"soon\"",
+            ),
         ],
     };
     let retried = RwSignal::new(0);
     let root = container();
     leptos::mount::mount_to(root.clone(), move || {
-        view! { <LoadError failure=failure.clone() on_retry=Callback::new(move |()| retried.update(|n| *n += 1)) /> }
+        view! { <LoadError failure=failure.clone() on_retry=Some(Callback::new(move |()| retried.update(|n| *n += 1))) /> }
     })
     .forget();
 
     let items = root.query_selector_all(".load-error-details li").unwrap();
     assert_eq!(items.length(), 2);
-    let first = items.get(0).and_then(|node| node.text_content()).unwrap_or_default();
+    let first = items
+        .get(0)
+        .and_then(|node| node.text_content())
+        .unwrap_or_default();
     assert_eq!(first, "indicators[3].value: must be ≥ 0, got -3");
-    let button: HtmlElement = root.query_selector("button").unwrap().expect("retry button").unchecked_into();
+    let button: HtmlElement = root
+        .query_selector("button")
+        .unwrap()
+        .expect("retry button")
+        .unchecked_into();
     button.click();
     assert_eq!(retried.get_untracked(), 1);
     root.remove();
@@ -86,14 +118,25 @@ fn load_error_lists_problems_and_retries() {
 #[wasm_bindgen_test]
 fn panic_notice_shows_the_message_as_inert_text() {
     show_panic_notice("boom <img src=x onerror=alert(1)> at src/ui/app.rs:1");
-    let notice = document().get_element_by_id(PANIC_NOTICE_ID).expect("notice shown");
+    let notice = document()
+        .get_element_by_id(PANIC_NOTICE_ID)
+        .expect("notice shown");
     assert_eq!(notice.get_attribute("role").as_deref(), Some("alert"));
-    assert!(notice.query_selector("img").unwrap().is_none(), "message must not be parsed as HTML");
+    assert!(
+        notice.query_selector("img").unwrap().is_none(),
+        "message must not be parsed as HTML"
+    );
     let text = notice.text_content().unwrap_or_default();
     assert!(text.contains("boom <img src=x onerror=alert(1)>"), "{text}");
     // A second panic replaces the notice instead of stacking them.
     show_panic_notice("second");
-    assert_eq!(document().query_selector_all(".panic-notice").unwrap().length(), 1);
+    assert_eq!(
+        document()
+            .query_selector_all(".panic-notice")
+            .unwrap()
+            .length(),
+        1
+    );
     notice.remove();
     if let Some(element) = document().get_element_by_id(PANIC_NOTICE_ID) {
         element.remove();
@@ -104,7 +147,10 @@ fn panic_notice_shows_the_message_as_inert_text() {
 async fn app_fetches_the_default_snapshot() {
     let root = container();
     leptos::mount::mount_to(root.clone(), App).forget();
-    assert!(root.query_selector(".loading").unwrap().is_some(), "loading state first");
+    assert!(
+        root.query_selector(".loading").unwrap().is_some(),
+        "loading state first"
+    );
     for _ in 0..100 {
         if root.query_selector("h1.township-name").unwrap().is_some()
             || root.query_selector(".load-error").unwrap().is_some()
@@ -114,8 +160,15 @@ async fn app_fetches_the_default_snapshot() {
         sleep_ms(50).await;
     }
     let error = root.query_selector(".load-error").unwrap();
-    assert!(error.is_none(), "load failed: {:?}", error.and_then(|e| e.text_content()));
-    let name = root.query_selector("h1.township-name").unwrap().expect("loaded");
+    assert!(
+        error.is_none(),
+        "load failed: {:?}",
+        error.and_then(|e| e.text_content())
+    );
+    let name = root
+        .query_selector("h1.township-name")
+        .unwrap()
+        .expect("loaded");
     assert_eq!(name.text_content().as_deref(), Some("富官庄镇"));
     root.remove();
 }

@@ -211,6 +211,8 @@ pub enum LoadFailure {
     TooLarge { url: String, bytes: u64 },
     /// The body arrived but is not a valid snapshot.
     Invalid { url: String, problems: Vec<Problem> },
+    /// The page URL asked for a snapshot location that is not allowed.
+    Refused { requested: String, reason: String },
 }
 
 impl LoadFailure {
@@ -226,6 +228,9 @@ impl LoadFailure {
             LoadFailure::TooLarge { url, bytes } => format!(
                 "{url} is {bytes} bytes; snapshots are limited to {MAX_SNAPSHOT_BYTES} bytes"
             ),
+            LoadFailure::Refused { requested, reason } => {
+                format!("Refused to load the snapshot {requested:?}: {reason}")
+            }
             LoadFailure::Invalid { url, problems } => format!(
                 "{url} is not a valid snapshot ({} problem{})",
                 problems.len(),

@@ -1,6 +1,7 @@
 //! The pure-Rust core: no DOM, no browser. Everything here is tested natively with
 //! `cargo test` and shared by the web app and the native `snapshot` tool.
 
+pub mod data_source;
 pub mod load;
 pub mod snapshot;
 pub mod validate;

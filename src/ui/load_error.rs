@@ -1,11 +1,20 @@
-//! The message shown when the snapshot cannot be loaded: what failed and where, and a retry.
+//! The message shown when the snapshot cannot be loaded: what failed and where, and a way on
+//! (retry, or load the default snapshot).
 
 use leptos::prelude::*;
 
 use crate::core::load::LoadFailure;
 
 #[component]
-pub fn LoadError(failure: LoadFailure, on_retry: Callback<()>) -> impl IntoView {
+pub fn LoadError(
+    failure: LoadFailure,
+    /// Try the same snapshot again (absent when retrying cannot help).
+    #[prop(optional_no_strip)]
+    on_retry: Option<Callback<()>>,
+    /// Load the township's default snapshot instead (when another one was asked for).
+    #[prop(optional_no_strip)]
+    on_load_default: Option<Callback<()>>,
+) -> impl IntoView {
     let headline = failure.headline();
     let details = failure.details();
     let has_details = !details.is_empty();
@@ -18,9 +27,18 @@ pub fn LoadError(failure: LoadFailure, on_retry: Callback<()>) -> impl IntoView 
                     {details.iter().map(|line| view! { <li><code>{line.clone()}</code></li> }).collect_view()}
                 </ul>
             </Show>
-            <button type="button" class="button" on:click=move |_| on_retry.run(())>
-                "重试 · Retry"
-            </button>
+            <div class="button-row">
+                {on_retry.map(|retry| view! {
+                    <button type="button" class="button" on:click=move |_| retry.run(())>
+                        "重试 · Retry"
+                    </button>
+                })}
+                {on_load_default.map(|load_default| view! {
+                    <button type="button" class="button button-secondary" on:click=move |_| load_default.run(())>
+                        "加载默认报告 · Load the default report"
+                    </button>
+                })}
+            </div>
         </section>
     }
 }

@@ -1,7 +1,6 @@
 // Shared set-up for the end-to-end tests: Debian's Chromium driven by playwright-core.
 import { chromium } from 'playwright-core';
-import { mkdtempSync, mkdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,8 +24,8 @@ export async function launchBrowser() {
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'fgz-chromium-'))}`,
     ],
+    // playwright gives every launch a fresh temporary profile of its own.
   });
 }
 

@@ -86,3 +86,30 @@ test('retry after a failed load shows the report', async () => {
   assert.equal(await page.locator('.load-error').count(), 0);
   await page.context().close();
 });
+
+test('a snapshot from another site is refused, and the default can be loaded', async () => {
+  const page = await newPage(browser, 'mobile');
+  const requested = [];
+  page.on('request', (request) => requested.push(request.url()));
+  await page.goto(`${BASE_URL}?data=${encodeURIComponent('https://evil.example/forged.json')}`);
+  const error = page.locator('.load-error');
+  await error.waitFor({ timeout: 20000 });
+  assert.match(await error.textContent(), /Refused to load the snapshot "https:\/\/evil\.example\/forged\.json"/);
+  assert.equal(requested.filter((url) => new URL(url).hostname === 'evil.example').length, 0, 'no request to the other site');
+  assert.equal(await page.getByRole('button', { name: /重试/ }).count(), 0, 'retrying a refusal is pointless');
+  await page.getByRole('button', { name: /加载默认报告/ }).click();
+  await page.locator('h1.township-name').waitFor({ timeout: 20000 });
+  assert.equal(await page.locator('h1.township-name').textContent(), SNAPSHOT.meta.township.name.zh);
+  await page.context().close();
+});
+
+test('a same-site snapshot path that does not exist offers the default', async () => {
+  const page = await newPage(browser, 'desktop');
+  await page.goto(`${BASE_URL}?data=data/other-town.json`);
+  const error = page.locator('.load-error');
+  await error.waitFor({ timeout: 20000 });
+  assert.match(await error.textContent(), /HTTP 404 for data\/other-town\.json/);
+  await page.getByRole('button', { name: /加载默认报告/ }).click();
+  await page.locator('h1.township-name').waitFor({ timeout: 20000 });
+  await page.context().close();
+});
