@@ -26,7 +26,13 @@ fn schema_requires_what_the_validator_requires() {
         .iter()
         .filter_map(Value::as_str)
         .collect();
-    for field in ["schema_version", "meta", "sources", "programmes", "indicators"] {
+    for field in [
+        "schema_version",
+        "meta",
+        "sources",
+        "programmes",
+        "indicators",
+    ] {
         assert!(required.contains(&field), "{field} should be required");
     }
     assert_eq!(schema["additionalProperties"], Value::Bool(false));

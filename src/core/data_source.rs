@@ -27,8 +27,13 @@ pub fn snapshot_path_from_param(param: &str) -> Result<String, String> {
             "{path:?} is not allowed: snapshots load only from this site, never from another address"
         ));
     }
-    if path.split('/').any(|segment| segment == ".." || segment == ".") {
-        return Err(format!("{path:?} is not allowed: '.' and '..' segments are refused"));
+    if path
+        .split('/')
+        .any(|segment| segment == ".." || segment == ".")
+    {
+        return Err(format!(
+            "{path:?} is not allowed: '.' and '..' segments are refused"
+        ));
     }
     let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/');
     if let Some(bad) = path.chars().find(|&c| !allowed(c)) {
@@ -37,10 +42,14 @@ pub fn snapshot_path_from_param(param: &str) -> Result<String, String> {
         ));
     }
     if path.contains("//") {
-        return Err(format!("{path:?} is not allowed: empty path segments are refused"));
+        return Err(format!(
+            "{path:?} is not allowed: empty path segments are refused"
+        ));
     }
     if !path.ends_with(".json") {
-        return Err(format!("{path:?} is not allowed: a snapshot path must end in .json"));
+        return Err(format!(
+            "{path:?} is not allowed: a snapshot path must end in .json"
+        ));
     }
     Ok(path.to_owned())
 }
@@ -142,7 +151,10 @@ mod tests {
         assert_eq!(query_param("flag", "flag"), Some(String::new()));
         assert_eq!(query_param("x=1", "data"), None);
         assert_eq!(query_param("", "data"), None);
-        assert_eq!(query_param("v=%E5%9E%9B%E5%BA%84", "v"), Some("垛庄".into()));
+        assert_eq!(
+            query_param("v=%E5%9E%9B%E5%BA%84", "v"),
+            Some("垛庄".into())
+        );
     }
 
     #[test]
