@@ -1,9 +1,14 @@
 //! The pure-Rust core: no DOM, no browser. Everything here is tested natively with
 //! `cargo test` and shared by the web app and the native `snapshot` tool.
 
+pub mod chart_draw;
+pub mod chart_model;
 pub mod data_source;
+pub mod format;
 pub mod load;
+pub mod scale;
 pub mod snapshot;
+pub mod theme;
 pub mod validate;
 
 /// The viewer's languages. zh-CN is the default.

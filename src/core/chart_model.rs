@@ -1,0 +1,358 @@
+//! What a chart shows, in one language, built from a snapshot's chart block. Drawing
+//! (`chart_draw`), the table view, tooltips and the CSV download all read this one model, so
+//! they always show the same numbers.
+
+use crate::core::format::{format_value, qualifier_phrase, spoken_value, with_unit};
+use crate::core::snapshot::{Block, ChartKind, Indicator, Qualifier, Snapshot};
+use crate::core::Language;
+
+/// A value with its qualifier.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Quantity {
+    pub value: Option<f64>,
+    pub qualifier: Qualifier,
+}
+
+/// One value of a time series.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeriodQuantity {
+    pub period: String,
+    pub quantity: Quantity,
+}
+
+/// One indicator as a chart shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartDatum {
+    pub indicator_id: String,
+    pub label: String,
+    pub unit: String,
+    pub quantity: Quantity,
+    pub period: String,
+    /// For part-of-whole charts: the whole the source states, with its label.
+    pub whole: Option<(String, Quantity)>,
+    /// For time series: values by period, in order (includes the main period).
+    pub series: Vec<PeriodQuantity>,
+    pub quote: String,
+    pub note: Option<String>,
+}
+
+impl ChartDatum {
+    /// "10+", "≈200", "N".
+    pub fn value_mark(&self, language: Language) -> String {
+        format_value(self.quantity.value, self.quantity.qualifier, language)
+    }
+
+    /// "10+辆", "3,400 households".
+    pub fn value_with_unit(&self, language: Language) -> String {
+        with_unit(&self.value_mark(language), &self.unit, language)
+    }
+
+    /// The whole sentence a screen reader or tooltip says: "出动大型机械：至少10辆".
+    pub fn description(&self, language: Language) -> String {
+        let value = spoken_value(
+            self.quantity.value,
+            self.quantity.qualifier,
+            &self.unit,
+            language,
+        );
+        let whole = self.whole.as_ref().map(|(label, whole)| {
+            let whole_value = spoken_value(whole.value, whole.qualifier, "", language);
+            match language {
+                Language::Zh => format!("（共{whole_value}个{label}）"),
+                Language::En => format!(" (of {whole_value} {})", label.to_lowercase()),
+            }
+        });
+        let separator = match language {
+            Language::Zh => "：",
+            Language::En => ": ",
+        };
+        format!(
+            "{}{separator}{value}{}",
+            self.label,
+            whole.unwrap_or_default()
+        )
+    }
+}
+
+/// A chart ready to draw.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartModel {
+    pub id: String,
+    pub kind: ChartKind,
+    pub title: String,
+    pub data: Vec<ChartDatum>,
+    pub language: Language,
+}
+
+impl ChartModel {
+    /// Which qualifiers occur, for the legend's key.
+    pub fn qualifiers_present(&self) -> Vec<Qualifier> {
+        let mut found = Vec::new();
+        let all = self.data.iter().flat_map(|datum| {
+            std::iter::once(datum.quantity)
+                .chain(datum.series.iter().map(|entry| entry.quantity))
+                .collect::<Vec<_>>()
+        });
+        for quantity in all {
+            if quantity.value.is_some() && !found.contains(&quantity.qualifier) {
+                found.push(quantity.qualifier);
+            }
+        }
+        found.sort_by_key(|q| *q as u8);
+        found
+    }
+
+    /// True when some value is not stated ("N").
+    pub fn has_unstated(&self) -> bool {
+        self.data.iter().any(|datum| datum.quantity.value.is_none())
+    }
+
+    /// A one-sentence summary for the chart's accessible description.
+    pub fn summary(&self) -> String {
+        let parts: Vec<String> = self
+            .data
+            .iter()
+            .map(|datum| datum.description(self.language))
+            .collect();
+        match self.language {
+            Language::Zh => format!("{}。{}。", self.title, parts.join("；")),
+            Language::En => format!("{}. {}.", self.title, parts.join("; ")),
+        }
+    }
+}
+
+fn quantity_of(indicator: &Indicator) -> Quantity {
+    Quantity {
+        value: indicator.value,
+        qualifier: indicator.qualifier,
+    }
+}
+
+/// The datum for one indicator.
+pub fn chart_datum_from_indicator(
+    snapshot: &Snapshot,
+    indicator: &Indicator,
+    language: Language,
+) -> ChartDatum {
+    let whole = indicator.part_of.as_deref().and_then(|whole_id| {
+        snapshot
+            .indicators
+            .iter()
+            .find(|candidate| candidate.id == whole_id)
+            .map(|whole| (whole.label.get(language).to_owned(), quantity_of(whole)))
+    });
+    let mut series: Vec<PeriodQuantity> = indicator
+        .series
+        .iter()
+        .map(|entry| PeriodQuantity {
+            period: entry.period.clone(),
+            quantity: Quantity {
+                value: entry.value,
+                qualifier: entry.qualifier,
+            },
+        })
+        .collect();
+    if !series.is_empty() {
+        series.push(PeriodQuantity {
+            period: indicator.period.clone(),
+            quantity: quantity_of(indicator),
+        });
+        series.sort_by(|a, b| a.period.cmp(&b.period));
+    }
+    ChartDatum {
+        indicator_id: indicator.id.clone(),
+        label: indicator.label.get(language).to_owned(),
+        unit: indicator.unit.get(language).to_owned(),
+        quantity: quantity_of(indicator),
+        period: indicator.period.clone(),
+        whole,
+        series,
+        quote: indicator.quote.clone(),
+        note: indicator
+            .note
+            .as_ref()
+            .map(|note| note.get(language).to_owned()),
+    }
+}
+
+/// The model of a chart block; `None` for other blocks. Unknown indicator ids (which the
+/// validator already refuses) are skipped rather than trusted.
+pub fn chart_model_from_block(
+    snapshot: &Snapshot,
+    block: &Block,
+    language: Language,
+) -> Option<ChartModel> {
+    let Block::Chart {
+        id,
+        chart,
+        title,
+        indicators,
+    } = block
+    else {
+        return None;
+    };
+    let data = indicators
+        .iter()
+        .filter_map(|wanted| snapshot.indicators.iter().find(|i| &i.id == wanted))
+        .map(|indicator| chart_datum_from_indicator(snapshot, indicator, language))
+        .collect();
+    Some(ChartModel {
+        id: id.clone(),
+        kind: *chart,
+        title: title.get(language).to_owned(),
+        data,
+        language,
+    })
+}
+
+/// Every chart of the snapshot, in report order.
+pub fn chart_models(snapshot: &Snapshot, language: Language) -> Vec<ChartModel> {
+    snapshot
+        .sections
+        .iter()
+        .flat_map(|section| section.blocks.iter())
+        .filter_map(|block| chart_model_from_block(snapshot, block, language))
+        .collect()
+}
+
+/// Quotes a CSV field (RFC 4180) and defuses spreadsheet formulas (a leading = + - @ is
+/// prefixed with an apostrophe when the field is text, not a number).
+fn csv_field(text: &str) -> String {
+    let is_number = text.parse::<f64>().is_ok();
+    let defused = if !is_number && text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    };
+    if defused.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", defused.replace('"', "\"\""))
+    } else {
+        defused
+    }
+}
+
+/// The chart's data as CSV, starting with a UTF-8 byte-order mark so that Excel opens Chinese
+/// text correctly. One row per value (per period for time series).
+pub fn csv_from_chart(model: &ChartModel) -> String {
+    let language = model.language;
+    let header = match language {
+        Language::Zh => ["指标", "名称", "数值", "限定", "单位", "期间", "原文"],
+        Language::En => [
+            "indicator",
+            "label",
+            "value",
+            "qualifier",
+            "unit",
+            "period",
+            "source phrase",
+        ],
+    };
+    let mut out = String::from("\u{feff}");
+    out.push_str(&header.join(","));
+    out.push_str("\r\n");
+    for datum in &model.data {
+        let rows: Vec<(String, Quantity)> = if datum.series.is_empty() {
+            vec![(datum.period.clone(), datum.quantity)]
+        } else {
+            datum
+                .series
+                .iter()
+                .map(|entry| (entry.period.clone(), entry.quantity))
+                .collect()
+        };
+        for (period, quantity) in rows {
+            let value = quantity.value.map(|v| v.to_string()).unwrap_or_default();
+            let fields = [
+                datum.indicator_id.as_str(),
+                datum.label.as_str(),
+                value.as_str(),
+                qualifier_phrase(quantity.qualifier, language),
+                datum.unit.as_str(),
+                period.as_str(),
+                datum.quote.as_str(),
+            ];
+            let line: Vec<String> = fields.iter().map(|field| csv_field(field)).collect();
+            out.push_str(&line.join(","));
+            out.push_str("\r\n");
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::load::snapshot_from_json_text;
+
+    fn default_snapshot() -> Snapshot {
+        snapshot_from_json_text(include_str!("../../data/snapshot.json")).expect("valid")
+    }
+
+    #[test]
+    fn part_of_whole_charts_carry_their_stated_wholes() {
+        let snapshot = default_snapshot();
+        let model = chart_models(&snapshot, Language::Zh)
+            .into_iter()
+            .find(|model| model.kind == ChartKind::PartOfWhole)
+            .expect("a part-of-whole chart");
+        let first = &model.data[0];
+        assert_eq!(first.quantity.value, Some(15.0));
+        let (label, whole) = first.whole.as_ref().expect("whole");
+        assert_eq!(label, "行政村");
+        assert_eq!(whole.value, Some(57.0));
+        assert!(first.description(Language::Zh).contains("共57个行政村"));
+    }
+
+    #[test]
+    fn descriptions_keep_qualifiers() {
+        let snapshot = default_snapshot();
+        let models = chart_models(&snapshot, Language::En);
+        let cleanup = models
+            .iter()
+            .find(|model| model.id == "environment-cleanup")
+            .expect("clean-up chart");
+        let machines = &cleanup.data[0];
+        assert_eq!(
+            machines.description(Language::En),
+            "Heavy machines deployed: at least 10 machines"
+        );
+        assert_eq!(machines.value_mark(Language::En), "10+");
+        assert_eq!(
+            cleanup.qualifiers_present(),
+            vec![Qualifier::Exact, Qualifier::AtLeast]
+        );
+        let structure = models
+            .iter()
+            .find(|model| model.kind == ChartKind::Structure)
+            .expect("structure chart");
+        assert!(structure.has_unstated());
+        assert!(structure.summary().contains("not stated"));
+    }
+
+    #[test]
+    fn csv_has_bom_and_the_figures() {
+        let snapshot = default_snapshot();
+        let model = chart_models(&snapshot, Language::Zh)
+            .into_iter()
+            .find(|model| model.id == "environment-courtyards")
+            .expect("courtyards");
+        let csv = csv_from_chart(&model);
+        assert!(csv.starts_with('\u{feff}'));
+        let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
+        assert_eq!(lines.len(), 3);
+        assert_eq!(
+            lines[1],
+            "beautiful_courtyards,创建美丽庭院,3400,确数,户,2021,创建美丽庭院3400户"
+        );
+        assert!(lines[2].starts_with("premium_courtyards,精品庭院,1200,"));
+    }
+
+    #[test]
+    fn csv_quotes_and_defuses() {
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_field("-3"), "-3");
+        assert_eq!(csv_field("@cmd"), "'@cmd");
+    }
+}
