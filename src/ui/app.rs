@@ -9,7 +9,9 @@ use crate::core::data_source::{query_param, snapshot_path_from_param, DATA_PARAM
 use crate::core::load::LoadFailure;
 use crate::core::snapshot::Snapshot;
 use crate::ui::load_error::LoadError;
+use crate::ui::preferences::provide_preferences;
 use crate::ui::report_header::ReportHeader;
+use crate::ui::report_view::ReportView;
 use crate::ui::snapshot_fetch::{fetch_snapshot, DEFAULT_SNAPSHOT_URL};
 
 /// Where the app is in loading its snapshot.
@@ -33,6 +35,7 @@ fn requested_snapshot() -> Option<Result<String, LoadFailure>> {
 
 #[component]
 pub fn App() -> impl IntoView {
+    let preferences = provide_preferences();
     let state = RwSignal::new(LoadState::Loading);
     // The snapshot being shown: the default, or one named in the URL.
     let source = RwSignal::new(DEFAULT_SNAPSHOT_URL.to_owned());
@@ -67,7 +70,14 @@ pub fn App() -> impl IntoView {
                     <p class="loading" role="status">"正在加载报告数据… · Loading the report…"</p>
                 }
                 .into_any(),
-                LoadState::Ready(snapshot) => view! { <ReportHeader snapshot=snapshot /> }.into_any(),
+                LoadState::Ready(snapshot) => {
+                    let language = preferences.language.get();
+                    view! {
+                        <ReportHeader snapshot=snapshot.clone() language=language />
+                        <ReportView snapshot=snapshot language=language />
+                    }
+                    .into_any()
+                }
                 LoadState::Failed(failure) => {
                     let refused = matches!(failure, LoadFailure::Refused { .. });
                     let custom = source.get_untracked() != DEFAULT_SNAPSHOT_URL;

@@ -3,14 +3,25 @@
 //! - `app`: the root component and the load state machine,
 //! - `snapshot_fetch`: fetching the snapshot over HTTP (the data layer),
 //! - `load_error`: the on-page message for a failed load,
-//! - `report_header`: the township name, report title and overview,
+//! - `preferences`: language and colour scheme, provided as context,
+//! - `report_header`: the township name, report title, sources and section navigation,
+//! - `report_view`: the sections and their blocks,
+//! - `figure_card`, `chart_figure`, `indicator_table`, `village_list`: one block kind each,
+//! - `download`: PNG / SVG / CSV files of a chart,
 //! - `panic_notice`: the panic hook that shows a visible message instead of a dead page.
 
 pub mod app;
+pub mod chart_figure;
+pub mod download;
+pub mod figure_card;
+pub mod indicator_table;
 pub mod load_error;
 pub mod panic_notice;
+pub mod preferences;
 pub mod report_header;
+pub mod report_view;
 pub mod snapshot_fetch;
+pub mod village_list;
 
 /// Starts the app: installs the panic hook and mounts the root component on `<body>`.
 pub fn start() {

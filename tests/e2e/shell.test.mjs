@@ -17,8 +17,11 @@ for (const viewport of ['mobile', 'desktop']) {
     await name.waitFor({ timeout: 20000 });
     assert.equal(await name.textContent(), SNAPSHOT.meta.township.name.zh);
     assert.equal(await page.locator('.report-title').textContent(), SNAPSHOT.meta.title.zh);
-    const programmes = await page.locator('.programme-chip').allTextContents();
-    assert.deepEqual(programmes, SNAPSHOT.programmes.map((p) => p.label.zh));
+    const navigation = await page.locator('.programme-chip').allTextContents();
+    assert.deepEqual(navigation, SNAPSHOT.sections.map((s) => s.title.zh));
+    // Every programme of the report has its own section heading.
+    const headings = await page.locator('.report-section h2').allTextContents();
+    for (const programme of SNAPSHOT.programmes) assert.ok(headings.includes(programme.label.zh), programme.label.zh);
     const count = await page.locator('.indicator-count').getAttribute('data-count');
     assert.equal(Number(count), SNAPSHOT.indicators.length);
     // Nothing is wider than the viewport (no sideways scrolling on a phone).

@@ -1,0 +1,83 @@
+//! Saving a chart: PNG (redrawn at 2× or the screen's ratio), SVG (plotters' SVG backend) and
+//! CSV (with a BOM). Files are handed to the browser as blob URLs; nothing leaves the page.
+
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsCast;
+
+use crate::core::chart_draw::{chart_height_css, draw_chart, svg_from_chart, DrawOptions};
+use crate::core::chart_model::{csv_from_chart, ChartModel};
+
+/// Offers `bytes` to the reader as a file named `filename`.
+pub fn offer_file(contents: &str, mime: &str, filename: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "the browser could not create the file".to_owned())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "the browser could not create a download link".to_owned())?;
+    let result = click_download_link(&url, filename);
+    let _ = web_sys::Url::revoke_object_url(&url);
+    result
+}
+
+fn click_download_link(href: &str, filename: &str) -> Result<(), String> {
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .ok_or("no document")?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| "could not create a link")?
+        .unchecked_into();
+    anchor.set_href(href);
+    anchor.set_download(filename);
+    anchor.click();
+    Ok(())
+}
+
+/// The chart's data as a CSV file.
+pub fn download_csv(model: &ChartModel, filename: &str) -> Result<(), String> {
+    offer_file(&csv_from_chart(model), "text/csv;charset=utf-8", filename)
+}
+
+/// The chart as an SVG file, `width_css` wide.
+pub fn download_svg(
+    model: &ChartModel,
+    options: &DrawOptions<'_>,
+    width_css: u32,
+) -> Result<(), String> {
+    let svg = svg_from_chart(model, options, width_css)?;
+    offer_file(&svg, "image/svg+xml", &format!("{}.svg", model.id))
+}
+
+/// The chart as a PNG, redrawn offscreen at `options.scale`.
+pub fn download_png(
+    model: &ChartModel,
+    options: &DrawOptions<'_>,
+    width_css: f64,
+    filename: &str,
+) -> Result<(), String> {
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .ok_or("no document")?;
+    let canvas: web_sys::HtmlCanvasElement = document
+        .create_element("canvas")
+        .map_err(|_| "could not create a canvas")?
+        .unchecked_into();
+    let visible = model
+        .data
+        .iter()
+        .filter(|datum| !options.hidden.contains(&datum.indicator_id))
+        .count();
+    let height_css = chart_height_css(model.kind, visible);
+    canvas.set_width((width_css * options.scale).round() as u32);
+    canvas.set_height((height_css * options.scale).round() as u32);
+    let backend =
+        CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D canvas context")?;
+    draw_chart(&backend.into_drawing_area(), model, options)?;
+    let url = canvas
+        .to_data_url_with_type("image/png")
+        .map_err(|_| "the browser could not encode the PNG".to_owned())?;
+    click_download_link(&url, filename)
+}

@@ -1,0 +1,72 @@
+//! A figure card: the value with its qualifier shown honestly and its unit; opening it shows
+//! the exact source phrase (a native `<details>`, so it works by touch, mouse and keyboard).
+
+use leptos::prelude::*;
+
+use crate::core::format::{format_value, qualifier_phrase, spoken_value};
+use crate::core::snapshot::{Indicator, Qualifier, Source};
+use crate::core::Language;
+use crate::ui::preferences::tr;
+
+#[component]
+pub fn FigureCard(
+    indicator: Indicator,
+    source: Option<Source>,
+    language: Language,
+) -> impl IntoView {
+    let value = format_value(indicator.value, indicator.qualifier, language);
+    let unit = indicator.unit.get(language).to_owned();
+    let label = indicator.label.get(language).to_owned();
+    let spoken = spoken_value(indicator.value, indicator.qualifier, &unit, language);
+    let badge = if indicator.value.is_none() {
+        Some(tr(language, "未说明", "not stated"))
+    } else if indicator.qualifier != Qualifier::Exact {
+        Some(qualifier_phrase(indicator.qualifier, language))
+    } else {
+        None
+    };
+    let qualifier_class = match (indicator.value, indicator.qualifier) {
+        (None, _) => "unstated",
+        (_, Qualifier::Exact) => "exact",
+        (_, Qualifier::AtLeast) => "at-least",
+        (_, Qualifier::About) => "about",
+        (_, Qualifier::AtMost) => "at-most",
+    };
+    let source_line = source.map(|source| {
+        let date = source
+            .date
+            .map(|date| format!("，{date}"))
+            .unwrap_or_default();
+        match language {
+            Language::Zh => format!(
+                "来源：{}（{}{}）",
+                source.title.zh, source.publisher.zh, date
+            ),
+            Language::En => format!(
+                "Source: {} ({}{})",
+                source.title.en,
+                source.publisher.en,
+                date.replace('，', ", ")
+            ),
+        }
+    });
+    let note = indicator.note.map(|note| note.get(language).to_owned());
+    view! {
+        <details class=format!("figure-card qualifier-{qualifier_class}") data-indicator=indicator.id.clone()>
+            <summary aria-label=format!("{label}：{spoken}")>
+                <span class="figure-label">{label.clone()}</span>
+                <span class="figure-value">
+                    <span class="figure-number">{value}</span>
+                    <span class="figure-unit">{unit}</span>
+                </span>
+                {badge.map(|text| view! { <span class="figure-badge">{text}</span> })}
+            </summary>
+            <div class="figure-source">
+                <blockquote lang="zh-CN">{format!("“{}”", indicator.quote)}</blockquote>
+                {note.map(|note| view! { <p class="figure-note">{note}</p> })}
+                {source_line.map(|line| view! { <p class="figure-source-line">{line}</p> })}
+                <p class="figure-period">{format!("{}{}", tr(language, "期间：", "Period: "), indicator.period)}</p>
+            </div>
+        </details>
+    }
+}

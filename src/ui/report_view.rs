@@ -1,0 +1,68 @@
+//! The report: one section per snapshot section, each block rendered by its component.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::core::chart_model::chart_model_from_block;
+use crate::core::snapshot::{Block, Snapshot};
+use crate::core::Language;
+use crate::ui::chart_figure::ChartFigure;
+use crate::ui::figure_card::FigureCard;
+use crate::ui::indicator_table::IndicatorTable;
+use crate::ui::village_list::VillageList;
+
+fn block_view(snapshot: &Arc<Snapshot>, block: &Block, language: Language) -> AnyView {
+    match block {
+        Block::Prose { text } => view! { <p class="prose">{text.get(language).to_owned()}</p> }.into_any(),
+        Block::Figures { indicators } => {
+            let cards = indicators
+                .iter()
+                .filter_map(|id| snapshot.indicators.iter().find(|indicator| &indicator.id == id))
+                .map(|indicator| {
+                    let source = snapshot.sources.iter().find(|source| source.id == indicator.source).cloned();
+                    view! { <FigureCard indicator=indicator.clone() source=source language=language /> }
+                })
+                .collect_view();
+            view! { <div class="figure-grid">{cards}</div> }.into_any()
+        }
+        Block::Chart { .. } => match chart_model_from_block(snapshot, block, language) {
+            Some(model) => {
+                let prefix = snapshot.meta.township.code.clone();
+                view! { <ChartFigure model=model file_prefix=prefix /> }.into_any()
+            }
+            None => ().into_any(),
+        },
+        Block::Table { indicators } => {
+            view! { <IndicatorTable snapshot=Arc::clone(snapshot) ids=indicators.clone() language=language /> }.into_any()
+        }
+        Block::Map { title } => {
+            let title = title.as_ref().map(|title| title.get(language).to_owned());
+            view! { <VillageList snapshot=Arc::clone(snapshot) title=title language=language /> }.into_any()
+        }
+    }
+}
+
+#[component]
+pub fn ReportView(snapshot: Arc<Snapshot>, language: Language) -> impl IntoView {
+    let sections = snapshot
+        .sections
+        .iter()
+        .map(|section| {
+            let blocks = section
+                .blocks
+                .iter()
+                .map(|block| block_view(&snapshot, block, language))
+                .collect_view();
+            let heading_id = format!("{}-heading", section.id);
+            let labelled_by = heading_id.clone();
+            view! {
+                <section class="report-section" id=section.id.clone() aria-labelledby=labelled_by>
+                    <h2 id=heading_id>{section.title.get(language).to_owned()}</h2>
+                    {blocks}
+                </section>
+            }
+        })
+        .collect_view();
+    view! { <div class="report">{sections}</div> }
+}
