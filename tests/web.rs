@@ -75,7 +75,7 @@ fn report_header_shows_the_township_and_counts() {
         Some(expected_count.to_string())
     );
     let chips = root.query_selector_all(".programme-chip").unwrap();
-    assert_eq!(chips.length() as usize, snapshot.programmes.len());
+    assert_eq!(chips.length() as usize, snapshot.sections.len());
     root.remove();
 }
 
@@ -170,5 +170,68 @@ async fn app_fetches_the_default_snapshot() {
         .unwrap()
         .expect("loaded");
     assert_eq!(name.text_content().as_deref(), Some("富官庄镇"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn chart_figure_draws_on_its_canvas_and_toggles_the_table() {
+    use fuguanzhuang_viewer::core::chart_model::chart_models;
+    use fuguanzhuang_viewer::core::Language;
+    use fuguanzhuang_viewer::ui::chart_figure::ChartFigure;
+
+    let snapshot = snapshot_from_json_text(DEFAULT_SNAPSHOT).expect("valid");
+    let model = chart_models(&snapshot, Language::Zh)
+        .into_iter()
+        .find(|model| model.id == "environment-courtyards")
+        .expect("chart");
+    let root = container();
+    let _ = root.style().set_property("width", "360px");
+    leptos::mount::mount_to(root.clone(), move || {
+        view! { <ChartFigure model=model.clone() file_prefix="test" /> }
+    })
+    .forget();
+    let canvas: web_sys::HtmlCanvasElement = root
+        .query_selector("canvas")
+        .unwrap()
+        .expect("canvas")
+        .unchecked_into();
+    for _ in 0..40 {
+        if canvas.width() > 300 {
+            break;
+        }
+        sleep_ms(25).await;
+    }
+    let scale = web_sys::window().expect("window").device_pixel_ratio();
+    assert_eq!(
+        f64::from(canvas.width()),
+        (f64::from(canvas.client_width()) * scale).round()
+    );
+    assert_eq!(
+        canvas.get_attribute("aria-describedby").as_deref(),
+        Some("chart-environment-courtyards-summary")
+    );
+    let summary = root
+        .query_selector("#chart-environment-courtyards-summary")
+        .unwrap()
+        .and_then(|element| element.text_content())
+        .unwrap_or_default();
+    assert!(summary.contains("3400户"), "{summary}");
+    let toggle: HtmlElement = root
+        .query_selector(".table-toggle")
+        .unwrap()
+        .expect("table toggle")
+        .unchecked_into();
+    toggle.click();
+    // Leptos applies reactive DOM updates asynchronously.
+    sleep_ms(20).await;
+    let rows = root
+        .query_selector_all(".chart-table-wrap tbody tr")
+        .unwrap();
+    assert_eq!(rows.length(), 2);
+    let wrap = root
+        .query_selector(".chart-table-wrap")
+        .unwrap()
+        .expect("wrap");
+    assert!(!wrap.class_list().contains("hidden"));
     root.remove();
 }

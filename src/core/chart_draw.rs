@@ -905,6 +905,80 @@ mod tests {
         assert!(hatch_lines((0, 0), (0, 0), 4).is_empty());
     }
 
+    /// A synthetic time series (test data, generated here, never shown as real).
+    fn synthetic_time_series() -> ChartModel {
+        use crate::core::chart_model::{ChartDatum, PeriodQuantity};
+        let series = |values: &[(u32, f64, Qualifier)]| {
+            values
+                .iter()
+                .map(|&(year, value, qualifier)| PeriodQuantity {
+                    period: year.to_string(),
+                    quantity: Quantity {
+                        value: Some(value),
+                        qualifier,
+                    },
+                })
+                .collect::<Vec<_>>()
+        };
+        let datum = |id: &str, values: Vec<PeriodQuantity>| ChartDatum {
+            indicator_id: id.to_owned(),
+            label: format!("synthetic {id}"),
+            unit: "units".to_owned(),
+            quantity: values.last().expect("values").quantity,
+            period: values.last().expect("values").period.clone(),
+            whole: None,
+            series: values,
+            quote: "synthetic".to_owned(),
+            note: None,
+        };
+        ChartModel {
+            id: "synthetic-series".to_owned(),
+            kind: ChartKind::TimeSeries,
+            title: "synthetic".to_owned(),
+            data: vec![
+                datum(
+                    "a",
+                    series(&[
+                        (2019, 10.0, Qualifier::Exact),
+                        (2020, 30.0, Qualifier::AtLeast),
+                        (2021, 20.0, Qualifier::Exact),
+                    ]),
+                ),
+                datum(
+                    "b",
+                    series(&[
+                        (2019, 5.0, Qualifier::About),
+                        (2021, 40.0, Qualifier::Exact),
+                    ]),
+                ),
+            ],
+            language: Language::En,
+        }
+    }
+
+    #[test]
+    fn time_series_points_are_hit_and_open_for_qualified_values() {
+        let model = synthetic_time_series();
+        let (svg, hits) = draw_svg(&model, &[], 2.0);
+        // 3 + 2 points; every point is hit at its anchor and maps to its indicator.
+        assert_eq!(hits.targets.len(), 5);
+        for target in &hits.targets {
+            assert_eq!(hits.datum_at(target.anchor), Some(target.datum));
+        }
+        // The 2021 point of "b" (40) is higher on screen than the 2021 point of "a" (20).
+        let top_of = |datum: usize| {
+            hits.targets
+                .iter()
+                .filter(|t| t.datum == datum)
+                .map(|t| t.anchor)
+                .max_by_key(|a| a.0)
+                .expect("point")
+        };
+        assert!(top_of(1).1 < top_of(0).1);
+        assert!(svg.contains("2019") && svg.contains("2021"));
+        assert_eq!(hits.datum_at((-100, -100)), None);
+    }
+
     #[test]
     fn heights_grow_with_rows() {
         assert!(

@@ -189,8 +189,9 @@ pub fn ChartFigure(model: ChartModel, #[prop(into)] file_prefix: String) -> impl
         let datum = datum_at_event(&event);
         show_datum.with_value(|show| show(datum));
     };
+    // A mouse hovers; a finger or pen shows the tooltip while pressed and it follows along.
     let on_pointer_move = move |event: web_sys::PointerEvent| {
-        if event.pointer_type() == "mouse" {
+        if event.pointer_type() == "mouse" || event.buttons() != 0 {
             let datum = datum_at_event(&event);
             if datum != tooltip.get_untracked().map(|t| t.datum) {
                 show_datum.with_value(|show| show(datum));

@@ -11,6 +11,7 @@
 //! - `panic_notice`: the panic hook that shows a visible message instead of a dead page.
 
 pub mod app;
+pub mod bench;
 pub mod chart_figure;
 pub mod download;
 pub mod figure_card;

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Benchmarks (not part of ./run test): release sizes, and timings in headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -f dist/index.html ] || { echo "no dist/: run a release build first" >&2; exit 1; }
+scripts/sizes.sh
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+python3 -m http.server "$port" --bind 127.0.0.1 --directory dist >/dev/null 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+for _ in $(seq 1 50); do curl -fsS -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null && break; sleep 0.1; done
+export BASE_URL="http://127.0.0.1:$port/"
+for bench in benches/*.mjs; do node "$bench"; done
