@@ -134,6 +134,20 @@ pub fn spoken_value(
     }
 }
 
+/// The name of a designation the report gives a village.
+pub fn designation_label(level: crate::core::snapshot::DesignationLevel, language: Language) -> String {
+    use crate::core::snapshot::DesignationLevel::*;
+    match (level, language) {
+        (Province, Language::Zh) => "省级美丽乡村",
+        (City, Language::Zh) => "市级美丽乡村",
+        (County, Language::Zh) => "县级美丽乡村",
+        (Province, Language::En) => "Province-level beautiful village",
+        (City, Language::En) => "City-level beautiful village",
+        (County, Language::En) => "County-level beautiful village",
+    }
+    .to_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::snapshot::{DesignationLevel, Place, PlaceKind, Snapshot};
+use crate::core::format::designation_label;
+use crate::core::snapshot::{Place, PlaceKind, Snapshot};
 use crate::core::Language;
 use crate::ui::preferences::tr;
 
@@ -24,7 +25,7 @@ fn village_item(place: &Place, language: Language) -> impl IntoView {
         .map(|designation| {
             view! {
                 <span class=format!("badge designation-{:?}", designation.level).to_lowercase()>
-                    {designation_text(designation.level, language)}
+                    {designation_label(designation.level, language)}
                 </span>
             }
         })

@@ -1,0 +1,348 @@
+//! Drawing a [`MapModel`] with plotters onto any backend (canvas in the browser, SVG in tests),
+//! with pan and zoom. Off-screen features are culled; polygon rings are thinned to about one
+//! point per pixel, so a frame costs what is visible, not what exists.
+
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use crate::core::geo::{Bounds, Point, Projection, ViewTransform};
+use crate::core::map_model::{Colouring, Fill, MapMode, MapModel, Shape};
+use crate::core::snapshot::DesignationLevel;
+use crate::core::theme::{Rgb, Theme};
+
+/// Padding around the map, CSS px.
+pub const MAP_PADDING: f64 = 12.0;
+/// A tile shows its name once it is this many CSS px wide.
+const LABEL_MIN_TILE: f64 = 30.0;
+
+/// The projection that fits the whole map into `size_css`.
+pub fn map_projection(model: &MapModel, size_css: Point) -> Projection {
+    let bounds = if model.bounds.is_empty() {
+        Bounds {
+            min: (0.0, 0.0),
+            max: (1.0, 1.0),
+        }
+    } else {
+        model.bounds
+    };
+    match model.mode {
+        MapMode::Schematic => Projection::fit_plane(bounds, size_css, MAP_PADDING),
+        MapMode::Geographic => Projection::fit_geographic(bounds, size_css, MAP_PADDING),
+    }
+}
+
+/// The CSS height that shows the whole map at `width` without wasting space, within limits.
+pub fn map_height_for_width(model: &MapModel, width: f64, min: f64, max: f64) -> f64 {
+    if model.bounds.is_empty() {
+        return min;
+    }
+    let stretch = match model.mode {
+        MapMode::Schematic => 1.0,
+        MapMode::Geographic => model.bounds.centre().1.to_radians().cos().abs().max(1e-6),
+    };
+    let aspect = model.bounds.height() / (model.bounds.width() * stretch).max(1e-12);
+    ((width - 2.0 * MAP_PADDING) * aspect + 2.0 * MAP_PADDING).clamp(min, max)
+}
+
+/// Map coordinates → CSS pixels on screen.
+pub fn screen_from_map(projection: &Projection, view: &ViewTransform, point: Point) -> Point {
+    view.apply(projection.forward(point))
+}
+
+/// CSS pixels on screen → map coordinates.
+pub fn map_from_screen(projection: &Projection, view: &ViewTransform, point: Point) -> Point {
+    projection.inverse(view.invert(point))
+}
+
+/// How to draw.
+#[derive(Debug, Clone)]
+pub struct MapDrawOptions<'a> {
+    pub theme: &'a Theme,
+    /// Backend pixels per CSS pixel.
+    pub scale: f64,
+    /// The selected feature (its card is open).
+    pub selected: Option<usize>,
+    /// Thicker outlines and larger text (elder-friendly mode).
+    pub large: bool,
+}
+
+/// What a frame drew.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MapDrawStats {
+    pub drawn: usize,
+    pub culled: usize,
+    pub points: usize,
+}
+
+fn color(rgb: Rgb) -> RGBColor {
+    RGBColor(rgb.0, rgb.1, rgb.2)
+}
+
+/// Black or white, whichever reads better on `fill`.
+fn text_on(fill: Rgb) -> Rgb {
+    if fill.contrast(Rgb(0, 0, 0)) >= fill.contrast(Rgb(255, 255, 255)) {
+        Rgb(0, 0, 0)
+    } else {
+        Rgb(255, 255, 255)
+    }
+}
+
+/// Draws the map. `projection` and `view` are in CSS pixels; the backend is `scale` times that.
+pub fn draw_map<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    model: &MapModel,
+    colouring: &Colouring,
+    projection: &Projection,
+    view: &ViewTransform,
+    options: &MapDrawOptions<'_>,
+) -> Result<MapDrawStats, String> {
+    let theme = options.theme;
+    let scale = options.scale;
+    let to_px = |point: Point| -> (i32, i32) {
+        let (x, y) = screen_from_map(projection, view, point);
+        ((x * scale).round() as i32, (y * scale).round() as i32)
+    };
+    let err = |error: DrawingAreaErrorKind<DB::ErrorType>| error.to_string();
+    root.fill(&color(theme.background)).map_err(err)?;
+    let (width, height) = root.dim_in_pixel();
+    let screen = Bounds {
+        min: (0.0, 0.0),
+        max: (f64::from(width), f64::from(height)),
+    };
+    let boost = if options.large { 1.35 } else { 1.0 };
+    let font = |size: f64| ("sans-serif", size * boost * scale).into_font();
+    let stroke = |css: f64| ((css * boost * scale).round() as u32).max(1);
+    let mut stats = MapDrawStats::default();
+
+    // Group panels and titles (schematic only): a titled background, not a boundary.
+    for group in &model.groups {
+        let a = to_px(group.bounds.min);
+        let b = to_px(group.bounds.max);
+        let pad = (0.12 * f64::from(b.0 - a.0).abs() / group.bounds.width().max(1e-9)) as i32;
+        let panel = Bounds {
+            min: (f64::from(a.0 - pad), f64::from(a.1 - pad)),
+            max: (f64::from(b.0 + pad), f64::from(b.1 + pad)),
+        };
+        if !panel.intersects(&screen) {
+            continue;
+        }
+        root.draw(&Rectangle::new(
+            [(a.0 - pad, a.1 - pad), (b.0 + pad, b.1 + pad)],
+            ShapeStyle::from(&color(theme.grid.mix(theme.background, 0.65))).filled(),
+        ))
+        .map_err(err)?;
+        let title_px = to_px(group.title_at);
+        let size = (f64::from(b.1 - a.1) / group.bounds.height().max(1e-9) * 0.38 / scale).clamp(9.0, 15.0);
+        let style = font(size)
+            .style(FontStyle::Bold)
+            .color(&color(theme.text))
+            .pos(Pos::new(HPos::Left, VPos::Center));
+        let room = (b.0 - a.0).max(0);
+        let title = fit_text(root, &group.name, &style, room);
+        root.draw(&Text::new(title, title_px, style)).map_err(err)?;
+    }
+
+    for (index, feature) in model.features.iter().enumerate() {
+        let a = to_px(feature.bounds.min);
+        let b = to_px(feature.bounds.max);
+        let feature_screen = Bounds {
+            min: (f64::from(a.0.min(b.0)) - 8.0, f64::from(a.1.min(b.1)) - 8.0),
+            max: (f64::from(a.0.max(b.0)) + 8.0, f64::from(a.1.max(b.1)) + 8.0),
+        };
+        if !feature_screen.intersects(&screen) {
+            stats.culled += 1;
+            continue;
+        }
+        stats.drawn += 1;
+        let fill = colouring.fills.get(index).copied().unwrap_or(Fill::NoData);
+        let fill_rgb = match fill {
+            Fill::Solid(rgb) => rgb,
+            Fill::NoData => theme.background.mix(theme.grid, 0.35),
+        };
+        let selected = options.selected == Some(index);
+        let outline_rgb = if selected { theme.focus } else { theme.muted_text };
+        let outline = ShapeStyle::from(&color(outline_rgb)).stroke_width(if selected { stroke(3.0) } else { stroke(1.0) });
+        let dashed = fill == Fill::NoData || feature.inferred;
+        match &feature.shape {
+            Shape::Tile { origin, side } => {
+                let top_left = to_px(*origin);
+                let bottom_right = to_px((origin.0 + side, origin.1 + side));
+                root.draw(&Rectangle::new([top_left, bottom_right], ShapeStyle::from(&color(fill_rgb)).filled()))
+                    .map_err(err)?;
+                let corners = [
+                    top_left,
+                    (bottom_right.0, top_left.1),
+                    bottom_right,
+                    (top_left.0, bottom_right.1),
+                    top_left,
+                ];
+                if dashed && !selected {
+                    let dash = stroke(3.0) as i32;
+                    root.draw(&DashedPathElement::new(corners, dash, dash, outline)).map_err(err)?;
+                } else {
+                    root.draw(&PathElement::new(corners.to_vec(), outline)).map_err(err)?;
+                }
+                let tile_css = f64::from(bottom_right.0 - top_left.0) / scale;
+                if tile_css >= LABEL_MIN_TILE {
+                    let size = (tile_css * 0.2).clamp(10.0, 16.0);
+                    let style = font(size)
+                        .color(&color(text_on(fill_rgb)))
+                        .pos(Pos::new(HPos::Center, VPos::Center));
+                    let room = bottom_right.0 - top_left.0 - stroke(4.0) as i32;
+                    let label = fit_text(root, &feature.name, &style, room);
+                    root.draw(&Text::new(label, to_px(feature.label_at), style)).map_err(err)?;
+                }
+                if let Some(level) = feature.designation {
+                    // A shape marks the designation, so colour is not the only signal.
+                    let radius = ((bottom_right.0 - top_left.0) as f64 * 0.12).clamp(3.0 * scale, 7.0 * scale) as i32;
+                    let centre = (bottom_right.0 - radius - stroke(3.0) as i32, top_left.1 + radius + stroke(3.0) as i32);
+                    draw_designation_marker(root, centre, radius, level, text_on(fill_rgb), stroke(1.5)).map_err(err)?;
+                }
+            }
+            Shape::Polygons(polygons) => {
+                let small = (b.0 - a.0).abs() < 3 && (a.1 - b.1).abs() < 3;
+                for polygon in polygons {
+                    for (ring_index, ring) in polygon.iter().enumerate() {
+                        let points = thin_ring(ring.iter().map(|p| to_px(*p)));
+                        stats.points += points.len();
+                        if points.len() < 3 {
+                            continue;
+                        }
+                        let ring_fill = if ring_index == 0 { fill_rgb } else { theme.background };
+                        root.draw(&plotters::element::Polygon::new(points.clone(), ShapeStyle::from(&color(ring_fill)).filled()))
+                            .map_err(err)?;
+                        if !small || selected {
+                            root.draw(&PathElement::new(points, outline)).map_err(err)?;
+                        }
+                    }
+                }
+                if let Some(level) = feature.designation {
+                    let radius = (4.0 * scale) as i32;
+                    draw_designation_marker(root, to_px(feature.label_at), radius, level, theme.text, stroke(1.5)).map_err(err)?;
+                }
+                let width_px = (b.0 - a.0).abs();
+                if f64::from(width_px) / scale >= 48.0 {
+                    let style = font(12.0).color(&color(text_on(fill_rgb))).pos(Pos::new(HPos::Center, VPos::Center));
+                    let label = fit_text(root, &feature.name, &style, width_px);
+                    if label != "…" {
+                        root.draw(&Text::new(label, to_px(feature.label_at), style)).map_err(err)?;
+                    }
+                }
+            }
+            Shape::Point(at) => {
+                let centre = to_px(*at);
+                let radius = (5.0 * boost * scale) as i32;
+                root.draw(&Circle::new(centre, radius, ShapeStyle::from(&color(fill_rgb)).filled())).map_err(err)?;
+                root.draw(&Circle::new(centre, radius, outline)).map_err(err)?;
+            }
+        }
+    }
+    root.present().map_err(err)?;
+    Ok(stats)
+}
+
+fn draw_designation_marker<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    centre: (i32, i32),
+    radius: i32,
+    level: DesignationLevel,
+    rgb: Rgb,
+    stroke: u32,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    match level {
+        DesignationLevel::City | DesignationLevel::Province => {
+            root.draw(&Circle::new(centre, radius, ShapeStyle::from(&color(rgb)).filled()))
+        }
+        DesignationLevel::County => root.draw(&Circle::new(centre, radius, ShapeStyle::from(&color(rgb)).stroke_width(stroke))),
+    }
+}
+
+/// Drops points closer than a pixel to the last kept one (and keeps the ring closed).
+fn thin_ring(points: impl Iterator<Item = (i32, i32)>) -> Vec<(i32, i32)> {
+    let mut kept: Vec<(i32, i32)> = Vec::new();
+    let mut first = None;
+    for point in points {
+        first.get_or_insert(point);
+        if kept.last().is_none_or(|last| (last.0 - point.0).abs() + (last.1 - point.1).abs() >= 2) {
+            kept.push(point);
+        }
+    }
+    if let (Some(first), Some(last)) = (first, kept.last()) {
+        if *last != first {
+            kept.push(first);
+        }
+    }
+    kept
+}
+
+fn fit_text<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    text: &str,
+    style: &TextStyle<'_>,
+    max_width: i32,
+) -> String {
+    let width = |t: &str| root.estimate_text_size(t, style).map(|(w, _)| w as i32).unwrap_or(0);
+    if width(text) <= max_width {
+        return text.to_owned();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    for keep in (1..chars.len()).rev() {
+        let candidate: String = chars[..keep].iter().collect::<String>() + "…";
+        if width(&candidate) <= max_width {
+            return candidate;
+        }
+    }
+    "…".to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::load::snapshot_from_json_text;
+    use crate::core::map_model::{map_colouring, map_model_from_snapshot, ColourBy};
+    use crate::core::theme::ColorScheme;
+    use crate::core::Language;
+
+    #[test]
+    fn schematic_map_draws_every_tile_and_culls_when_zoomed() {
+        let snapshot = snapshot_from_json_text(include_str!("../../data/snapshot.json")).expect("valid");
+        let model = map_model_from_snapshot(&snapshot, Language::Zh, 9.0);
+        let theme = Theme::for_scheme(ColorScheme::Light);
+        let colouring = map_colouring(&model, &snapshot, &ColourBy::Designation, &theme, Language::Zh);
+        let size = (360.0, map_height_for_width(&model, 360.0, 240.0, 900.0));
+        let backend_size = ((size.0 * 2.0) as u32, (size.1 * 2.0) as u32);
+        let projection = map_projection(&model, size);
+        let options = MapDrawOptions { theme: &theme, scale: 2.0, selected: Some(0), large: false };
+        let mut svg = String::new();
+        let stats = {
+            let root = SVGBackend::with_string(&mut svg, backend_size).into_drawing_area();
+            draw_map(&root, &model, &colouring, &projection, &ViewTransform::default(), &options).expect("draws")
+        };
+        assert_eq!(stats.drawn, 57);
+        assert_eq!(stats.culled, 0);
+        // A title per group and a label per tile (text is measured crudely natively, so the
+        // words themselves may be shortened here; the browser measures real glyphs).
+        assert_eq!(svg.matches("<text").count(), model.groups.len() + model.features.len());
+        // Zoomed in 8× on a corner: most tiles are culled.
+        let view = ViewTransform::default().zoomed_at(8.0, (0.0, 0.0));
+        let mut svg = String::new();
+        let zoomed = {
+            let root = SVGBackend::with_string(&mut svg, backend_size).into_drawing_area();
+            draw_map(&root, &model, &colouring, &projection, &view, &options).expect("draws")
+        };
+        assert!(zoomed.culled > 40, "{zoomed:?}");
+        // Screen ↔ map round trip through the projection and view.
+        let point = model.features[3].label_at;
+        let back = map_from_screen(&projection, &view, screen_from_map(&projection, &view, point));
+        assert!((back.0 - point.0).abs() < 1e-9 && (back.1 - point.1).abs() < 1e-9);
+    }
+
+    #[test]
+    fn thinning_keeps_closure() {
+        let ring = vec![(0, 0), (0, 1), (10, 0), (10, 10), (0, 10), (0, 0)];
+        let thin = thin_ring(ring.into_iter());
+        assert_eq!(thin.first(), thin.last());
+        assert!(!thin.contains(&(0, 1)));
+    }
+}
