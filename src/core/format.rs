@@ -135,7 +135,10 @@ pub fn spoken_value(
 }
 
 /// The name of a designation the report gives a village.
-pub fn designation_label(level: crate::core::snapshot::DesignationLevel, language: Language) -> String {
+pub fn designation_label(
+    level: crate::core::snapshot::DesignationLevel,
+    language: Language,
+) -> String {
     use crate::core::snapshot::DesignationLevel::*;
     match (level, language) {
         (Province, Language::Zh) => "省级美丽乡村",

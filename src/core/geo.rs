@@ -50,7 +50,8 @@ pub fn gcj02_from_wgs84((lon, lat): Point) -> Point {
     let rad_lat = lat / 180.0 * PI;
     let magic = 1.0 - KRASOVSKY_EE * rad_lat.sin() * rad_lat.sin();
     let sqrt_magic = magic.sqrt();
-    let d_lat = (d_lat * 180.0) / ((KRASOVSKY_A * (1.0 - KRASOVSKY_EE)) / (magic * sqrt_magic) * PI);
+    let d_lat =
+        (d_lat * 180.0) / ((KRASOVSKY_A * (1.0 - KRASOVSKY_EE)) / (magic * sqrt_magic) * PI);
     let d_lon = (d_lon * 180.0) / (KRASOVSKY_A / sqrt_magic * rad_lat.cos() * PI);
     (lon + d_lon, lat + d_lat)
 }
@@ -140,7 +141,10 @@ impl Bounds {
     }
 
     pub fn centre(&self) -> Point {
-        ((self.min.0 + self.max.0) / 2.0, (self.min.1 + self.max.1) / 2.0)
+        (
+            (self.min.0 + self.max.0) / 2.0,
+            (self.min.1 + self.max.1) / 2.0,
+        )
     }
 }
 
@@ -165,7 +169,10 @@ impl Projection {
     fn fit(bounds: Bounds, size: Point, padding: f64, x_stretch: f64, y_up: bool) -> Projection {
         let width = (bounds.width() * x_stretch).max(1e-12);
         let height = bounds.height().max(1e-12);
-        let room = ((size.0 - 2.0 * padding).max(1.0), (size.1 - 2.0 * padding).max(1.0));
+        let room = (
+            (size.0 - 2.0 * padding).max(1.0),
+            (size.1 - 2.0 * padding).max(1.0),
+        );
         let scale = (room.0 / width).min(room.1 / height);
         let centre = bounds.centre();
         Projection {
@@ -282,7 +289,10 @@ impl ViewTransform {
         if min.1 > viewport.1 - margin {
             pan.1 -= min.1 - (viewport.1 - margin);
         }
-        ViewTransform { zoom: self.zoom, pan }
+        ViewTransform {
+            zoom: self.zoom,
+            pan,
+        }
     }
 }
 
@@ -339,7 +349,10 @@ impl GridIndex {
             .iter()
             .filter(|b| !b.is_empty())
             .fold(Bounds::EMPTY, |all, b| all.union(*b));
-        let side = ((boxes.len() / per_cell.max(1)) as f64).sqrt().ceil().max(1.0) as usize;
+        let side = ((boxes.len() / per_cell.max(1)) as f64)
+            .sqrt()
+            .ceil()
+            .max(1.0) as usize;
         let (columns, rows) = (side.min(1024), side.min(1024));
         let mut index = GridIndex {
             bounds,
@@ -450,9 +463,7 @@ pub fn ring_centroid(ring: &[Point]) -> Point {
     }
     if area.abs() < 1e-18 {
         let n = ring.len().max(1) as f64;
-        let sum = ring
-            .iter()
-            .fold((0.0, 0.0), |s, p| (s.0 + p.0, s.1 + p.1));
+        let sum = ring.iter().fold((0.0, 0.0), |s, p| (s.0 + p.0, s.1 + p.1));
         return (sum.0 / n, sum.1 / n);
     }
     (cx / (3.0 * area), cy / (3.0 * area))
@@ -478,8 +489,14 @@ mod tests {
             // our forward transform reproduces its numbers to the 6 decimals it kept...
             let offset_at_gcj = gcj02_from_wgs84(gcj);
             let one_step = (2.0 * gcj.0 - offset_at_gcj.0, 2.0 * gcj.1 - offset_at_gcj.1);
-            assert!((one_step.0 - wgs.0).abs() < 1.5e-6, "{one_step:?} vs {wgs:?}");
-            assert!((one_step.1 - wgs.1).abs() < 1.5e-6, "{one_step:?} vs {wgs:?}");
+            assert!(
+                (one_step.0 - wgs.0).abs() < 1.5e-6,
+                "{one_step:?} vs {wgs:?}"
+            );
+            assert!(
+                (one_step.1 - wgs.1).abs() < 1.5e-6,
+                "{one_step:?} vs {wgs:?}"
+            );
             // ...and our iterated inverse is within 2 m of it (the one-step error), and exact
             // against our forward transform.
             let back = wgs84_from_gcj02(gcj);
@@ -492,12 +509,18 @@ mod tests {
 
     #[test]
     fn gcj02_round_trips_and_is_identity_outside_china() {
-        for point in [(118.6, 35.9), (116.397, 39.908), (121.47, 31.23), (87.6, 43.8)] {
+        for point in [
+            (118.6, 35.9),
+            (116.397, 39.908),
+            (121.47, 31.23),
+            (87.6, 43.8),
+        ] {
             let back = wgs84_from_gcj02(gcj02_from_wgs84(point));
             assert!((back.0 - point.0).abs() < 1e-8 && (back.1 - point.1).abs() < 1e-8);
             // The offset is a few hundred metres, never zero, inside China.
             let moved = gcj02_from_wgs84(point);
-            let metres = ((moved.0 - point.0).powi(2) + (moved.1 - point.1).powi(2)).sqrt() * 111_000.0;
+            let metres =
+                ((moved.0 - point.0).powi(2) + (moved.1 - point.1).powi(2)).sqrt() * 111_000.0;
             assert!((50.0..1500.0).contains(&metres), "{metres}");
         }
         assert_eq!(gcj02_from_wgs84((2.35, 48.85)), (2.35, 48.85));
@@ -506,7 +529,10 @@ mod tests {
 
     #[test]
     fn projection_round_trips_and_keeps_aspect() {
-        let bounds = Bounds { min: (118.3, 35.6), max: (119.1, 36.3) };
+        let bounds = Bounds {
+            min: (118.3, 35.6),
+            max: (119.1, 36.3),
+        };
         let projection = Projection::fit_geographic(bounds, (400.0, 300.0), 10.0);
         for point in [(118.3, 35.6), (118.7, 36.0), (119.1, 36.3), (118.45, 36.21)] {
             let screen = projection.forward(point);
@@ -522,7 +548,10 @@ mod tests {
         assert!(west.0 >= 9.99 && east.0 <= 390.01 && north.1 >= 9.99 && south.1 <= 290.01);
         // A degree of longitude is shorter than one of latitude by cos(latitude).
         let ratio = (east.0 - west.0) / 0.8 / ((south.1 - north.1) / 0.7);
-        assert!((ratio - 35.95_f64.to_radians().cos()).abs() < 1e-6, "{ratio}");
+        assert!(
+            (ratio - 35.95_f64.to_radians().cos()).abs() < 1e-6,
+            "{ratio}"
+        );
     }
 
     #[test]
@@ -550,11 +579,24 @@ mod tests {
         assert!(!point_in_polygon((5.0, 5.0), &with_hole), "inside the hole");
         assert!(!point_in_polygon((11.0, 5.0), &with_hole));
         // A concave "U": the notch is outside.
-        let u = vec![vec![(0.0, 0.0), (9.0, 0.0), (9.0, 9.0), (6.0, 9.0), (6.0, 3.0), (3.0, 3.0), (3.0, 9.0), (0.0, 9.0), (0.0, 0.0)]];
+        let u = vec![vec![
+            (0.0, 0.0),
+            (9.0, 0.0),
+            (9.0, 9.0),
+            (6.0, 9.0),
+            (6.0, 3.0),
+            (3.0, 3.0),
+            (3.0, 9.0),
+            (0.0, 9.0),
+            (0.0, 0.0),
+        ]];
         assert!(point_in_polygon((1.0, 8.0), &u));
         assert!(!point_in_polygon((4.5, 6.0), &u));
         // A multipolygon is a list of polygons: inside any of them.
-        let islands = [vec![square(0.0, 0.0, 1.0, 1.0)], vec![square(5.0, 5.0, 6.0, 6.0)]];
+        let islands = [
+            vec![square(0.0, 0.0, 1.0, 1.0)],
+            vec![square(5.0, 5.0, 6.0, 6.0)],
+        ];
         let inside_any = |p: Point| islands.iter().any(|polygon| point_in_polygon(p, polygon));
         assert!(inside_any((5.5, 5.5)) && inside_any((0.5, 0.5)) && !inside_any((3.0, 3.0)));
     }
@@ -578,7 +620,10 @@ mod tests {
         let boxes: Vec<Bounds> = (0..100)
             .map(|i| {
                 let (x, y) = ((i % 10) as f64, (i / 10) as f64);
-                Bounds { min: (x, y), max: (x + 1.0, y + 1.0) }
+                Bounds {
+                    min: (x, y),
+                    max: (x + 1.0, y + 1.0),
+                }
             })
             .collect();
         let index = GridIndex::new(&boxes, 4);

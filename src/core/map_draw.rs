@@ -133,7 +133,8 @@ pub fn draw_map<DB: DrawingBackend>(
         ))
         .map_err(err)?;
         let title_px = to_px(group.title_at);
-        let size = (f64::from(b.1 - a.1) / group.bounds.height().max(1e-9) * 0.38 / scale).clamp(9.0, 15.0);
+        let size = (f64::from(b.1 - a.1) / group.bounds.height().max(1e-9) * 0.38 / scale)
+            .clamp(9.0, 15.0);
         let style = font(size)
             .style(FontStyle::Bold)
             .color(&color(theme.text))
@@ -161,15 +162,26 @@ pub fn draw_map<DB: DrawingBackend>(
             Fill::NoData => theme.background.mix(theme.grid, 0.35),
         };
         let selected = options.selected == Some(index);
-        let outline_rgb = if selected { theme.focus } else { theme.muted_text };
-        let outline = ShapeStyle::from(&color(outline_rgb)).stroke_width(if selected { stroke(3.0) } else { stroke(1.0) });
+        let outline_rgb = if selected {
+            theme.focus
+        } else {
+            theme.muted_text
+        };
+        let outline = ShapeStyle::from(&color(outline_rgb)).stroke_width(if selected {
+            stroke(3.0)
+        } else {
+            stroke(1.0)
+        });
         let dashed = fill == Fill::NoData || feature.inferred;
         match &feature.shape {
             Shape::Tile { origin, side } => {
                 let top_left = to_px(*origin);
                 let bottom_right = to_px((origin.0 + side, origin.1 + side));
-                root.draw(&Rectangle::new([top_left, bottom_right], ShapeStyle::from(&color(fill_rgb)).filled()))
-                    .map_err(err)?;
+                root.draw(&Rectangle::new(
+                    [top_left, bottom_right],
+                    ShapeStyle::from(&color(fill_rgb)).filled(),
+                ))
+                .map_err(err)?;
                 let corners = [
                     top_left,
                     (bottom_right.0, top_left.1),
@@ -179,9 +191,11 @@ pub fn draw_map<DB: DrawingBackend>(
                 ];
                 if dashed && !selected {
                     let dash = stroke(3.0) as i32;
-                    root.draw(&DashedPathElement::new(corners, dash, dash, outline)).map_err(err)?;
+                    root.draw(&DashedPathElement::new(corners, dash, dash, outline))
+                        .map_err(err)?;
                 } else {
-                    root.draw(&PathElement::new(corners.to_vec(), outline)).map_err(err)?;
+                    root.draw(&PathElement::new(corners.to_vec(), outline))
+                        .map_err(err)?;
                 }
                 let tile_css = f64::from(bottom_right.0 - top_left.0) / scale;
                 if tile_css >= LABEL_MIN_TILE {
@@ -190,14 +204,38 @@ pub fn draw_map<DB: DrawingBackend>(
                         .color(&color(text_on(fill_rgb)))
                         .pos(Pos::new(HPos::Center, VPos::Center));
                     let room = bottom_right.0 - top_left.0 - stroke(4.0) as i32;
-                    let label = fit_text(root, &feature.name, &style, room);
-                    root.draw(&Text::new(label, to_px(feature.label_at), style)).map_err(err)?;
+                    // Every village name ends in 村 / Village: drop it before shortening further.
+                    let short = feature
+                        .name
+                        .strip_suffix('村')
+                        .or_else(|| feature.name.strip_suffix(" Village"))
+                        .filter(|short| !short.is_empty())
+                        .unwrap_or(&feature.name);
+                    let label = if text_width(root, &feature.name, &style) <= room {
+                        feature.name.clone()
+                    } else {
+                        fit_text(root, short, &style, room)
+                    };
+                    root.draw(&Text::new(label, to_px(feature.label_at), style))
+                        .map_err(err)?;
                 }
                 if let Some(level) = feature.designation {
                     // A shape marks the designation, so colour is not the only signal.
-                    let radius = ((bottom_right.0 - top_left.0) as f64 * 0.12).clamp(3.0 * scale, 7.0 * scale) as i32;
-                    let centre = (bottom_right.0 - radius - stroke(3.0) as i32, top_left.1 + radius + stroke(3.0) as i32);
-                    draw_designation_marker(root, centre, radius, level, text_on(fill_rgb), stroke(1.5)).map_err(err)?;
+                    let radius = ((bottom_right.0 - top_left.0) as f64 * 0.12)
+                        .clamp(3.0 * scale, 7.0 * scale) as i32;
+                    let centre = (
+                        bottom_right.0 - radius - stroke(3.0) as i32,
+                        top_left.1 + radius + stroke(3.0) as i32,
+                    );
+                    draw_designation_marker(
+                        root,
+                        centre,
+                        radius,
+                        level,
+                        text_on(fill_rgb),
+                        stroke(1.5),
+                    )
+                    .map_err(err)?;
                 }
             }
             Shape::Polygons(polygons) => {
@@ -209,9 +247,16 @@ pub fn draw_map<DB: DrawingBackend>(
                         if points.len() < 3 {
                             continue;
                         }
-                        let ring_fill = if ring_index == 0 { fill_rgb } else { theme.background };
-                        root.draw(&plotters::element::Polygon::new(points.clone(), ShapeStyle::from(&color(ring_fill)).filled()))
-                            .map_err(err)?;
+                        let ring_fill = if ring_index == 0 {
+                            fill_rgb
+                        } else {
+                            theme.background
+                        };
+                        root.draw(&plotters::element::Polygon::new(
+                            points.clone(),
+                            ShapeStyle::from(&color(ring_fill)).filled(),
+                        ))
+                        .map_err(err)?;
                         if !small || selected {
                             root.draw(&PathElement::new(points, outline)).map_err(err)?;
                         }
@@ -219,27 +264,98 @@ pub fn draw_map<DB: DrawingBackend>(
                 }
                 if let Some(level) = feature.designation {
                     let radius = (4.0 * scale) as i32;
-                    draw_designation_marker(root, to_px(feature.label_at), radius, level, theme.text, stroke(1.5)).map_err(err)?;
+                    draw_designation_marker(
+                        root,
+                        to_px(feature.label_at),
+                        radius,
+                        level,
+                        theme.text,
+                        stroke(1.5),
+                    )
+                    .map_err(err)?;
                 }
                 let width_px = (b.0 - a.0).abs();
                 if f64::from(width_px) / scale >= 48.0 {
-                    let style = font(12.0).color(&color(text_on(fill_rgb))).pos(Pos::new(HPos::Center, VPos::Center));
+                    let style = font(12.0)
+                        .color(&color(text_on(fill_rgb)))
+                        .pos(Pos::new(HPos::Center, VPos::Center));
                     let label = fit_text(root, &feature.name, &style, width_px);
                     if label != "…" {
-                        root.draw(&Text::new(label, to_px(feature.label_at), style)).map_err(err)?;
+                        root.draw(&Text::new(label, to_px(feature.label_at), style))
+                            .map_err(err)?;
                     }
                 }
             }
             Shape::Point(at) => {
                 let centre = to_px(*at);
                 let radius = (5.0 * boost * scale) as i32;
-                root.draw(&Circle::new(centre, radius, ShapeStyle::from(&color(fill_rgb)).filled())).map_err(err)?;
-                root.draw(&Circle::new(centre, radius, outline)).map_err(err)?;
+                root.draw(&Circle::new(
+                    centre,
+                    radius,
+                    ShapeStyle::from(&color(fill_rgb)).filled(),
+                ))
+                .map_err(err)?;
+                root.draw(&Circle::new(centre, radius, outline))
+                    .map_err(err)?;
             }
         }
     }
     root.present().map_err(err)?;
     Ok(stats)
+}
+
+/// Draws a small locator: every outline in a muted tone and `highlight` in the accent colour,
+/// fitted into the backend (outlines in WGS 84 lon/lat).
+pub fn draw_locator<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    outlines: &[(String, Vec<crate::core::geo::Polygon>)],
+    highlight: &str,
+    theme: &Theme,
+    scale: f64,
+) -> Result<(), String> {
+    let err = |error: DrawingAreaErrorKind<DB::ErrorType>| error.to_string();
+    root.fill(&color(theme.background)).map_err(err)?;
+    let (width, height) = root.dim_in_pixel();
+    let bounds = Bounds::of_points(
+        outlines
+            .iter()
+            .flat_map(|(_, polygons)| polygons.iter().filter_map(|p| p.first()).flatten()),
+    );
+    if bounds.is_empty() {
+        return Ok(());
+    }
+    let projection =
+        Projection::fit_geographic(bounds, (f64::from(width), f64::from(height)), 4.0 * scale);
+    for (name, polygons) in outlines {
+        let fill = if name == highlight {
+            theme.series_color(0)
+        } else {
+            theme.grid.mix(theme.background, 0.4)
+        };
+        for polygon in polygons {
+            if let Some(outer) = polygon.first() {
+                let points: Vec<(i32, i32)> = outer
+                    .iter()
+                    .map(|p| {
+                        let (x, y) = projection.forward(*p);
+                        (x.round() as i32, y.round() as i32)
+                    })
+                    .collect();
+                root.draw(&plotters::element::Polygon::new(
+                    points.clone(),
+                    ShapeStyle::from(&color(fill)).filled(),
+                ))
+                .map_err(err)?;
+                root.draw(&PathElement::new(
+                    points,
+                    ShapeStyle::from(&color(theme.muted_text)).stroke_width(1),
+                ))
+                .map_err(err)?;
+            }
+        }
+    }
+    root.present().map_err(err)?;
+    Ok(())
 }
 
 fn draw_designation_marker<DB: DrawingBackend>(
@@ -251,10 +367,16 @@ fn draw_designation_marker<DB: DrawingBackend>(
     stroke: u32,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     match level {
-        DesignationLevel::City | DesignationLevel::Province => {
-            root.draw(&Circle::new(centre, radius, ShapeStyle::from(&color(rgb)).filled()))
-        }
-        DesignationLevel::County => root.draw(&Circle::new(centre, radius, ShapeStyle::from(&color(rgb)).stroke_width(stroke))),
+        DesignationLevel::City | DesignationLevel::Province => root.draw(&Circle::new(
+            centre,
+            radius,
+            ShapeStyle::from(&color(rgb)).filled(),
+        )),
+        DesignationLevel::County => root.draw(&Circle::new(
+            centre,
+            radius,
+            ShapeStyle::from(&color(rgb)).stroke_width(stroke),
+        )),
     }
 }
 
@@ -264,7 +386,10 @@ fn thin_ring(points: impl Iterator<Item = (i32, i32)>) -> Vec<(i32, i32)> {
     let mut first = None;
     for point in points {
         first.get_or_insert(point);
-        if kept.last().is_none_or(|last| (last.0 - point.0).abs() + (last.1 - point.1).abs() >= 2) {
+        if kept
+            .last()
+            .is_none_or(|last| (last.0 - point.0).abs() + (last.1 - point.1).abs() >= 2)
+        {
             kept.push(point);
         }
     }
@@ -276,13 +401,27 @@ fn thin_ring(points: impl Iterator<Item = (i32, i32)>) -> Vec<(i32, i32)> {
     kept
 }
 
+fn text_width<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    text: &str,
+    style: &TextStyle<'_>,
+) -> i32 {
+    root.estimate_text_size(text, style)
+        .map(|(w, _)| w as i32)
+        .unwrap_or(0)
+}
+
 fn fit_text<DB: DrawingBackend>(
     root: &DrawingArea<DB, plotters::coord::Shift>,
     text: &str,
     style: &TextStyle<'_>,
     max_width: i32,
 ) -> String {
-    let width = |t: &str| root.estimate_text_size(t, style).map(|(w, _)| w as i32).unwrap_or(0);
+    let width = |t: &str| {
+        root.estimate_text_size(t, style)
+            .map(|(w, _)| w as i32)
+            .unwrap_or(0)
+    };
     if width(text) <= max_width {
         return text.to_owned();
     }
@@ -306,24 +445,47 @@ mod tests {
 
     #[test]
     fn schematic_map_draws_every_tile_and_culls_when_zoomed() {
-        let snapshot = snapshot_from_json_text(include_str!("../../data/snapshot.json")).expect("valid");
+        let snapshot =
+            snapshot_from_json_text(include_str!("../../data/snapshot.json")).expect("valid");
         let model = map_model_from_snapshot(&snapshot, Language::Zh, 9.0);
         let theme = Theme::for_scheme(ColorScheme::Light);
-        let colouring = map_colouring(&model, &snapshot, &ColourBy::Designation, &theme, Language::Zh);
+        let colouring = map_colouring(
+            &model,
+            &snapshot,
+            &ColourBy::Designation,
+            &theme,
+            Language::Zh,
+        );
         let size = (360.0, map_height_for_width(&model, 360.0, 240.0, 900.0));
         let backend_size = ((size.0 * 2.0) as u32, (size.1 * 2.0) as u32);
         let projection = map_projection(&model, size);
-        let options = MapDrawOptions { theme: &theme, scale: 2.0, selected: Some(0), large: false };
+        let options = MapDrawOptions {
+            theme: &theme,
+            scale: 2.0,
+            selected: Some(0),
+            large: false,
+        };
         let mut svg = String::new();
         let stats = {
             let root = SVGBackend::with_string(&mut svg, backend_size).into_drawing_area();
-            draw_map(&root, &model, &colouring, &projection, &ViewTransform::default(), &options).expect("draws")
+            draw_map(
+                &root,
+                &model,
+                &colouring,
+                &projection,
+                &ViewTransform::default(),
+                &options,
+            )
+            .expect("draws")
         };
         assert_eq!(stats.drawn, 57);
         assert_eq!(stats.culled, 0);
         // A title per group and a label per tile (text is measured crudely natively, so the
         // words themselves may be shortened here; the browser measures real glyphs).
-        assert_eq!(svg.matches("<text").count(), model.groups.len() + model.features.len());
+        assert_eq!(
+            svg.matches("<text").count(),
+            model.groups.len() + model.features.len()
+        );
         // Zoomed in 8× on a corner: most tiles are culled.
         let view = ViewTransform::default().zoomed_at(8.0, (0.0, 0.0));
         let mut svg = String::new();
@@ -334,7 +496,11 @@ mod tests {
         assert!(zoomed.culled > 40, "{zoomed:?}");
         // Screen ↔ map round trip through the projection and view.
         let point = model.features[3].label_at;
-        let back = map_from_screen(&projection, &view, screen_from_map(&projection, &view, point));
+        let back = map_from_screen(
+            &projection,
+            &view,
+            screen_from_map(&projection, &view, point),
+        );
         assert!((back.0 - point.0).abs() < 1e-9 && (back.1 - point.1).abs() < 1e-9);
     }
 

@@ -98,8 +98,7 @@ impl MapModel {
                         .iter()
                         .any(|polygon| point_in_polygon(point, polygon)),
                     Shape::Point(at) => {
-                        ((at.0 - point.0).powi(2) + (at.1 - point.1).powi(2)).sqrt()
-                            <= point_radius
+                        ((at.0 - point.0).powi(2) + (at.1 - point.1).powi(2)).sqrt() <= point_radius
                     }
                 }
             })
@@ -122,7 +121,9 @@ impl MapModel {
 
     /// Index of the feature for a place id.
     pub fn feature_of(&self, place_id: &str) -> Option<usize> {
-        self.features.iter().position(|feature| feature.id == place_id)
+        self.features
+            .iter()
+            .position(|feature| feature.id == place_id)
     }
 }
 
@@ -173,11 +174,9 @@ fn schematic_model(snapshot: &Snapshot, language: Language, max_row_width: f64) 
     let mut unassigned = Vec::new();
     for &place in &tiled {
         let community = snapshot.places[place].community.as_ref().and_then(|link| {
-            group_members
-                .iter()
-                .position(|(group_place, _)| {
-                    group_place.is_some_and(|g| snapshot.places[g].id == link.id)
-                })
+            group_members.iter().position(|(group_place, _)| {
+                group_place.is_some_and(|g| snapshot.places[g].id == link.id)
+            })
         });
         match community {
             Some(group) => group_members[group].1.push(place),
@@ -204,14 +203,6 @@ fn schematic_model(snapshot: &Snapshot, language: Language, max_row_width: f64) 
             columns
         };
         let rows = count.div_ceil(columns);
-        let width = columns as f64 * step - TILE_GAP;
-        let height = GROUP_TITLE + rows as f64 * step - TILE_GAP;
-        if x > 0.0 && x + width > max_row_width {
-            x = 0.0;
-            y += shelf_height + GROUP_GAP;
-            shelf_height = 0.0;
-        }
-        let group_index = groups.len();
         let name = match group_place {
             Some(place) => snapshot.places[*place].name.get(language).to_owned(),
             None => match language {
@@ -219,6 +210,20 @@ fn schematic_model(snapshot: &Snapshot, language: Language, max_row_width: f64) 
                 Language::En => "No community inferred".to_owned(),
             },
         };
+        // Room for the group's title (titles longer than three tiles are shortened when drawn).
+        let title_units: f64 = name
+            .chars()
+            .map(|c| if c.is_ascii() { 0.2 } else { 0.36 })
+            .sum::<f64>()
+            .min(3.0 * step);
+        let width = (columns as f64 * step - TILE_GAP).max(title_units);
+        let height = GROUP_TITLE + rows as f64 * step - TILE_GAP;
+        if x > 0.0 && x + width > max_row_width {
+            x = 0.0;
+            y += shelf_height + GROUP_GAP;
+            shelf_height = 0.0;
+        }
+        let group_index = groups.len();
         groups.push(MapGroup {
             name,
             place: *group_place,
@@ -236,7 +241,10 @@ fn schematic_model(snapshot: &Snapshot, language: Language, max_row_width: f64) 
                 }
                 _ => (slot % columns, slot / columns),
             };
-            let origin = (x + column as f64 * step, y + GROUP_TITLE + row as f64 * step);
+            let origin = (
+                x + column as f64 * step,
+                y + GROUP_TITLE + row as f64 * step,
+            );
             let link = snapshot.places[place].community.as_ref();
             features.push(MapFeature {
                 place,
@@ -488,7 +496,10 @@ pub fn map_colouring(
                     fill: Fill::Solid(city),
                 },
                 LegendEntry {
-                    label: crate::core::format::designation_label(DesignationLevel::County, language),
+                    label: crate::core::format::designation_label(
+                        DesignationLevel::County,
+                        language,
+                    ),
                     fill: Fill::Solid(county),
                 },
                 LegendEntry {
@@ -510,14 +521,11 @@ pub fn map_colouring(
                 .map(|(index, _)| index)
                 .collect();
             let colour_of = |place: usize| -> Fill {
-                let community = snapshot.places[place]
-                    .community
-                    .as_ref()
-                    .and_then(|link| {
-                        community_places
-                            .iter()
-                            .position(|&c| snapshot.places[c].id == link.id)
-                    });
+                let community = snapshot.places[place].community.as_ref().and_then(|link| {
+                    community_places
+                        .iter()
+                        .position(|&c| snapshot.places[c].id == link.id)
+                });
                 match community {
                     Some(position) => Fill::Solid(theme.series_color(position)),
                     None => Fill::NoData,
@@ -542,7 +550,10 @@ pub fn map_colouring(
             Colouring { fills, legend }
         }
         ColourBy::Indicator(id) => {
-            let indicator = snapshot.indicators.iter().find(|indicator| &indicator.id == id);
+            let indicator = snapshot
+                .indicators
+                .iter()
+                .find(|indicator| &indicator.id == id);
             let value_of = |place: usize| -> Option<f64> {
                 let place_id = &snapshot.places[place].id;
                 indicator?
@@ -612,19 +623,32 @@ mod tests {
             assert_eq!(model.features.len(), 57);
             for (i, a) in model.features.iter().enumerate() {
                 for b in &model.features[i + 1..] {
-                    assert!(!a.bounds.intersects(&b.bounds), "{} overlaps {}", a.name, b.name);
+                    assert!(
+                        !a.bounds.intersects(&b.bounds),
+                        "{} overlaps {}",
+                        a.name,
+                        b.name
+                    );
                 }
             }
             for (i, a) in model.groups.iter().enumerate() {
                 for b in &model.groups[i + 1..] {
-                    assert!(!a.bounds.intersects(&b.bounds), "{} overlaps {}", a.name, b.name);
+                    assert!(
+                        !a.bounds.intersects(&b.bounds),
+                        "{} overlaps {}",
+                        a.name,
+                        b.name
+                    );
                 }
                 assert!(a.bounds.max.0 <= width + 1e-9 || a.bounds.min.0 == 0.0);
             }
             // Every tile sits inside its group's box.
             for feature in &model.features {
                 let group = &model.groups[feature.group.unwrap_or(model.groups.len() - 1)];
-                assert!(group.bounds.contains(feature.bounds.min) && group.bounds.contains(feature.bounds.max));
+                assert!(
+                    group.bounds.contains(feature.bounds.min)
+                        && group.bounds.contains(feature.bounds.max)
+                );
             }
         }
     }
@@ -635,7 +659,11 @@ mod tests {
         let a = map_model_from_snapshot(&snapshot, Language::Zh, 9.0);
         let b = map_model_from_snapshot(&snapshot, Language::Zh, 9.0);
         assert_eq!(a.features, b.features);
-        let manliu = a.groups.iter().position(|g| g.name == "漫流村").expect("漫流 group");
+        let manliu = a
+            .groups
+            .iter()
+            .position(|g| g.name == "漫流村")
+            .expect("漫流 group");
         let members: Vec<&str> = a
             .features
             .iter()
@@ -643,8 +671,16 @@ mod tests {
             .map(|f| f.name.as_str())
             .collect();
         assert_eq!(members, vec!["东漫流村", "西漫流村"]);
-        assert!(a.features.iter().filter(|f| f.group.is_some()).all(|f| f.inferred));
-        assert_eq!(a.groups.last().map(|g| g.place), Some(None), "unassigned group last");
+        assert!(a
+            .features
+            .iter()
+            .filter(|f| f.group.is_some())
+            .all(|f| f.inferred));
+        assert_eq!(
+            a.groups.last().map(|g| g.place),
+            Some(None),
+            "unassigned group last"
+        );
     }
 
     #[test]
@@ -656,7 +692,10 @@ mod tests {
         }
         assert_eq!(model.feature_at((-10.0, -10.0), 0.0), None);
         let duozhuang = model.feature_of("v-duozhuang").expect("垛庄村");
-        assert_eq!(model.features[duozhuang].designation, Some(DesignationLevel::City));
+        assert_eq!(
+            model.features[duozhuang].designation,
+            Some(DesignationLevel::City)
+        );
     }
 
     #[test]
@@ -678,7 +717,13 @@ mod tests {
         let snapshot = default_snapshot();
         let model = map_model_from_snapshot(&snapshot, Language::Zh, 9.0);
         let theme = Theme::for_scheme(crate::core::theme::ColorScheme::Light);
-        let colouring = map_colouring(&model, &snapshot, &ColourBy::Designation, &theme, Language::Zh);
+        let colouring = map_colouring(
+            &model,
+            &snapshot,
+            &ColourBy::Designation,
+            &theme,
+            Language::Zh,
+        );
         let fill_of = |id: &str| colouring.fills[model.feature_of(id).expect("place")];
         assert_ne!(fill_of("v-duozhuang"), fill_of("v-huangnigou"));
         assert_ne!(fill_of("v-huangnigou"), fill_of("v-guanzhuang"));

@@ -10,7 +10,9 @@ pub mod load;
 pub mod map_draw;
 pub mod map_model;
 pub mod scale;
+pub mod search;
 pub mod snapshot;
+pub mod synthetic;
 pub mod theme;
 pub mod validate;
 

@@ -8,6 +8,7 @@
 //! - `report_view`: the sections and their blocks,
 //! - `figure_card`, `chart_figure`, `indicator_table`, `village_list`: one block kind each,
 //! - `download`: PNG / SVG / CSV files of a chart,
+//! - `village_map`, `village_card`, `locator_inset`: the map and what it opens,
 //! - `panic_notice`: the panic hook that shows a visible message instead of a dead page.
 
 pub mod app;
@@ -17,12 +18,15 @@ pub mod download;
 pub mod figure_card;
 pub mod indicator_table;
 pub mod load_error;
+pub mod locator_inset;
 pub mod panic_notice;
 pub mod preferences;
 pub mod report_header;
 pub mod report_view;
 pub mod snapshot_fetch;
+pub mod village_card;
 pub mod village_list;
+pub mod village_map;
 
 /// Starts the app: installs the panic hook and mounts the root component on `<body>`.
 pub fn start() {

@@ -10,7 +10,7 @@ use crate::core::Language;
 use crate::ui::chart_figure::ChartFigure;
 use crate::ui::figure_card::FigureCard;
 use crate::ui::indicator_table::IndicatorTable;
-use crate::ui::village_list::VillageList;
+use crate::ui::village_map::VillageMap;
 
 fn block_view(snapshot: &Arc<Snapshot>, block: &Block, language: Language) -> AnyView {
     match block {
@@ -38,7 +38,7 @@ fn block_view(snapshot: &Arc<Snapshot>, block: &Block, language: Language) -> An
         }
         Block::Map { title } => {
             let title = title.as_ref().map(|title| title.get(language).to_owned());
-            view! { <VillageList snapshot=Arc::clone(snapshot) title=title language=language /> }.into_any()
+            view! { <VillageMap snapshot=Arc::clone(snapshot) title=title language=language /> }.into_any()
         }
     }
 }

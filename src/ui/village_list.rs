@@ -1,5 +1,6 @@
-//! The villages as an accessible list, grouped by community, with designations. Links that no
-//! source states are marked "inferred"; villages with no known community are listed apart.
+//! The villages as an accessible list, grouped by community, with designations. Each is a
+//! button that opens its card and finds it on the map, so the keyboard reaches every village.
+//! Links that no source states are marked "inferred"; villages with none are listed apart.
 
 use leptos::prelude::*;
 
@@ -8,17 +9,12 @@ use crate::core::snapshot::{Place, PlaceKind, Snapshot};
 use crate::core::Language;
 use crate::ui::preferences::tr;
 
-fn designation_text(level: DesignationLevel, language: Language) -> &'static str {
-    match level {
-        DesignationLevel::Province => {
-            tr(language, "省级美丽乡村", "Province-level beautiful village")
-        }
-        DesignationLevel::City => tr(language, "市级美丽乡村", "City-level beautiful village"),
-        DesignationLevel::County => tr(language, "县级美丽乡村", "County-level beautiful village"),
-    }
-}
-
-fn village_item(place: &Place, language: Language) -> impl IntoView {
+fn village_item(
+    place: &Place,
+    language: Language,
+    on_select: Callback<String>,
+    selected: RwSignal<Option<String>>,
+) -> impl IntoView {
     let designations = place
         .designations
         .iter()
@@ -35,11 +31,20 @@ fn village_item(place: &Place, language: Language) -> impl IntoView {
         .as_ref()
         .is_some_and(|link| link.inferred)
         .then(|| view! { <span class="badge badge-inferred">{tr(language, "归属为推断", "membership inferred")}</span> });
+    let id = place.id.clone();
+    let id_for_pressed = place.id.clone();
     view! {
         <li class="village" data-place=place.id.clone()>
-            <span class="village-name">{place.name.get(language).to_owned()}</span>
-            {designations}
-            {inferred}
+            <button
+                type="button"
+                class="village-button"
+                aria-pressed=move || (selected.get().as_deref() == Some(id_for_pressed.as_str())).to_string()
+                on:click=move |_| on_select.run(id.clone())
+            >
+                <span class="village-name">{place.name.get(language).to_owned()}</span>
+                {designations}
+                {inferred}
+            </button>
         </li>
     }
 }
@@ -49,6 +54,10 @@ pub fn VillageList(
     snapshot: std::sync::Arc<Snapshot>,
     title: Option<String>,
     language: Language,
+    /// Called with a place id when a village is chosen.
+    on_select: Callback<String>,
+    /// The chosen place, shown as pressed.
+    selected: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let villages: Vec<&Place> = snapshot
         .places
@@ -60,39 +69,46 @@ pub fn VillageList(
         .iter()
         .filter(|place| place.kind == PlaceKind::Community)
         .collect();
+    // A list of thousands of buttons helps nobody: past this, the search box is the way in.
+    const MAX_LISTED: usize = 400;
+    if villages.len() > MAX_LISTED {
+        let message = match language {
+            Language::Zh => format!(
+                "共 {} 个村，太多无法逐一列出：请用上面的查找框。",
+                villages.len()
+            ),
+            Language::En => format!(
+                "{} villages are too many to list: use the search box above.",
+                villages.len()
+            ),
+        };
+        return view! { <p class="village-count">{message}</p> }.into_any();
+    }
     let groups = communities
         .iter()
         .map(|community| {
-            let members: Vec<&&Place> = villages
+            let items = villages
                 .iter()
-                .filter(|village| {
-                    village
-                        .community
-                        .as_ref()
-                        .is_some_and(|link| link.id == community.id)
-                })
-                .collect();
-            let code = community.code.clone().unwrap_or_default();
-            let items = members
-                .iter()
-                .map(|village| village_item(village, language))
+                .filter(|village| village.community.as_ref().is_some_and(|link| link.id == community.id))
+                .map(|village| village_item(village, language, on_select, selected))
                 .collect_view();
+            let code = community.code.clone().unwrap_or_default();
+            let community_id = community.id.clone();
             view! {
                 <li class="community" data-place=community.id.clone()>
-                    <span class="community-name">{community.name.get(language).to_owned()}</span>
+                    <button type="button" class="community-name" on:click=move |_| on_select.run(community_id.clone())>
+                        {community.name.get(language).to_owned()}
+                    </button>
                     <span class="community-code">{code}</span>
                     <ul class="village-items">{items}</ul>
                 </li>
             }
         })
         .collect_view();
-    let unassigned: Vec<&&Place> = villages
+    let unassigned_items = villages
         .iter()
         .filter(|village| village.community.is_none())
-        .collect();
-    let unassigned_items = unassigned
-        .iter()
-        .map(|village| village_item(village, language))
+        .map(|village| village_item(village, language, on_select, selected))
         .collect_view();
     let count_line = match language {
         Language::Zh => format!("{} 个行政村，{} 个社区", villages.len(), communities.len()),
@@ -104,15 +120,16 @@ pub fn VillageList(
     };
     let region_label = title
         .clone()
-        .unwrap_or_else(|| tr(language, "村庄", "Villages").to_owned());
+        .unwrap_or_else(|| tr(language, "村庄列表", "List of villages").to_owned());
     view! {
         <section class="village-list" aria-label=region_label>
             {title.map(|title| view! { <h3>{title}</h3> })}
+            <h4>{tr(language, "村庄列表", "List of villages")}</h4>
             <p class="village-caveat">
                 {tr(
                     language,
-                    "按社区分组的村庄列表。没有任何来源说明行政村与社区的对应关系：以下归属是根据名称推断的；无法推断的村庄单独列出。",
-                    "Villages grouped by community. No source states which village belongs to which community: the groups below are inferred from the names; villages that cannot be matched are listed separately.",
+                    "按社区分组。没有任何来源说明行政村与社区的对应关系：以下归属是根据名称推断的；无法推断的村庄单独列出。",
+                    "Grouped by community. No source states which village belongs to which community: the groups below are inferred from the names; villages that cannot be matched are listed separately.",
                 )}
             </p>
             <p class="village-count">{count_line}</p>
@@ -121,4 +138,5 @@ pub fn VillageList(
             <ul class="village-items unassigned">{unassigned_items}</ul>
         </section>
     }
+    .into_any()
 }

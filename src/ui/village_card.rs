@@ -1,0 +1,125 @@
+//! The card of one village (or community): name, official code, community (marked when
+//! inferred), designations with the report's phrase, every value it has, and sources.
+//! Shown in the page below the map, not as a pop-up.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::core::format::{designation_label, format_value, with_unit};
+use crate::core::snapshot::{PlaceKind, Snapshot};
+use crate::core::Language;
+use crate::ui::preferences::tr;
+
+#[component]
+pub fn VillageCard(
+    snapshot: Arc<Snapshot>,
+    place_id: String,
+    language: Language,
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let Some(place) = snapshot
+        .places
+        .iter()
+        .find(|place| place.id == place_id)
+        .cloned()
+    else {
+        return view! { <p class="inline-error" role="status">{tr(language, "没有这个村庄。", "No such village.")}</p> }.into_any();
+    };
+    let source_title = |id: &str| {
+        snapshot
+            .sources
+            .iter()
+            .find(|source| source.id == id)
+            .map(|source| source.title.get(language).to_owned())
+            .unwrap_or_else(|| id.to_owned())
+    };
+    let kind = match place.kind {
+        PlaceKind::Village => tr(language, "行政村", "Administrative village"),
+        PlaceKind::Community => tr(language, "社区", "Community"),
+    };
+    let code = place.code.clone().unwrap_or_else(|| {
+        tr(
+            language,
+            "无官方代码（2023年统计代码表中已合并）",
+            "No official code (merged in the 2023 code list)",
+        )
+        .to_owned()
+    });
+    let community = place.community.as_ref().map(|link| {
+        let name = snapshot
+            .places
+            .iter()
+            .find(|candidate| candidate.id == link.id)
+            .map(|candidate| candidate.name.get(language).to_owned())
+            .unwrap_or_else(|| link.id.clone());
+        let inferred = link.inferred.then(|| view! {
+            <span class="badge badge-inferred">{tr(language, "推断：无来源说明，根据名称猜测", "inferred: no source states it; guessed from the names")}</span>
+        });
+        view! { <dd class="card-community">{name}" "{inferred}</dd> }
+    });
+    let designations = place
+        .designations
+        .iter()
+        .map(|designation| {
+            view! {
+                <li class="card-designation">
+                    <strong>{designation_label(designation.level, language)}</strong>
+                    <blockquote lang="zh-CN">{format!("“{}”", designation.quote)}</blockquote>
+                    <span class="card-source">{format!("{}{}", tr(language, "来源：", "Source: "), source_title(&designation.source))}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let values = snapshot
+        .indicators
+        .iter()
+        .filter_map(|indicator| {
+            let entry = indicator.by_place.iter().find(|entry| entry.place == place.id)?;
+            let shown = with_unit(&format_value(entry.value, entry.qualifier, language), indicator.unit.get(language), language);
+            Some(view! {
+                <li>
+                    <span>{indicator.label.get(language).to_owned()}</span>": "
+                    <strong>{shown}</strong>
+                    <span class="card-source">{format!(" ({})", source_title(&indicator.source))}</span>
+                </li>
+            })
+        })
+        .collect_view();
+    let no_values = !snapshot.indicators.iter().any(|indicator| {
+        indicator
+            .by_place
+            .iter()
+            .any(|entry| entry.place == place.id)
+    });
+    let note = place
+        .note
+        .as_ref()
+        .map(|note| view! { <p class="card-note">{note.get(language).to_owned()}</p> });
+    let name = place.name.get(language).to_owned();
+    let place_source = source_title(&place.source);
+    let region_label = name.clone();
+    view! {
+        <section class="village-card" data-place=place.id.clone() aria-label=region_label tabindex="-1">
+            <div class="card-head">
+                <h4>{name}</h4>
+                <button type="button" class="button button-secondary card-close" on:click=move |_| on_close.run(())>
+                    {tr(language, "关闭", "Close")}
+                </button>
+            </div>
+            <dl>
+                <dt>{tr(language, "类别", "Kind")}</dt><dd>{kind}</dd>
+                <dt>{tr(language, "统计代码", "Official code")}</dt><dd class="card-code">{code}</dd>
+                {community.map(|community| view! { <dt>{tr(language, "所属社区", "Community")}</dt>{community} })}
+                <dt>{tr(language, "名称来源", "Name from")}</dt><dd>{place_source}</dd>
+            </dl>
+            {note}
+            <ul class="card-designations">{designations}</ul>
+            <ul class="card-values">{values}</ul>
+            {no_values.then(|| view! {
+                <p class="card-empty">{tr(language, "报告没有给出这个村的单独数字。", "The report gives no figures for this village on its own.")}</p>
+            })}
+        </section>
+    }
+    .into_any()
+}

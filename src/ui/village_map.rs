@@ -1,0 +1,562 @@
+//! The village map: a plotters-drawn canvas (schematic tiles or real geometry) with pan, zoom,
+//! pinch, double-tap and keyboard control, colouring by designation, community or a per-place
+//! indicator, a search box, a village card, and the village list (Tab reaches every village).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use crate::core::geo::{Point, ViewTransform};
+use crate::core::map_draw::{
+    draw_map, map_from_screen, map_height_for_width, map_projection, MapDrawOptions,
+};
+use crate::core::map_model::{
+    map_colouring, map_model_from_snapshot, ColourBy, Fill, MapMode, MapModel,
+};
+use crate::core::search::search_places;
+use crate::core::snapshot::Snapshot;
+use crate::core::theme::Theme;
+use crate::core::Language;
+use crate::ui::locator_inset::LocatorInset;
+use crate::ui::preferences::{tr, use_preferences};
+use crate::ui::village_card::VillageCard;
+use crate::ui::village_list::VillageList;
+
+/// Layout width (in tiles) of the schematic map for a box `width` CSS px wide.
+fn row_width_for(width: f64) -> f64 {
+    if width < 560.0 {
+        8.9
+    } else {
+        17.8
+    }
+}
+
+fn device_pixel_ratio() -> f64 {
+    web_sys::window()
+        .map(|window| window.device_pixel_ratio())
+        .filter(|ratio| ratio.is_finite() && *ratio > 0.0)
+        .unwrap_or(1.0)
+}
+
+/// Pointer gesture state: which pointers are down and where each started.
+#[derive(Default)]
+struct Gesture {
+    pointers: HashMap<i32, Point>,
+    start_view: ViewTransform,
+    start_points: Vec<Point>,
+    moved: bool,
+    down_at: f64,
+    last_tap: Option<(f64, Point)>,
+}
+
+fn distance(a: Point, b: Point) -> f64 {
+    ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt()
+}
+
+fn midpoint(a: Point, b: Point) -> Point {
+    ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0)
+}
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|window| window.performance())
+        .map(|performance| performance.now())
+        .unwrap_or(0.0)
+}
+
+#[component]
+pub fn VillageMap(
+    snapshot: Arc<Snapshot>,
+    title: Option<String>,
+    language: Language,
+) -> impl IntoView {
+    let preferences = use_preferences();
+    let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
+    let box_ref = NodeRef::<leptos::html::Div>::new();
+    let width = RwSignal::new(0.0_f64);
+    let view = RwSignal::new(ViewTransform::default());
+    let selected = RwSignal::new(None::<String>);
+    let colour_by = RwSignal::new(ColourBy::Designation);
+    let announcement = RwSignal::new(String::new());
+    let gesture = StoredValue::new_local(Gesture::default());
+    let frame_pending = StoredValue::new(false);
+
+    // The model depends on the layout width class only; cache one per class.
+    let models = StoredValue::new_local(HashMap::<u64, Arc<MapModel>>::new());
+    let model_for = {
+        let snapshot = Arc::clone(&snapshot);
+        move |box_width: f64| -> Arc<MapModel> {
+            let row_width = row_width_for(box_width);
+            let key = row_width.to_bits();
+            if let Some(model) = models.with_value(|models| models.get(&key).cloned()) {
+                return model;
+            }
+            let model = Arc::new(map_model_from_snapshot(&snapshot, language, row_width));
+            models.update_value(|models| {
+                models.insert(key, Arc::clone(&model));
+            });
+            model
+        }
+    };
+    let model_for = StoredValue::new_local(model_for);
+    let current_model = move || model_for.with_value(|f| f(width.get_untracked().max(1.0)));
+    let initial_model = model_for.with_value(|f| f(360.0));
+    let mode = initial_model.mode;
+    let unreadable = initial_model.unreadable.len();
+
+    let canvas_height = move |model: &MapModel, box_width: f64| -> f64 {
+        match model.mode {
+            MapMode::Schematic => {
+                map_height_for_width(model, box_width, 240.0, (box_width * 1.6).min(900.0))
+            }
+            MapMode::Geographic => {
+                map_height_for_width(model, box_width, 240.0, (box_width * 1.1).min(720.0))
+            }
+        }
+    };
+
+    let draw = {
+        let snapshot = Arc::clone(&snapshot);
+        move || {
+            let Some(canvas) = canvas_ref.get_untracked() else {
+                return;
+            };
+            let box_width = width.get_untracked();
+            if box_width < 1.0 {
+                return;
+            }
+            let model = current_model();
+            let css_height = canvas_height(&model, box_width);
+            let scale = device_pixel_ratio();
+            let element: &web_sys::HtmlCanvasElement = &canvas;
+            element.set_width((box_width * scale).round() as u32);
+            element.set_height((css_height * scale).round() as u32);
+            let _ = web_sys::HtmlElement::style(element)
+                .set_property("height", &format!("{css_height}px"));
+            let theme = Theme::for_scheme(preferences.color_scheme.get_untracked());
+            let colouring = map_colouring(
+                &model,
+                &snapshot,
+                &colour_by.get_untracked(),
+                &theme,
+                language,
+            );
+            let projection = map_projection(&model, (box_width, css_height));
+            let selected_feature = selected
+                .get_untracked()
+                .and_then(|id| model.feature_of(&id));
+            let options = MapDrawOptions {
+                theme: &theme,
+                scale,
+                selected: selected_feature,
+                large: false,
+            };
+            let Some(backend) = CanvasBackend::with_canvas_object(element.clone()) else {
+                return;
+            };
+            let current = view.get_untracked();
+            match draw_map(
+                &backend.into_drawing_area(),
+                &model,
+                &colouring,
+                &projection,
+                &current,
+                &options,
+            ) {
+                Ok(stats) => {
+                    // State for tests and tools: what is drawn and how the view stands.
+                    let _ = element.set_attribute("data-drawn", &stats.drawn.to_string());
+                    let _ = element.set_attribute("data-zoom", &format!("{:.3}", current.zoom));
+                    let _ = element.set_attribute(
+                        "data-pan",
+                        &format!("{:.1},{:.1}", current.pan.0, current.pan.1),
+                    );
+                }
+                Err(error) => web_sys::console::error_1(&format!("map: {error}").into()),
+            }
+        }
+    };
+    let draw = StoredValue::new_local(draw);
+    Effect::new(move |_| {
+        width.track();
+        view.track();
+        selected.track();
+        colour_by.track();
+        preferences.color_scheme.track();
+        if frame_pending.get_value() {
+            return;
+        }
+        frame_pending.set_value(true);
+        request_animation_frame(move || {
+            frame_pending.set_value(false);
+            draw.with_value(|draw| draw());
+        });
+    });
+    Effect::new(move |_| {
+        let Some(element) = box_ref.get() else { return };
+        let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            if let Some(entry) = entries.get(0).dyn_ref::<web_sys::ResizeObserverEntry>() {
+                let new_width = entry.content_rect().width();
+                if (new_width - width.get_untracked()).abs() >= 0.5 {
+                    width.set(new_width);
+                }
+            }
+        });
+        let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
+            return;
+        };
+        observer.observe(&element);
+        let kept = SendWrapper::new((observer, callback));
+        on_cleanup(move || {
+            let (observer, _callback) = kept.take();
+            observer.disconnect();
+        });
+    });
+
+    // Screen (CSS px within the canvas) → the feature there.
+    let feature_at = move |point: Point| -> Option<String> {
+        let model = current_model();
+        let box_width = width.get_untracked();
+        let projection = map_projection(&model, (box_width, canvas_height(&model, box_width)));
+        let current = view.get_untracked();
+        let at = map_from_screen(&projection, &current, point);
+        let radius = 10.0 / (projection.pixels_per_unit() * current.zoom);
+        model
+            .feature_at(at, radius)
+            .map(|index| model.features[index].id.clone())
+    };
+    let select = move |id: Option<String>| {
+        if let Some(id) = &id {
+            let model = current_model();
+            if let Some(feature) = model.feature_of(id) {
+                announcement.set(model.features[feature].name.clone());
+            }
+        }
+        selected.set(id);
+    };
+    let zoom_by = move |factor: f64, anchor: Option<Point>| {
+        let box_width = width.get_untracked();
+        let model = current_model();
+        let centre = anchor.unwrap_or((box_width / 2.0, canvas_height(&model, box_width) / 2.0));
+        view.update(|v| *v = v.zoomed_at(factor, centre));
+    };
+    let pan_by = move |delta: Point| view.update(|v| *v = v.panned(delta));
+    let reset = move || view.set(ViewTransform::default());
+    // Focus a feature: select it and bring it to the middle of the map at a readable zoom.
+    let focus_on = move |id: String| {
+        let model = current_model();
+        let Some(index) = model.feature_of(&id) else {
+            return;
+        };
+        let box_width = width.get_untracked();
+        let height = canvas_height(&model, box_width);
+        let projection = map_projection(&model, (box_width, height));
+        let base = projection.forward(model.features[index].label_at);
+        let zoom = view.get_untracked().zoom.max(2.5);
+        view.set(ViewTransform {
+            zoom,
+            pan: (
+                box_width / 2.0 - base.0 * zoom,
+                height / 2.0 - base.1 * zoom,
+            ),
+        });
+        select(Some(id));
+    };
+
+    let offset =
+        |event: &web_sys::PointerEvent| (f64::from(event.offset_x()), f64::from(event.offset_y()));
+    let on_pointer_down = move |event: web_sys::PointerEvent| {
+        if let Some(canvas) = canvas_ref.get_untracked() {
+            let _ = canvas.set_pointer_capture(event.pointer_id());
+        }
+        let point = offset(&event);
+        gesture.update_value(|g| {
+            g.pointers.insert(event.pointer_id(), point);
+            g.start_view = view.get_untracked();
+            g.start_points = g.pointers.values().copied().collect();
+            if g.pointers.len() == 1 {
+                g.moved = false;
+                g.down_at = now_ms();
+            } else {
+                g.moved = true;
+            }
+        });
+    };
+    let on_pointer_move = move |event: web_sys::PointerEvent| {
+        let point = offset(&event);
+        let next = gesture.try_update_value(|g| {
+            if !g.pointers.contains_key(&event.pointer_id()) {
+                return None;
+            }
+            g.pointers.insert(event.pointer_id(), point);
+            let points: Vec<Point> = g.pointers.values().copied().collect();
+            match (points.len(), g.start_points.len()) {
+                (1, 1) => {
+                    let delta = (
+                        points[0].0 - g.start_points[0].0,
+                        points[0].1 - g.start_points[0].1,
+                    );
+                    if distance(points[0], g.start_points[0]) > 6.0 {
+                        g.moved = true;
+                    }
+                    g.moved.then(|| g.start_view.panned(delta))
+                }
+                (2, 2) => {
+                    let start_mid = midpoint(g.start_points[0], g.start_points[1]);
+                    let mid = midpoint(points[0], points[1]);
+                    let factor = distance(points[0], points[1])
+                        / distance(g.start_points[0], g.start_points[1]).max(1.0);
+                    Some(
+                        g.start_view
+                            .zoomed_at(factor, start_mid)
+                            .panned((mid.0 - start_mid.0, mid.1 - start_mid.1)),
+                    )
+                }
+                _ => None,
+            }
+        });
+        if let Some(Some(next)) = next {
+            view.set(next);
+        }
+    };
+    let on_pointer_up = move |event: web_sys::PointerEvent| {
+        let point = offset(&event);
+        let tap = gesture.try_update_value(|g| {
+            let was_single = g.pointers.len() == 1 && g.start_points.len() == 1;
+            g.pointers.remove(&event.pointer_id());
+            g.start_points = g.pointers.values().copied().collect();
+            g.start_view = view.get_untracked();
+            let is_tap = was_single && !g.moved && now_ms() - g.down_at < 600.0;
+            if !is_tap {
+                return None;
+            }
+            let double = g
+                .last_tap
+                .is_some_and(|(time, at)| now_ms() - time < 350.0 && distance(at, point) < 30.0);
+            g.last_tap = if double {
+                None
+            } else {
+                Some((now_ms(), point))
+            };
+            Some(double)
+        });
+        match tap.flatten() {
+            Some(true) => zoom_by(2.0, Some(point)),
+            Some(false) => select(feature_at(point)),
+            None => {}
+        }
+    };
+    let on_pointer_cancel = move |event: web_sys::PointerEvent| {
+        gesture.update_value(|g| {
+            g.pointers.remove(&event.pointer_id());
+            g.start_points = g.pointers.values().copied().collect();
+        });
+    };
+    let on_wheel = move |event: web_sys::WheelEvent| {
+        event.prevent_default();
+        let factor = (-event.delta_y() * 0.0015).exp().clamp(0.5, 2.0);
+        zoom_by(
+            factor,
+            Some((f64::from(event.offset_x()), f64::from(event.offset_y()))),
+        );
+    };
+    let on_key_down = move |event: web_sys::KeyboardEvent| {
+        let step = 48.0;
+        let handled = match event.key().as_str() {
+            "ArrowLeft" => {
+                pan_by((step, 0.0));
+                true
+            }
+            "ArrowRight" => {
+                pan_by((-step, 0.0));
+                true
+            }
+            "ArrowUp" => {
+                pan_by((0.0, step));
+                true
+            }
+            "ArrowDown" => {
+                pan_by((0.0, -step));
+                true
+            }
+            "+" | "=" => {
+                zoom_by(1.5, None);
+                true
+            }
+            "-" | "_" => {
+                zoom_by(1.0 / 1.5, None);
+                true
+            }
+            "0" => {
+                reset();
+                true
+            }
+            "Escape" => {
+                select(None);
+                true
+            }
+            _ => false,
+        };
+        if handled {
+            event.prevent_default();
+        }
+    };
+
+    // Search: matches by Chinese name, English name or pinyin id.
+    let query = RwSignal::new(String::new());
+    let results = {
+        let snapshot = Arc::clone(&snapshot);
+        move || search_places(&snapshot, &query.get(), language, 8)
+    };
+    let results = Signal::derive(results);
+
+    let legend = {
+        let snapshot = Arc::clone(&snapshot);
+        move || {
+            let model = current_model();
+            let theme = Theme::for_scheme(preferences.color_scheme.get());
+            let colouring = map_colouring(&model, &snapshot, &colour_by.get(), &theme, language);
+            colouring
+                .legend
+                .into_iter()
+                .map(|entry| {
+                    let (class, colour) = match entry.fill {
+                        Fill::Solid(rgb) => ("map-swatch", rgb.hex()),
+                        Fill::NoData => ("map-swatch no-data", String::from("transparent")),
+                    };
+                    view! { <li><span class=class style:background-color=colour aria-hidden="true"></span>{entry.label}</li> }
+                })
+                .collect_view()
+        }
+    };
+    let indicator_options: Vec<(String, String)> = snapshot
+        .indicators
+        .iter()
+        .filter(|indicator| !indicator.by_place.is_empty())
+        .map(|indicator| {
+            (
+                indicator.id.clone(),
+                indicator.label.get(language).to_owned(),
+            )
+        })
+        .collect();
+    let on_colour_change = move |event: web_sys::Event| {
+        let value = event_target_value(&event);
+        colour_by.set(match value.as_str() {
+            "designation" => ColourBy::Designation,
+            "community" => ColourBy::Community,
+            other => ColourBy::Indicator(other.trim_start_matches("indicator:").to_owned()),
+        });
+    };
+
+    let caption = match (mode, language) {
+        (MapMode::Schematic, Language::Zh) => "示意图：村庄按所属社区分组排列，不按比例，不表示真实位置，也不显示任何边界。虚线边框表示所属社区是根据名称推断的。".to_owned(),
+        (MapMode::Schematic, Language::En) => "Schematic: villages are grouped by community. Not to scale; it shows no real locations and no boundaries. A dashed border means the village's community is inferred from names.".to_owned(),
+        (MapMode::Geographic, Language::Zh) => format!(
+            "地图：边界来自快照中的几何数据，统一换算为 WGS84 坐标显示。{}",
+            snapshot.meta.map_review_number.as_ref().map(|n| format!("审图号：{n}")).unwrap_or_else(|| "此快照未提供审图号。".into())
+        ),
+        (MapMode::Geographic, Language::En) => format!(
+            "Map: boundaries from the snapshot's geometry, shown in WGS 84. {}",
+            snapshot.meta.map_review_number.as_ref().map(|n| format!("Map review number: {n}")).unwrap_or_else(|| "This snapshot gives no map review number.".into())
+        ),
+    };
+    let synthetic = snapshot.meta.synthetic;
+    let mode_class = match mode {
+        MapMode::Schematic => "village-map schematic",
+        MapMode::Geographic => "village-map geographic",
+    };
+    let on_select = Callback::new(move |id: String| focus_on(id));
+    let card_snapshot = Arc::clone(&snapshot);
+    let list_snapshot = Arc::clone(&snapshot);
+
+    let region_label = title
+        .clone()
+        .unwrap_or_else(|| tr(language, "村庄地图", "Village map").to_owned());
+    view! {
+        <section class=mode_class aria-label=region_label>
+            {title.map(|title| view! { <h3>{title}</h3> })}
+            {synthetic.then(|| view! {
+                <p class="synthetic-banner" role="note">{tr(language, "合成数据：地图上的村庄和边界都是生成的，并非真实。", "Synthetic data: the villages and boundaries on this map are generated, not real.")}</p>
+            })}
+            <p class="map-caption">{caption}</p>
+            {(unreadable > 0).then(|| view! {
+                <p class="inline-error" role="status">{match language {
+                    Language::Zh => format!("有 {unreadable} 个地点的几何数据无法读取，未画出。"),
+                    Language::En => format!("{unreadable} places have geometry that could not be read and are not drawn."),
+                }}</p>
+            })}
+            <div class="map-toolbar">
+                <label class="map-colour">
+                    <span>{tr(language, "着色：", "Colour by: ")}</span>
+                    <select on:change=on_colour_change>
+                        <option value="designation">{tr(language, "美丽乡村称号", "Beautiful-village title")}</option>
+                        <option value="community">{tr(language, "所属社区", "Community")}</option>
+                        {indicator_options.into_iter().map(|(id, label)| view! { <option value=format!("indicator:{id}")>{label}</option> }).collect_view()}
+                    </select>
+                </label>
+                <div class="map-zoom" role="group" aria-label=tr(language, "缩放", "Zoom")>
+                    <button type="button" class="button button-secondary" data-map="zoom-in" aria-label=tr(language, "放大", "Zoom in") on:click=move |_| zoom_by(1.5, None)>"+"</button>
+                    <button type="button" class="button button-secondary" data-map="zoom-out" aria-label=tr(language, "缩小", "Zoom out") on:click=move |_| zoom_by(1.0 / 1.5, None)>"−"</button>
+                    <button type="button" class="button button-secondary" data-map="reset" on:click=move |_| reset()>{tr(language, "复位", "Reset")}</button>
+                </div>
+            </div>
+            <div class="map-search">
+                <label>
+                    <span class="sr-only">{tr(language, "查找村庄", "Find a village")}</span>
+                    <input
+                        type="search"
+                        class="map-search-input"
+                        placeholder=tr(language, "查找村庄（汉字或拼音）", "Find a village (name or pinyin)")
+                        prop:value=move || query.get()
+                        on:input=move |event| query.set(event_target_value(&event))
+                        on:keydown=move |event: web_sys::KeyboardEvent| {
+                            if event.key() == "Enter" {
+                                if let Some((id, _)) = results.get_untracked().into_iter().next() {
+                                    focus_on(id);
+                                }
+                            }
+                        }
+                    />
+                </label>
+                <ul class="map-search-results" aria-live="polite">
+                    {move || results.get().into_iter().map(|(id, name)| {
+                        let id_for_click = id.clone();
+                        view! { <li><button type="button" class="search-result" data-place=id on:click=move |_| focus_on(id_for_click.clone())>{name}</button></li> }
+                    }).collect_view()}
+                </ul>
+            </div>
+            <div class="map-box" node_ref=box_ref>
+                <canvas
+                    node_ref=canvas_ref
+                    class="map-canvas"
+                    data-mode=match mode { MapMode::Schematic => "schematic", MapMode::Geographic => "geographic" }
+                    tabindex="0"
+                    role="img"
+                    aria-label=tr(language, "村庄地图。方向键平移，加减号缩放，0 复位；用下方的村庄列表选择村庄。", "Village map. Arrow keys pan, plus and minus zoom, 0 resets; choose villages from the list below.")
+                    on:pointerdown=on_pointer_down
+                    on:pointermove=on_pointer_move
+                    on:pointerup=on_pointer_up
+                    on:pointercancel=on_pointer_cancel
+                    on:wheel=on_wheel
+                    on:keydown=on_key_down
+                ></canvas>
+            </div>
+            {(mode == MapMode::Geographic).then(|| view! { <LocatorInset language=language /> })}
+            <p class="sr-only" aria-live="polite">{move || announcement.get()}</p>
+            <ul class="map-legend">{legend}</ul>
+            <ul class="map-key">
+                <li><span class="marker-city" aria-hidden="true"></span>{tr(language, "实心圆点：市级美丽乡村", "Filled dot: city-level beautiful village")}</li>
+                <li><span class="marker-county" aria-hidden="true"></span>{tr(language, "空心圆圈：县级美丽乡村", "Ring: county-level beautiful village")}</li>
+            </ul>
+            {move || selected.get().map(|id| view! { <VillageCard snapshot=Arc::clone(&card_snapshot) place_id=id language=language on_close=Callback::new(move |()| select(None)) /> })}
+            <VillageList snapshot=list_snapshot title=None language=language on_select=on_select selected=selected />
+        </section>
+    }
+}
