@@ -67,3 +67,95 @@ pub fn bench_chart_redraws(
     }
     Ok(format!("[{}]", results.join(",")))
 }
+
+/// Draws the map of `snapshot_json` on an offscreen canvas while panning: `frames` frames, each
+/// panned a little further at zoom `zoom`. Returns JSON with the median and 95th-percentile frame
+/// time, the features drawn per frame, and the median hit-test time over 1,000 points.
+#[wasm_bindgen]
+pub fn bench_map_pan(
+    snapshot_json: &str,
+    width_css: f64,
+    height_css: f64,
+    scale: f64,
+    zoom: f64,
+    frames: u32,
+) -> Result<String, JsValue> {
+    use crate::core::geo::ViewTransform;
+    use crate::core::map_draw::{draw_map, map_from_screen, map_projection, MapDrawOptions};
+    use crate::core::map_model::{map_colouring, map_model_from_snapshot, ColourBy};
+
+    let window = web_sys::window().ok_or("no window")?;
+    let performance = window.performance().ok_or("no performance")?;
+    let document = window.document().ok_or("no document")?;
+    let parse_start = performance.now();
+    let snapshot = snapshot_from_json_text(snapshot_json)
+        .map_err(|problems| JsValue::from_str(&format!("{} problems", problems.len())))?;
+    let parse_ms = performance.now() - parse_start;
+    let model_start = performance.now();
+    let model = map_model_from_snapshot(&snapshot, Language::Zh, 8.9);
+    let model_ms = performance.now() - model_start;
+    let theme = Theme::for_scheme(ColorScheme::Light);
+    let colouring = map_colouring(
+        &model,
+        &snapshot,
+        &ColourBy::Designation,
+        &theme,
+        Language::Zh,
+    );
+    let projection = map_projection(&model, (width_css, height_css));
+    let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
+    canvas.set_width((width_css * scale).round() as u32);
+    canvas.set_height((height_css * scale).round() as u32);
+    let options = MapDrawOptions {
+        theme: &theme,
+        scale,
+        selected: None,
+        large: false,
+    };
+    let centre = (width_css / 2.0, height_css / 2.0);
+    let mut samples = Vec::with_capacity(frames as usize);
+    let mut drawn = 0;
+    for frame in 0..frames {
+        let view = ViewTransform::default()
+            .zoomed_at(zoom, centre)
+            .panned((f64::from(frame) * 3.0, f64::from(frame) * 1.5));
+        let start = performance.now();
+        let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D context")?;
+        let stats = draw_map(
+            &backend.into_drawing_area(),
+            &model,
+            &colouring,
+            &projection,
+            &view,
+            &options,
+        )
+        .map_err(|e| JsValue::from_str(&e))?;
+        samples.push(performance.now() - start);
+        drawn = stats.drawn;
+    }
+    let mut sorted = samples.clone();
+    sorted.sort_by(f64::total_cmp);
+    let p95 = sorted[((sorted.len() as f64 * 0.95) as usize).min(sorted.len() - 1)];
+    // Hit-testing: 1,000 points spread over the screen, timed in batches of 100 for resolution.
+    let view = ViewTransform::default();
+    let mut hit_samples = Vec::new();
+    let mut hits = 0;
+    for batch in 0..10 {
+        let start = performance.now();
+        for i in 0..100 {
+            let n = f64::from(batch * 100 + i);
+            let point = ((n * 37.0) % width_css, (n * 53.0) % height_css);
+            let at = map_from_screen(&projection, &view, point);
+            if model.feature_at(at, 1e-4).is_some() {
+                hits += 1;
+            }
+        }
+        hit_samples.push((performance.now() - start) / 100.0);
+    }
+    Ok(format!(
+        "{{\"places\":{},\"parse_validate_ms\":{parse_ms:.2},\"model_ms\":{model_ms:.2},\"median_frame_ms\":{:.3},\"p95_frame_ms\":{p95:.3},\"drawn_per_frame\":{drawn},\"hit_test_us\":{:.3},\"hits\":{hits}}}",
+        model.features.len(),
+        median(samples),
+        median(hit_samples) * 1000.0
+    ))
+}
