@@ -8,8 +8,7 @@ for places in 1000 10000; do
   cargo run --quiet --release --locked --bin snapshot -- synth --places "$places" --seed 1 > "dist/data/synthetic-$places.json"
 done
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-python3 -m http.server "$port" --bind 127.0.0.1 --directory dist >/dev/null 2>&1 &
-server=$!
+server=$(scripts/nginx.sh "$port")
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do curl -fsS -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null && break; sleep 0.1; done
 export BASE_URL="http://127.0.0.1:$port/"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Serves the release build (dist/) on a loopback port and runs the end-to-end tests in
-# headless Chromium (node's test runner + playwright-core). Stops the server afterwards.
+# Serves the release build (dist/) with the shipped nginx config (deploy/site.conf: strict CSP,
+# precompressed assets, cache headers) on a loopback port, and runs the end-to-end tests in
+# headless Chromium (node's test runner + playwright-core). Stops nginx afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f dist/index.html ] || { echo "no dist/: run a release build first" >&2; exit 1; }
@@ -8,13 +9,12 @@ cd "$(dirname "$0")/.."
 cargo run --quiet --locked --bin snapshot -- synth --places 200 --seed 3 > dist/data/synthetic-200.json
 cargo run --quiet --locked --bin snapshot -- synth --places 200 --seed 3 --crs GCJ-02 > dist/data/synthetic-200-gcj02.json
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-python3 -m http.server "$port" --bind 127.0.0.1 --directory dist >/tmp/fuguanzhuang-e2e-server.log 2>&1 &
-server=$!
+server=$(scripts/nginx.sh "$port")
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do
   curl -fsS -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null && break
   sleep 0.1
 done
 export BASE_URL="http://127.0.0.1:$port/"
-echo "serving dist/ at $BASE_URL"
+echo "nginx (deploy/site.conf) serving dist/ at $BASE_URL"
 node --test --test-concurrency=1 tests/e2e/

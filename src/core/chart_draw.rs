@@ -20,6 +20,7 @@ use crate::core::chart_model::{ChartDatum, ChartModel, Quantity};
 use crate::core::format::{format_number, format_value};
 use crate::core::scale::{nice_ceiling, nice_ticks, tick_count_for_width};
 use crate::core::snapshot::{ChartKind, Qualifier};
+use crate::core::text_measure::{fit_text, styled_width, MeasureText};
 use crate::core::theme::{Rgb, Theme};
 
 /// Font family for chart text. The browser picks a CJK face for Chinese glyphs.
@@ -54,7 +55,7 @@ pub fn chart_height_css(kind: ChartKind, rows: usize) -> f64 {
 }
 
 /// How to draw.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct DrawOptions<'a> {
     pub theme: &'a Theme,
     /// Backend pixels per CSS pixel (the device pixel ratio, or 2 for a PNG download).
@@ -65,6 +66,8 @@ pub struct DrawOptions<'a> {
     pub focus: Option<usize>,
     /// Thicker strokes and larger text (elder-friendly mode).
     pub large: bool,
+    /// Measures text (the browser's canvas in the app; an approximation natively).
+    pub measure: MeasureText<'a>,
 }
 
 /// One place a datum can be hit.
@@ -197,27 +200,12 @@ impl<DB: DrawingBackend> Painter<'_, '_, DB> {
     }
 
     fn text_width(&self, text: &str, style: &TextStyle<'_>) -> i32 {
-        self.root
-            .estimate_text_size(text, style)
-            .map(|(width, _)| width as i32)
-            .unwrap_or(0)
+        styled_width(self.options.measure, text, style)
     }
 
     /// `text`, shortened with "…" to fit `max_width` backend pixels.
     fn fit_text(&self, text: &str, style: &TextStyle<'_>, max_width: i32) -> String {
-        if self.text_width(text, style) <= max_width {
-            return text.to_owned();
-        }
-        let chars: Vec<char> = text.chars().collect();
-        let mut keep = chars.len();
-        while keep > 1 {
-            keep -= 1;
-            let candidate: String = chars[..keep].iter().collect::<String>() + "…";
-            if self.text_width(&candidate, style) <= max_width {
-                return candidate;
-            }
-        }
-        "…".to_owned()
+        fit_text(self.options.measure, text, style, max_width)
     }
 
     fn text(&self, text: &str, at: (i32, i32), style: &TextStyle<'_>) -> Result<(), String> {
@@ -786,6 +774,7 @@ mod tests {
             hidden,
             focus: None,
             large: false,
+            measure: &crate::core::text_measure::approximate_text_width,
         };
         let height = chart_height_css(model.kind, model.data.len() - hidden.len());
         let size = ((360.0 * scale) as u32, (height * scale).ceil() as u32);
@@ -887,6 +876,7 @@ mod tests {
             hidden: &hidden,
             focus: None,
             large: true,
+            measure: &crate::core::text_measure::approximate_text_width,
         };
         let svg = svg_from_chart(model, &options, 320).expect("svg");
         assert!(svg.contains("所有数据系列均已隐藏"));

@@ -9,6 +9,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use crate::core::geo::{Bounds, Point, Projection, ViewTransform};
 use crate::core::map_model::{Colouring, Fill, MapMode, MapModel, Shape};
 use crate::core::snapshot::DesignationLevel;
+use crate::core::text_measure::{fit_text, styled_width, MeasureText};
 use crate::core::theme::{Rgb, Theme};
 
 /// Padding around the map, CSS px.
@@ -56,7 +57,7 @@ pub fn map_from_screen(projection: &Projection, view: &ViewTransform, point: Poi
 }
 
 /// How to draw.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct MapDrawOptions<'a> {
     pub theme: &'a Theme,
     /// Backend pixels per CSS pixel.
@@ -65,6 +66,8 @@ pub struct MapDrawOptions<'a> {
     pub selected: Option<usize>,
     /// Thicker outlines and larger text (elder-friendly mode).
     pub large: bool,
+    /// Measures text (the browser's canvas in the app; an approximation natively).
+    pub measure: MeasureText<'a>,
 }
 
 /// What a frame drew.
@@ -140,7 +143,7 @@ pub fn draw_map<DB: DrawingBackend>(
             .color(&color(theme.text))
             .pos(Pos::new(HPos::Left, VPos::Center));
         let room = (b.0 - a.0).max(0);
-        let title = fit_text(root, &group.name, &style, room);
+        let title = fit_text(options.measure, &group.name, &style, room);
         root.draw(&Text::new(title, title_px, style)).map_err(err)?;
     }
 
@@ -211,10 +214,10 @@ pub fn draw_map<DB: DrawingBackend>(
                         .or_else(|| feature.name.strip_suffix(" Village"))
                         .filter(|short| !short.is_empty())
                         .unwrap_or(&feature.name);
-                    let label = if text_width(root, &feature.name, &style) <= room {
+                    let label = if styled_width(options.measure, &feature.name, &style) <= room {
                         feature.name.clone()
                     } else {
-                        fit_text(root, short, &style, room)
+                        fit_text(options.measure, short, &style, room)
                     };
                     root.draw(&Text::new(label, to_px(feature.label_at), style))
                         .map_err(err)?;
@@ -279,7 +282,7 @@ pub fn draw_map<DB: DrawingBackend>(
                     let style = font(12.0)
                         .color(&color(text_on(fill_rgb)))
                         .pos(Pos::new(HPos::Center, VPos::Center));
-                    let label = fit_text(root, &feature.name, &style, width_px);
+                    let label = fit_text(options.measure, &feature.name, &style, width_px);
                     if label != "…" {
                         root.draw(&Text::new(label, to_px(feature.label_at), style))
                             .map_err(err)?;
@@ -401,40 +404,6 @@ fn thin_ring(points: impl Iterator<Item = (i32, i32)>) -> Vec<(i32, i32)> {
     kept
 }
 
-fn text_width<DB: DrawingBackend>(
-    root: &DrawingArea<DB, plotters::coord::Shift>,
-    text: &str,
-    style: &TextStyle<'_>,
-) -> i32 {
-    root.estimate_text_size(text, style)
-        .map(|(w, _)| w as i32)
-        .unwrap_or(0)
-}
-
-fn fit_text<DB: DrawingBackend>(
-    root: &DrawingArea<DB, plotters::coord::Shift>,
-    text: &str,
-    style: &TextStyle<'_>,
-    max_width: i32,
-) -> String {
-    let width = |t: &str| {
-        root.estimate_text_size(t, style)
-            .map(|(w, _)| w as i32)
-            .unwrap_or(0)
-    };
-    if width(text) <= max_width {
-        return text.to_owned();
-    }
-    let chars: Vec<char> = text.chars().collect();
-    for keep in (1..chars.len()).rev() {
-        let candidate: String = chars[..keep].iter().collect::<String>() + "…";
-        if width(&candidate) <= max_width {
-            return candidate;
-        }
-    }
-    "…".to_owned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -464,6 +433,7 @@ mod tests {
             scale: 2.0,
             selected: Some(0),
             large: false,
+            measure: &crate::core::text_measure::approximate_text_width,
         };
         let mut svg = String::new();
         let stats = {

@@ -13,6 +13,7 @@ pub mod scale;
 pub mod search;
 pub mod snapshot;
 pub mod synthetic;
+pub mod text_measure;
 pub mod theme;
 pub mod validate;
 

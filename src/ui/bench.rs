@@ -52,6 +52,7 @@ pub fn bench_chart_redraws(
                 hidden: &[],
                 focus: None,
                 large: false,
+                measure: &crate::ui::canvas_text::canvas_text_width,
             };
             draw_chart(&backend.into_drawing_area(), &model, &options)
                 .map_err(|e| JsValue::from_str(&e))?;
@@ -111,6 +112,7 @@ pub fn bench_map_pan(
         scale,
         selected: None,
         large: false,
+        measure: &crate::ui::canvas_text::canvas_text_width,
     };
     let centre = (width_css / 2.0, height_css / 2.0);
     let mut samples = Vec::with_capacity(frames as usize);

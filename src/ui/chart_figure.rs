@@ -86,6 +86,7 @@ pub fn ChartFigure(model: ChartModel, #[prop(into)] file_prefix: String) -> impl
                 hidden: &hidden_ids,
                 focus: focus.get_untracked(),
                 large: false,
+                measure: &crate::ui::canvas_text::canvas_text_width,
             };
             let Some(backend) = CanvasBackend::with_canvas_object(canvas_element.clone()) else {
                 return;
@@ -252,6 +253,7 @@ pub fn ChartFigure(model: ChartModel, #[prop(into)] file_prefix: String) -> impl
                 hidden: &hidden_ids,
                 focus: None,
                 large: false,
+                measure: &crate::ui::canvas_text::canvas_text_width,
             };
             let name = format!("{file_prefix}-{}.{format}", model.id);
             let result = match format {

@@ -13,6 +13,7 @@
 
 pub mod app;
 pub mod bench;
+pub mod canvas_text;
 pub mod chart_figure;
 pub mod download;
 pub mod figure_card;

@@ -156,6 +156,7 @@ pub fn VillageMap(
                 scale,
                 selected: selected_feature,
                 large: false,
+                measure: &crate::ui::canvas_text::canvas_text_width,
             };
             let Some(backend) = CanvasBackend::with_canvas_object(element.clone()) else {
                 return;

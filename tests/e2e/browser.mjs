@@ -32,8 +32,16 @@ export async function launchBrowser() {
 /** A new page that records console errors and uncaught exceptions in `page.errors`. */
 export async function newPage(browser, viewportName, extra = {}) {
   const context = await browser.newContext({ ...VIEWPORTS[viewportName], locale: 'zh-CN', ...extra });
+  // Every Content-Security-Policy violation is recorded (the shipped nginx config is strict).
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (event) => {
+      window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
   const page = await context.newPage();
   page.errors = [];
+  page.cspViolations = () => page.evaluate(() => window.__cspViolations ?? []);
   page.on('console', (message) => {
     if (message.type() === 'error') page.errors.push(`console: ${message.text()}`);
   });
