@@ -213,7 +213,7 @@ fn schematic_model(snapshot: &Snapshot, language: Language, max_row_width: f64) 
         // Room for the group's title (titles longer than three tiles are shortened when drawn).
         let title_units: f64 = name
             .chars()
-            .map(|c| if c.is_ascii() { 0.2 } else { 0.36 })
+            .map(|c| if c.is_ascii() { 0.25 } else { 0.46 })
             .sum::<f64>()
             .min(3.0 * step);
         let width = (columns as f64 * step - TILE_GAP).max(title_units);
