@@ -42,3 +42,28 @@ function compress(dir) {
   }
 }
 compress(staging);
+
+// 3. Title, description and Open Graph tags from the default snapshot, so a pasted link
+//    previews with the township's name (crawlers do not run the wasm).
+try {
+  const snapshot = JSON.parse(readFileSync(join(staging, 'data', 'snapshot.json'), 'utf8'));
+  const escape = (text) => String(text).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  const title = `${snapshot.meta.township.name.zh} · ${snapshot.meta.title.zh}`;
+  const description = snapshot.meta.description.zh;
+  let page = readFileSync(indexPath, 'utf8');
+  page = page.replace(/<title>[\s\S]*?<\/title>/, `<title>${escape(title)}</title>`);
+  page = page.replace(/<meta name="description"[^>]*>/, `<meta name="description" content="${escape(description)}" />`);
+  const og = [
+    ['og:type', 'website'],
+    ['og:title', title],
+    ['og:description', description],
+    ['og:locale', 'zh_CN'],
+    ['og:site_name', `${snapshot.meta.county.name.zh}${snapshot.meta.township.name.zh}`],
+  ].map(([property, content]) => `    <meta property="${property}" content="${escape(content)}" />`).join('\n');
+  page = page.replace('</head>', `${og}\n  </head>`);
+  writeFileSync(indexPath, page);
+  writeFileSync(`${indexPath}.gz`, gzipSync(Buffer.from(page), { level: constants.Z_BEST_COMPRESSION }));
+} catch (error) {
+  console.error(`could not write the page's title and preview tags: ${error.message}`);
+  process.exit(1);
+}

@@ -15,6 +15,7 @@ pub mod snapshot;
 pub mod synthetic;
 pub mod text_measure;
 pub mod theme;
+pub mod url_state;
 pub mod validate;
 
 /// The viewer's languages. zh-CN is the default.

@@ -1,18 +1,22 @@
-//! The root component: load the snapshot, then show it or say exactly what went wrong.
+//! The root component: the view state from the URL, loading the snapshot, then the report or a
+//! message saying exactly what went wrong.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::core::data_source::{query_param, snapshot_path_from_param, DATA_PARAM};
+use crate::core::data_source::snapshot_path_from_param;
 use crate::core::load::LoadFailure;
 use crate::core::snapshot::Snapshot;
+use crate::ui::embed::report_height_to_parent;
 use crate::ui::load_error::LoadError;
-use crate::ui::preferences::provide_preferences;
+use crate::ui::preferences::{provide_preferences, tr};
 use crate::ui::report_header::ReportHeader;
 use crate::ui::report_view::ReportView;
 use crate::ui::snapshot_fetch::{fetch_snapshot, DEFAULT_SNAPSHOT_URL};
+use crate::ui::url_sync::provide_view_state;
+use crate::ui::view_notices::ViewNotices;
 
 /// Where the app is in loading its snapshot.
 #[derive(Clone)]
@@ -22,46 +26,43 @@ pub enum LoadState {
     Failed(LoadFailure),
 }
 
-/// The snapshot the page URL asks for: `None` for the default, else the checked path or why
-/// it was refused.
-fn requested_snapshot() -> Option<Result<String, LoadFailure>> {
-    let search = web_sys::window()?.location().search().ok()?;
-    let requested = query_param(&search, DATA_PARAM)?;
-    Some(
-        snapshot_path_from_param(&requested)
-            .map_err(|reason| LoadFailure::Refused { requested, reason }),
-    )
-}
-
 #[component]
 pub fn App() -> impl IntoView {
+    let view = provide_view_state();
     let preferences = provide_preferences();
+    report_height_to_parent();
     let state = RwSignal::new(LoadState::Loading);
-    // The snapshot being shown: the default, or one named in the URL.
-    let source = RwSignal::new(DEFAULT_SNAPSHOT_URL.to_owned());
-    let load = Callback::new(move |()| {
-        state.set(LoadState::Loading);
-        let url = source.get_untracked();
-        spawn_local(async move {
-            let next = match fetch_snapshot(&url).await {
-                Ok(snapshot) => LoadState::Ready(Arc::new(snapshot)),
-                Err(failure) => LoadState::Failed(failure),
-            };
-            state.set(next);
-        });
+    // The snapshot asked for: the default, or a same-site path from `?data=` (checked).
+    let source = Memo::new(move |_| {
+        view.state.with(|state| match &state.data {
+            None => Ok(DEFAULT_SNAPSHOT_URL.to_owned()),
+            Some(requested) => {
+                snapshot_path_from_param(requested).map_err(|reason| LoadFailure::Refused {
+                    requested: requested.clone(),
+                    reason,
+                })
+            }
+        })
     });
-    let load_default = Callback::new(move |()| {
-        source.set(DEFAULT_SNAPSHOT_URL.to_owned());
+    let load = Callback::new(move |()| match source.get_untracked() {
+        Err(refused) => state.set(LoadState::Failed(refused)),
+        Ok(url) => {
+            state.set(LoadState::Loading);
+            spawn_local(async move {
+                let next = match fetch_snapshot(&url).await {
+                    Ok(snapshot) => LoadState::Ready(Arc::new(snapshot)),
+                    Err(failure) => LoadState::Failed(failure),
+                };
+                state.set(next);
+            });
+        }
+    });
+    // Load now, and again whenever the requested snapshot changes.
+    Effect::new(move |_| {
+        source.track();
         load.run(());
     });
-    match requested_snapshot() {
-        None => load.run(()),
-        Some(Ok(path)) => {
-            source.set(path);
-            load.run(());
-        }
-        Some(Err(refused)) => state.set(LoadState::Failed(refused)),
-    }
+    let load_default = Callback::new(move |()| view.state.update(|state| state.data = None));
 
     view! {
         <main id="main" class="app" aria-busy=move || matches!(state.get(), LoadState::Loading).to_string()>
@@ -74,13 +75,14 @@ pub fn App() -> impl IntoView {
                     let language = preferences.language.get();
                     view! {
                         <ReportHeader snapshot=snapshot.clone() language=language />
+                        <ViewNotices snapshot=snapshot.clone() language=language />
                         <ReportView snapshot=snapshot language=language />
                     }
                     .into_any()
                 }
                 LoadState::Failed(failure) => {
                     let refused = matches!(failure, LoadFailure::Refused { .. });
-                    let custom = source.get_untracked() != DEFAULT_SNAPSHOT_URL;
+                    let custom = view.state.with_untracked(|state| state.data.is_some());
                     let on_load_default = (refused || custom).then_some(load_default);
                     view! {
                         <LoadError failure=failure on_retry=(!refused).then_some(load) on_load_default=on_load_default />
@@ -88,6 +90,7 @@ pub fn App() -> impl IntoView {
                     .into_any()
                 }
             }}
+            <p class="print-only print-url">{move || format!("{}{}", tr(preferences.language.get(), "本页地址：", "This page: "), crate::ui::url_sync::link_to(&view.state.get()))}</p>
         </main>
     }
 }

@@ -18,7 +18,8 @@ use crate::core::format::qualifier_phrase;
 use crate::core::snapshot::Qualifier;
 use crate::core::theme::Theme;
 use crate::ui::download::{download_csv, download_png, download_svg};
-use crate::ui::preferences::{tr, use_preferences};
+use crate::ui::preferences::{drawing_scale, tr, use_preferences};
+use crate::ui::url_sync::use_view_state;
 
 /// A tooltip's datum and where it points, in CSS px within the figure's canvas box.
 #[derive(Clone, Copy, PartialEq)]
@@ -26,13 +27,6 @@ struct Tooltip {
     datum: usize,
     x: f64,
     y: f64,
-}
-
-fn device_pixel_ratio() -> f64 {
-    web_sys::window()
-        .map(|window| window.device_pixel_ratio())
-        .filter(|ratio| ratio.is_finite() && *ratio > 0.0)
-        .unwrap_or(1.0)
 }
 
 #[component]
@@ -44,8 +38,26 @@ pub fn ChartFigure(model: ChartModel, #[prop(into)] file_prefix: String) -> impl
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let box_ref = NodeRef::<leptos::html::Div>::new();
 
+    let view_state = use_view_state();
     let hidden = RwSignal::new(Vec::<String>::new());
-    let show_table = RwSignal::new(false);
+    // Chart or table is part of the view state (and so of the URL).
+    let chart_id = model.id.clone();
+    let show_table = Memo::new(move |_| {
+        view_state
+            .state
+            .with(|state| state.tables.contains(&chart_id))
+    });
+    let chart_id = model.id.clone();
+    let toggle_table = move || {
+        view_state.state.update(|state| {
+            if let Some(position) = state.tables.iter().position(|id| *id == chart_id) {
+                state.tables.remove(position);
+            } else {
+                state.tables.push(chart_id.clone());
+                state.tables.sort();
+            }
+        })
+    };
     let focus = RwSignal::new(None::<usize>);
     let tooltip = RwSignal::new(None::<Tooltip>);
     let width = RwSignal::new(0.0_f64);
@@ -73,7 +85,7 @@ pub fn ChartFigure(model: ChartModel, #[prop(into)] file_prefix: String) -> impl
                 .filter(|datum| !hidden_ids.contains(&datum.indicator_id))
                 .count();
             let css_height = chart_height_css(model.kind, visible);
-            let scale = device_pixel_ratio();
+            let scale = drawing_scale(preferences.printing.get_untracked());
             let canvas_element: &web_sys::HtmlCanvasElement = &canvas;
             canvas_element.set_width((css_width * scale).round() as u32);
             canvas_element.set_height((css_height * scale).round() as u32);
@@ -85,7 +97,7 @@ pub fn ChartFigure(model: ChartModel, #[prop(into)] file_prefix: String) -> impl
                 scale,
                 hidden: &hidden_ids,
                 focus: focus.get_untracked(),
-                large: false,
+                large: preferences.large.get_untracked(),
                 measure: &crate::ui::canvas_text::canvas_text_width,
             };
             let Some(backend) = CanvasBackend::with_canvas_object(canvas_element.clone()) else {
@@ -108,6 +120,8 @@ pub fn ChartFigure(model: ChartModel, #[prop(into)] file_prefix: String) -> impl
         hidden.track();
         focus.track();
         preferences.color_scheme.track();
+        preferences.large.track();
+        preferences.printing.track();
         show_table.track();
         if frame_pending.get_value() {
             return;
@@ -161,7 +175,7 @@ pub fn ChartFigure(model: ChartModel, #[prop(into)] file_prefix: String) -> impl
         let model = Arc::clone(&model);
         move |datum: Option<usize>| match datum {
             Some(index) => {
-                let scale = device_pixel_ratio();
+                let scale = drawing_scale(preferences.printing.get_untracked());
                 if let Some(anchor) =
                     hits.with_value(|hits| hits.as_ref().and_then(|h| h.anchor_of(index)))
                 {
@@ -179,7 +193,7 @@ pub fn ChartFigure(model: ChartModel, #[prop(into)] file_prefix: String) -> impl
     let show_datum = StoredValue::new_local(show_datum);
 
     let datum_at_event = move |event: &web_sys::PointerEvent| {
-        let scale = device_pixel_ratio();
+        let scale = drawing_scale(preferences.printing.get_untracked());
         let pixel = (
             (f64::from(event.offset_x()) * scale).round() as i32,
             (f64::from(event.offset_y()) * scale).round() as i32,
@@ -249,7 +263,7 @@ pub fn ChartFigure(model: ChartModel, #[prop(into)] file_prefix: String) -> impl
             let css_width = width.get_untracked().max(320.0);
             let options = DrawOptions {
                 theme: &theme,
-                scale: device_pixel_ratio().max(2.0),
+                scale: drawing_scale(false).max(2.0),
                 hidden: &hidden_ids,
                 focus: None,
                 large: false,
@@ -440,7 +454,7 @@ pub fn ChartFigure(model: ChartModel, #[prop(into)] file_prefix: String) -> impl
                     aria-pressed=move || show_table.get().to_string()
                     on:click=move |_| {
                         tooltip.set(None);
-                        show_table.update(|shown| *shown = !*shown);
+                        toggle_table();
                     }
                 >
                     {move || if show_table.get() { tr(language, "显示图表", "Show chart") } else { tr(language, "以表格显示", "Show as table") }}

@@ -7,6 +7,7 @@ use crate::core::format::{format_value, qualifier_phrase, spoken_value};
 use crate::core::snapshot::{Indicator, Qualifier, Source};
 use crate::core::Language;
 use crate::ui::preferences::tr;
+use crate::ui::url_sync::use_view_state;
 
 #[component]
 pub fn FigureCard(
@@ -51,8 +52,34 @@ pub fn FigureCard(
         }
     });
     let note = indicator.note.map(|note| note.get(language).to_owned());
+    // The opened card is part of the view state (and so of the URL).
+    let view_state = use_view_state();
+    let id = indicator.id.clone();
+    let is_open = Memo::new(move |_| {
+        view_state
+            .state
+            .with(|state| state.indicator.as_deref() == Some(id.as_str()))
+    });
+    let id = indicator.id.clone();
+    let on_toggle = move |event: web_sys::Event| {
+        let open = event
+            .target()
+            .and_then(|target| {
+                wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlDetailsElement>(target).ok()
+            })
+            .is_some_and(|details| details.open());
+        view_state.state.update(|state| {
+            if open {
+                if state.indicator.as_deref() != Some(id.as_str()) {
+                    state.indicator = Some(id.clone());
+                }
+            } else if state.indicator.as_deref() == Some(id.as_str()) {
+                state.indicator = None;
+            }
+        });
+    };
     view! {
-        <details class=format!("figure-card qualifier-{qualifier_class}") data-indicator=indicator.id.clone()>
+        <details class=format!("figure-card qualifier-{qualifier_class}") data-indicator=indicator.id.clone() prop:open=is_open on:toggle=on_toggle>
             <summary aria-label=format!("{label}：{spoken}")>
                 <span class="figure-label">{label.clone()}</span>
                 <span class="figure-value">

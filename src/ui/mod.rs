@@ -3,7 +3,9 @@
 //! - `app`: the root component and the load state machine,
 //! - `snapshot_fetch`: fetching the snapshot over HTTP (the data layer),
 //! - `load_error`: the on-page message for a failed load,
-//! - `preferences`: language and colour scheme, provided as context,
+//! - `url_sync`: the view state (everything a reader chose) kept in step with the URL,
+//! - `preferences`: language, colour scheme and large text derived from it,
+//! - `view_controls`, `view_notices`, `embed`: sharing, embedding and URL notices,
 //! - `report_header`: the township name, report title, sources and section navigation,
 //! - `report_view`: the sections and their blocks,
 //! - `figure_card`, `chart_figure`, `indicator_table`, `village_list`: one block kind each,
@@ -16,6 +18,7 @@ pub mod bench;
 pub mod canvas_text;
 pub mod chart_figure;
 pub mod download;
+pub mod embed;
 pub mod figure_card;
 pub mod indicator_table;
 pub mod load_error;
@@ -25,6 +28,9 @@ pub mod preferences;
 pub mod report_header;
 pub mod report_view;
 pub mod snapshot_fetch;
+pub mod url_sync;
+pub mod view_controls;
+pub mod view_notices;
 pub mod village_card;
 pub mod village_list;
 pub mod village_map;

@@ -1,26 +1,46 @@
-//! App-wide view preferences, provided as context: language and colour scheme.
+//! App-wide view preferences derived from the view state: language, colour scheme (the
+//! reader's choice, or the system's `prefers-color-scheme`, followed live), large text.
 
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use crate::core::data_source::query_param;
 use crate::core::theme::ColorScheme;
+use crate::core::url_state::ThemeChoice;
 use crate::core::Language;
+use crate::ui::url_sync::use_view_state;
 
 /// What every component may read.
 #[derive(Clone, Copy)]
 pub struct Preferences {
-    pub language: RwSignal<Language>,
-    pub color_scheme: RwSignal<ColorScheme>,
+    pub language: Signal<Language>,
+    pub color_scheme: Signal<ColorScheme>,
+    pub large: Signal<bool>,
+    /// True while the page is being printed: canvases redraw at print resolution.
+    pub printing: Signal<bool>,
 }
 
-/// The preferences in context (provided by `App`).
+/// Backend pixels per CSS pixel for drawing now: the screen's ratio, or 3 when printing.
+pub fn drawing_scale(printing: bool) -> f64 {
+    let screen = web_sys::window()
+        .map(|window| window.device_pixel_ratio())
+        .filter(|ratio| ratio.is_finite() && *ratio > 0.0)
+        .unwrap_or(1.0);
+    if printing {
+        screen.max(3.0)
+    } else {
+        screen
+    }
+}
+
+/// The preferences in context (provided by `App`; defaults elsewhere).
 pub fn use_preferences() -> Preferences {
     use_context::<Preferences>().unwrap_or_else(|| Preferences {
-        language: RwSignal::new(Language::Zh),
-        color_scheme: RwSignal::new(ColorScheme::Light),
+        language: Signal::stored(Language::Zh),
+        color_scheme: Signal::stored(ColorScheme::Light),
+        large: Signal::stored(false),
+        printing: Signal::stored(false),
     })
 }
 
@@ -32,31 +52,18 @@ pub fn tr(language: Language, zh: &'static str, en: &'static str) -> &'static st
     }
 }
 
-/// Creates the preferences: language from `?lang=`, colour scheme from
-/// `prefers-color-scheme` (followed live).
+/// Creates the preferences from the view state and the system colour scheme, and mirrors them
+/// on `<html>` (`lang`, `data-theme`, `data-large`, `data-embed`) for the stylesheet.
 pub fn provide_preferences() -> Preferences {
-    let search = web_sys::window()
-        .and_then(|window| window.location().search().ok())
-        .unwrap_or_default();
-    let language = match query_param(&search, "lang").as_deref() {
-        Some("en") => Language::En,
-        _ => Language::Zh,
-    };
-    let color_scheme = RwSignal::new(ColorScheme::Light);
+    let view = use_view_state();
+    let system_dark = RwSignal::new(false);
     if let Some(query) = web_sys::window()
         .and_then(|window| window.match_media("(prefers-color-scheme: dark)").ok())
         .flatten()
     {
-        let scheme_of = |dark: bool| {
-            if dark {
-                ColorScheme::Dark
-            } else {
-                ColorScheme::Light
-            }
-        };
-        color_scheme.set(scheme_of(query.matches()));
+        system_dark.set(query.matches());
         let listener = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
-            move |event: web_sys::MediaQueryListEvent| color_scheme.set(scheme_of(event.matches())),
+            move |event: web_sys::MediaQueryListEvent| system_dark.set(event.matches()),
         );
         let _ = query.add_event_listener_with_callback("change", listener.as_ref().unchecked_ref());
         let kept = SendWrapper::new((query, listener));
@@ -66,9 +73,58 @@ pub fn provide_preferences() -> Preferences {
                 .remove_event_listener_with_callback("change", listener.as_ref().unchecked_ref());
         });
     }
+    // Memos: they notify only when their own value changes, not on every view-state change.
+    let language = Memo::new(move |_| view.state.with(|state| state.language));
+    let color_scheme = Memo::new(move |_| match view.state.with(|state| state.theme) {
+        ThemeChoice::Light => ColorScheme::Light,
+        ThemeChoice::Dark => ColorScheme::Dark,
+        ThemeChoice::Auto if system_dark.get() => ColorScheme::Dark,
+        ThemeChoice::Auto => ColorScheme::Light,
+    });
+    let large = Memo::new(move |_| view.state.with(|state| state.large));
+    let embed = Memo::new(move |_| view.state.with(|state| state.embed));
+    Effect::new(move |_| {
+        let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        else {
+            return;
+        };
+        let _ = root.set_attribute("lang", language.get().tag());
+        let _ = root.set_attribute(
+            "data-theme",
+            match color_scheme.get() {
+                ColorScheme::Light => "light",
+                ColorScheme::Dark => "dark",
+            },
+        );
+        let _ = root.set_attribute("data-large", if large.get() { "1" } else { "0" });
+        let _ = root.set_attribute("data-embed", if embed.get() { "1" } else { "0" });
+    });
+    let printing = RwSignal::new(false);
+    if let Some(window) = web_sys::window() {
+        let before = Closure::<dyn Fn()>::new(move || printing.set(true));
+        let after = Closure::<dyn Fn()>::new(move || printing.set(false));
+        let _ =
+            window.add_event_listener_with_callback("beforeprint", before.as_ref().unchecked_ref());
+        let _ =
+            window.add_event_listener_with_callback("afterprint", after.as_ref().unchecked_ref());
+        let kept = SendWrapper::new((window, before, after));
+        on_cleanup(move || {
+            let (window, before, after) = kept.take();
+            let _ = window.remove_event_listener_with_callback(
+                "beforeprint",
+                before.as_ref().unchecked_ref(),
+            );
+            let _ = window
+                .remove_event_listener_with_callback("afterprint", after.as_ref().unchecked_ref());
+        });
+    }
     let preferences = Preferences {
-        language: RwSignal::new(language),
-        color_scheme,
+        language: language.into(),
+        color_scheme: color_scheme.into(),
+        large: large.into(),
+        printing: printing.into(),
     };
     provide_context(preferences);
     preferences

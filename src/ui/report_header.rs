@@ -1,5 +1,6 @@
-//! The report's header: township, title, where it is, where the data come from, and a
-//! navigation to the sections.
+//! The report's header: township, title, where it is, where the data come from, the reader's
+//! controls, and a navigation to the sections. In embed mode: one compact line, the source,
+//! and a link to the full view.
 
 use std::sync::Arc;
 
@@ -8,12 +9,25 @@ use leptos::prelude::*;
 use crate::core::snapshot::Snapshot;
 use crate::core::Language;
 use crate::ui::preferences::tr;
+use crate::ui::url_sync::{link_to, use_view_state};
+use crate::ui::view_controls::ViewControls;
+
+fn scroll_to_section(id: &str) {
+    if let Some(element) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(id))
+    {
+        element.scroll_into_view();
+    }
+}
 
 #[component]
 pub fn ReportHeader(
     snapshot: Arc<Snapshot>,
     #[prop(default = Language::Zh)] language: Language,
 ) -> impl IntoView {
+    let view = use_view_state();
+    let embed = view.state.with_untracked(|state| state.embed);
     let meta = &snapshot.meta;
     let place_chain = format!(
         "{} · {} · {}",
@@ -25,11 +39,31 @@ pub fn ReportHeader(
         .sections
         .iter()
         .map(|section| {
+            let id = section.id.clone();
+            let current = section.id.clone();
             view! {
-                <li><a class="programme-chip" href=format!("#{}", section.id)>{section.title.get(language).to_owned()}</a></li>
+                <li>
+                    <a
+                        class="programme-chip"
+                        href=format!("#{}", section.id)
+                        aria-current=move || view.state.with(|s| (s.section.as_deref() == Some(current.as_str())).then_some("true"))
+                        on:click=move |event| {
+                            event.prevent_default();
+                            let id = id.clone();
+                            scroll_to_section(&id);
+                            view.state.update(|state| state.section = Some(id));
+                        }
+                    >
+                        {section.title.get(language).to_owned()}
+                    </a>
+                </li>
             }
         })
         .collect_view();
+    // Opened with a section in the URL: go there once the report is on the page.
+    if let Some(section) = view.state.with_untracked(|state| state.section.clone()) {
+        request_animation_frame(move || scroll_to_section(&section));
+    }
     let indicator_count = snapshot.indicators.len();
     let synthetic = meta.synthetic;
     let primary_source = snapshot.indicators.first().and_then(|indicator| {
@@ -68,16 +102,48 @@ pub fn ReportHeader(
         .as_of_note
         .as_ref()
         .map(|note| note.get(language).to_owned());
+    let title = format!(
+        "{} · {}",
+        meta.township.name.get(language),
+        meta.title.get(language)
+    );
+    // The page title follows the language (the build writes the Chinese one into index.html).
+    if let Some(document) = web_sys::window().and_then(|window| window.document()) {
+        document.set_title(&title);
+    }
+    let banner = move || {
+        synthetic.then(|| view! {
+            <p class="synthetic-banner" role="note">{tr(language, "合成数据：并非真实数字，仅供测试", "Synthetic data: not real figures, for testing only")}</p>
+        })
+    };
+    if embed {
+        let full_view = move || {
+            let mut state = view.state.get();
+            state.embed = false;
+            link_to(&state)
+        };
+        return view! {
+            <header class="report-header embedded">
+                {banner}
+                <p class="embed-title">
+                    <strong class="township-name" lang="zh-CN">{meta.township.name.zh.clone()}</strong>
+                    " · "{meta.title.get(language).to_owned()}
+                </p>
+                {about.map(|about| view! { <p class="about-data">{about}" · "{as_of}</p> })}
+                <a class="open-full" href=full_view target="_blank" rel="noopener">{tr(language, "打开完整页面 ↗", "Open the full view ↗")}</a>
+            </header>
+        }
+        .into_any();
+    }
     view! {
         <header class="report-header">
-            <Show when=move || synthetic>
-                <p class="synthetic-banner" role="note">{tr(language, "合成数据：并非真实数字，仅供测试", "Synthetic data: not real figures, for testing only")}</p>
-            </Show>
+            {banner}
             <p class="place-chain">{place_chain}</p>
             <h1 class="township-name" lang="zh-CN">{meta.township.name.zh.clone()}</h1>
             <p class="report-title">{meta.title.get(language).to_owned()}</p>
             <p class="as-of">{as_of}{as_of_note.map(|note| view! { <span class="as-of-note">{format!(" （{note}）")}</span> })}</p>
             {about.map(|about| view! { <p class="about-data">{about}</p> })}
+            <ViewControls title=title language=language />
         </header>
         <nav class="overview section-nav" aria-label=tr(language, "报告章节", "Report sections")>
             <ul class="programme-list">{sections}</ul>
@@ -89,4 +155,5 @@ pub fn ReportHeader(
             </p>
         </nav>
     }
+    .into_any()
 }

@@ -13,7 +13,7 @@ fn village_item(
     place: &Place,
     language: Language,
     on_select: Callback<String>,
-    selected: RwSignal<Option<String>>,
+    selected: Signal<Option<String>>,
 ) -> impl IntoView {
     let designations = place
         .designations
@@ -57,7 +57,7 @@ pub fn VillageList(
     /// Called with a place id when a village is chosen.
     on_select: Callback<String>,
     /// The chosen place, shown as pressed.
-    selected: RwSignal<Option<String>>,
+    selected: Signal<Option<String>>,
 ) -> impl IntoView {
     let villages: Vec<&Place> = snapshot
         .places

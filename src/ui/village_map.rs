@@ -24,7 +24,8 @@ use crate::core::snapshot::Snapshot;
 use crate::core::theme::Theme;
 use crate::core::Language;
 use crate::ui::locator_inset::LocatorInset;
-use crate::ui::preferences::{tr, use_preferences};
+use crate::ui::preferences::{drawing_scale, tr, use_preferences};
+use crate::ui::url_sync::use_view_state;
 use crate::ui::village_card::VillageCard;
 use crate::ui::village_list::VillageList;
 
@@ -35,13 +36,6 @@ fn row_width_for(width: f64) -> f64 {
     } else {
         17.8
     }
-}
-
-fn device_pixel_ratio() -> f64 {
-    web_sys::window()
-        .map(|window| window.device_pixel_ratio())
-        .filter(|ratio| ratio.is_finite() && *ratio > 0.0)
-        .unwrap_or(1.0)
 }
 
 /// Pointer gesture state: which pointers are down and where each started.
@@ -81,8 +75,20 @@ pub fn VillageMap(
     let box_ref = NodeRef::<leptos::html::Div>::new();
     let width = RwSignal::new(0.0_f64);
     let view = RwSignal::new(ViewTransform::default());
-    let selected = RwSignal::new(None::<String>);
-    let colour_by = RwSignal::new(ColourBy::Designation);
+    // Selection, colouring, zoom and centre are part of the view state (and so of the URL).
+    let view_state = use_view_state();
+    let selected = Memo::new(move |_| view_state.state.with(|state| state.village.clone()));
+    let colour_by = Memo::new(move |_| {
+        view_state
+            .state
+            .with(|state| match state.map_colour.as_str() {
+                "community" => ColourBy::Community,
+                other => match other.strip_prefix("indicator:") {
+                    Some(id) => ColourBy::Indicator(id.to_owned()),
+                    None => ColourBy::Designation,
+                },
+            })
+    });
     let announcement = RwSignal::new(String::new());
     let gesture = StoredValue::new_local(Gesture::default());
     let frame_pending = StoredValue::new(false);
@@ -133,7 +139,7 @@ pub fn VillageMap(
             }
             let model = current_model();
             let css_height = canvas_height(&model, box_width);
-            let scale = device_pixel_ratio();
+            let scale = drawing_scale(preferences.printing.get_untracked());
             let element: &web_sys::HtmlCanvasElement = &canvas;
             element.set_width((box_width * scale).round() as u32);
             element.set_height((css_height * scale).round() as u32);
@@ -190,6 +196,8 @@ pub fn VillageMap(
         selected.track();
         colour_by.track();
         preferences.color_scheme.track();
+        preferences.large.track();
+        preferences.printing.track();
         if frame_pending.get_value() {
             return;
         }
@@ -239,7 +247,7 @@ pub fn VillageMap(
                 announcement.set(model.features[feature].name.clone());
             }
         }
-        selected.set(id);
+        view_state.state.update(|state| state.village = id);
     };
     let zoom_by = move |factor: f64, anchor: Option<Point>| {
         let box_width = width.get_untracked();
@@ -449,11 +457,7 @@ pub fn VillageMap(
         .collect();
     let on_colour_change = move |event: web_sys::Event| {
         let value = event_target_value(&event);
-        colour_by.set(match value.as_str() {
-            "designation" => ColourBy::Designation,
-            "community" => ColourBy::Community,
-            other => ColourBy::Indicator(other.trim_start_matches("indicator:").to_owned()),
-        });
+        view_state.state.update(|state| state.map_colour = value);
     };
 
     let caption = match (mode, language) {
@@ -496,7 +500,7 @@ pub fn VillageMap(
             <div class="map-toolbar">
                 <label class="map-colour">
                     <span>{tr(language, "着色：", "Colour by: ")}</span>
-                    <select on:change=on_colour_change>
+                    <select on:change=on_colour_change prop:value=move || view_state.state.with(|state| state.map_colour.clone())>
                         <option value="designation">{tr(language, "美丽乡村称号", "Beautiful-village title")}</option>
                         <option value="community">{tr(language, "所属社区", "Community")}</option>
                         {indicator_options.into_iter().map(|(id, label)| view! { <option value=format!("indicator:{id}")>{label}</option> }).collect_view()}
@@ -557,7 +561,7 @@ pub fn VillageMap(
                 <li><span class="marker-county" aria-hidden="true"></span>{tr(language, "空心圆圈：县级美丽乡村", "Ring: county-level beautiful village")}</li>
             </ul>
             {move || selected.get().map(|id| view! { <VillageCard snapshot=Arc::clone(&card_snapshot) place_id=id language=language on_close=Callback::new(move |()| select(None)) /> })}
-            <VillageList snapshot=list_snapshot title=None language=language on_select=on_select selected=selected />
+            <VillageList snapshot=list_snapshot title=None language=language on_select=on_select selected=selected.into() />
         </section>
     }
 }

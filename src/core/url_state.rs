@@ -1,0 +1,408 @@
+//! The whole view in the URL query, so a pasted link opens exactly what the sender saw.
+//!
+//! Reading is forgiving: an unknown parameter or a malformed value is ignored (and reported),
+//! never fatal. Writing is fully specified: every choice is written, defaults included, so a
+//! later change of a default does not change what an old link shows.
+
+use crate::core::data_source::{percent_decode, query_param};
+use crate::core::Language;
+
+/// Light, dark, or the reader's system setting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ThemeChoice {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl ThemeChoice {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ThemeChoice::Auto => "auto",
+            ThemeChoice::Light => "light",
+            ThemeChoice::Dark => "dark",
+        }
+    }
+}
+
+/// Everything a reader can choose.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ViewState {
+    pub language: Language,
+    pub theme: ThemeChoice,
+    /// Elder-friendly large text and targets.
+    pub large: bool,
+    /// Chrome-less embed mode.
+    pub embed: bool,
+    /// The section scrolled to.
+    pub section: Option<String>,
+    /// The figure card opened.
+    pub indicator: Option<String>,
+    /// The village selected on the map.
+    pub village: Option<String>,
+    /// Map zoom (1 = whole map) and centre in map coordinates (lon/lat, or schematic units).
+    pub map_zoom: f64,
+    pub map_centre: Option<(f64, f64)>,
+    /// What the map is coloured by: `designation`, `community` or `indicator:<id>`.
+    pub map_colour: String,
+    /// Chart ids shown as tables, sorted.
+    pub tables: Vec<String>,
+    /// Another snapshot of this site (checked by `data_source`).
+    pub data: Option<String>,
+}
+
+impl Default for ViewState {
+    fn default() -> Self {
+        ViewState {
+            language: Language::Zh,
+            theme: ThemeChoice::Auto,
+            large: false,
+            embed: false,
+            section: None,
+            indicator: None,
+            village: None,
+            map_zoom: 1.0,
+            map_centre: None,
+            map_colour: "designation".to_owned(),
+            tables: Vec::new(),
+            data: None,
+        }
+    }
+}
+
+/// The parameters this viewer reads.
+pub const KNOWN_PARAMS: [&str; 13] = [
+    "lang",
+    "theme",
+    "large",
+    "embed",
+    "section",
+    "indicator",
+    "village",
+    "zoom",
+    "centre",
+    "colour",
+    "tables",
+    "data",
+    "v",
+];
+
+/// Version of the query format, written as `v=1`.
+pub const URL_FORMAT_VERSION: &str = "1";
+
+fn id_like(text: &str) -> Option<String> {
+    let ok = !text.is_empty()
+        && text.len() <= 64
+        && text
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
+    ok.then(|| text.to_owned())
+}
+
+fn flag(text: &str) -> Option<bool> {
+    match text {
+        "1" | "true" | "yes" => Some(true),
+        "0" | "false" | "no" => Some(false),
+        _ => None,
+    }
+}
+
+/// The view a query string asks for, and the parameters that were ignored (with why).
+pub fn view_state_from_query(query: &str) -> (ViewState, Vec<String>) {
+    let mut state = ViewState::default();
+    let mut ignored = Vec::new();
+    let query = query.strip_prefix('?').unwrap_or(query);
+    for pair in query.split('&').filter(|pair| !pair.is_empty()) {
+        let key = pair.split_once('=').map_or(pair, |(key, _)| key);
+        let key = percent_decode(key).unwrap_or_default();
+        if !KNOWN_PARAMS.contains(&key.as_str()) {
+            ignored.push(format!("unknown parameter {key:?}"));
+        }
+    }
+    let get = |name: &str| query_param(query, name);
+    let mut bad = |name: &str, value: &str| {
+        let shown: String = value.chars().take(40).collect();
+        ignored.push(format!("{name}={shown:?} is not valid"));
+    };
+    if let Some(value) = get("lang") {
+        match value.as_str() {
+            "zh" | "zh-CN" => state.language = Language::Zh,
+            "en" => state.language = Language::En,
+            _ => bad("lang", &value),
+        }
+    }
+    if let Some(value) = get("theme") {
+        match value.as_str() {
+            "auto" => state.theme = ThemeChoice::Auto,
+            "light" => state.theme = ThemeChoice::Light,
+            "dark" => state.theme = ThemeChoice::Dark,
+            _ => bad("theme", &value),
+        }
+    }
+    for (name, target) in [("large", &mut state.large), ("embed", &mut state.embed)] {
+        if let Some(value) = get(name) {
+            match flag(&value) {
+                Some(on) => *target = on,
+                None => bad(name, &value),
+            }
+        }
+    }
+    for (name, target) in [
+        ("section", &mut state.section),
+        ("indicator", &mut state.indicator),
+        ("village", &mut state.village),
+    ] {
+        if let Some(value) = get(name) {
+            if value.is_empty() {
+                continue;
+            }
+            match id_like(&value) {
+                Some(id) => *target = Some(id),
+                None => bad(name, &value),
+            }
+        }
+    }
+    if let Some(value) = get("zoom") {
+        match value.parse::<f64>() {
+            Ok(zoom) if zoom.is_finite() => {
+                state.map_zoom = zoom.clamp(crate::core::geo::MIN_ZOOM, crate::core::geo::MAX_ZOOM)
+            }
+            _ => bad("zoom", &value),
+        }
+    }
+    if let Some(value) = get("centre") {
+        let parsed = value.split_once(',').and_then(|(x, y)| {
+            let (x, y) = (x.trim().parse::<f64>().ok()?, y.trim().parse::<f64>().ok()?);
+            (x.is_finite() && y.is_finite() && x.abs() <= 1e6 && y.abs() <= 1e6).then_some((x, y))
+        });
+        match parsed {
+            Some(centre) => state.map_centre = Some(centre),
+            None if value.is_empty() => {}
+            None => bad("centre", &value),
+        }
+    }
+    if let Some(value) = get("colour") {
+        let valid = value == "designation"
+            || value == "community"
+            || value.strip_prefix("indicator:").and_then(id_like).is_some();
+        if valid {
+            state.map_colour = value;
+        } else {
+            bad("colour", &value);
+        }
+    }
+    if let Some(value) = get("tables") {
+        let mut tables = Vec::new();
+        for id in value.split(',').filter(|id| !id.is_empty()) {
+            match id_like(id) {
+                Some(id) if !tables.contains(&id) && tables.len() < 64 => tables.push(id),
+                Some(_) => {}
+                None => bad("tables", id),
+            }
+        }
+        tables.sort();
+        state.tables = tables;
+    }
+    if let Some(value) = get("data") {
+        if !value.is_empty() {
+            state.data = Some(value);
+        }
+    }
+    (state, ignored)
+}
+
+fn encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        match byte {
+            b'a'..=b'z'
+            | b'A'..=b'Z'
+            | b'0'..=b'9'
+            | b'-'
+            | b'_'
+            | b'.'
+            | b'~'
+            | b'/'
+            | b':'
+            | b',' => out.push(byte as char),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// A fully specified query string (without `?`) for `state`.
+pub fn query_from_view_state(state: &ViewState) -> String {
+    let mut parts = vec![
+        format!("v={URL_FORMAT_VERSION}"),
+        format!(
+            "lang={}",
+            match state.language {
+                Language::Zh => "zh",
+                Language::En => "en",
+            }
+        ),
+        format!("theme={}", state.theme.as_str()),
+        format!("large={}", u8::from(state.large)),
+    ];
+    if state.embed {
+        parts.push("embed=1".to_owned());
+    }
+    if let Some(data) = &state.data {
+        parts.push(format!("data={}", encode(data)));
+    }
+    if let Some(section) = &state.section {
+        parts.push(format!("section={}", encode(section)));
+    }
+    if let Some(indicator) = &state.indicator {
+        parts.push(format!("indicator={}", encode(indicator)));
+    }
+    if let Some(village) = &state.village {
+        parts.push(format!("village={}", encode(village)));
+    }
+    parts.push(format!("colour={}", encode(&state.map_colour)));
+    parts.push(format!("zoom={}", round_for_url(state.map_zoom, 3)));
+    if let Some((x, y)) = state.map_centre {
+        parts.push(format!(
+            "centre={},{}",
+            round_for_url(x, 6),
+            round_for_url(y, 6)
+        ));
+    }
+    parts.push(format!("tables={}", encode(&state.tables.join(","))));
+    parts.join("&")
+}
+
+fn round_for_url(value: f64, decimals: usize) -> String {
+    let text = format!("{value:.decimals$}");
+    let trimmed = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        &text
+    };
+    if trimmed == "-0" {
+        "0".to_owned()
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+/// True when going from `old` to `new` is worth a history entry (Back returns to it); map
+/// panning and zooming only replace the current entry.
+pub fn is_meaningful_change(old: &ViewState, new: &ViewState) -> bool {
+    let mut a = old.clone();
+    let mut b = new.clone();
+    for state in [&mut a, &mut b] {
+        state.map_zoom = 1.0;
+        state.map_centre = None;
+    }
+    a != b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn full() -> ViewState {
+        ViewState {
+            language: Language::En,
+            theme: ThemeChoice::Dark,
+            large: true,
+            embed: true,
+            section: Some("environment".into()),
+            indicator: Some("machines_deployed".into()),
+            village: Some("v-duozhuang".into()),
+            map_zoom: 2.5,
+            map_centre: Some((118.612345, 35.987654)),
+            map_colour: "indicator:synthetic_households".into(),
+            tables: vec!["environment-cleanup".into(), "team-shares".into()],
+            data: Some("data/other town.json".into()),
+        }
+    }
+
+    #[test]
+    fn round_trips() {
+        for state in [ViewState::default(), full()] {
+            let query = query_from_view_state(&state);
+            let (back, ignored) = view_state_from_query(&query);
+            assert_eq!(back, state, "{query}");
+            assert!(ignored.is_empty(), "{ignored:?}");
+        }
+    }
+
+    #[test]
+    fn links_are_fully_specified() {
+        let query = query_from_view_state(&ViewState::default());
+        for key in [
+            "v=1",
+            "lang=zh",
+            "theme=auto",
+            "large=0",
+            "colour=designation",
+            "zoom=1",
+            "tables=",
+        ] {
+            assert!(query.contains(key), "{query} lacks {key}");
+        }
+    }
+
+    #[test]
+    fn hostile_and_malformed_input_is_ignored_not_fatal() {
+        let (state, ignored) = view_state_from_query(
+            "?lang=fr&theme=<script>&large=maybe&village=%3Cimg%20src%3Dx%3E&zoom=NaN&centre=1,x\
+             &colour=javascript:alert(1)&tables=ok,Bad%20Id,ok&section=team&evil=1&zoom=1e308&%ff=1",
+        );
+        assert_eq!(state.language, Language::Zh);
+        assert_eq!(state.theme, ThemeChoice::Auto);
+        assert!(!state.large);
+        assert_eq!(state.village, None);
+        assert_eq!(state.map_zoom, 1.0);
+        assert_eq!(state.map_centre, None);
+        assert_eq!(state.map_colour, "designation");
+        assert_eq!(state.tables, vec!["ok".to_owned()]);
+        assert_eq!(
+            state.section.as_deref(),
+            Some("team"),
+            "the valid parts survive"
+        );
+        assert!(ignored
+            .iter()
+            .any(|m| m.contains("unknown parameter \"evil\"")));
+        assert!(ignored.iter().any(|m| m.starts_with("lang=")));
+        assert!(ignored.len() >= 8, "{ignored:?}");
+        let (huge, _) =
+            view_state_from_query(&format!("zoom=99999&village={}", "a".repeat(10_000)));
+        assert_eq!(huge.map_zoom, crate::core::geo::MAX_ZOOM);
+        assert_eq!(huge.village, None);
+    }
+
+    #[test]
+    fn random_queries_never_panic() {
+        let alphabet: Vec<char> = "a=&,%.:-_0123456789zxyénN+ ?/<>\"'".chars().collect();
+        let mut seed = 0x1234_5678_u64;
+        for _ in 0..5000 {
+            let mut query = String::new();
+            for _ in 0..(seed % 60) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                query.push(alphabet[(seed % alphabet.len() as u64) as usize]);
+            }
+            let (state, _) = view_state_from_query(&query);
+            let again = view_state_from_query(&query_from_view_state(&state)).0;
+            assert_eq!(again, state, "{query}");
+        }
+    }
+
+    #[test]
+    fn panning_is_not_a_history_entry() {
+        let a = ViewState::default();
+        let mut b = a.clone();
+        b.map_zoom = 3.0;
+        b.map_centre = Some((1.0, 2.0));
+        assert!(!is_meaningful_change(&a, &b));
+        b.village = Some("v-duozhuang".into());
+        assert!(is_meaningful_change(&a, &b));
+    }
+}

@@ -1,0 +1,139 @@
+//! Keeps the view state and the page URL in step: the state is read from the URL at start and
+//! on Back/Forward; every change is written back (a history entry for meaningful changes, a
+//! quiet replacement, at most every 300 ms, for map panning and zooming).
+
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use crate::core::url_state::{
+    is_meaningful_change, query_from_view_state, view_state_from_query, ViewState,
+};
+
+/// The view state in context.
+#[derive(Clone, Copy)]
+pub struct ViewStateContext {
+    pub state: RwSignal<ViewState>,
+    /// Query parameters that were ignored, with why (shown as a short notice).
+    pub ignored: RwSignal<Vec<String>>,
+}
+
+/// The view state (provided by `App`; a default one in isolated component tests).
+pub fn use_view_state() -> ViewStateContext {
+    use_context::<ViewStateContext>().unwrap_or_else(|| ViewStateContext {
+        state: RwSignal::new(ViewState::default()),
+        ignored: RwSignal::new(Vec::new()),
+    })
+}
+
+fn current_search() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// The page's address without query or fragment.
+pub fn page_address() -> String {
+    web_sys::window()
+        .and_then(|window| {
+            let location = window.location();
+            Some(format!(
+                "{}{}",
+                location.origin().ok()?,
+                location.pathname().ok()?
+            ))
+        })
+        .unwrap_or_default()
+}
+
+/// A link to exactly `state`.
+pub fn link_to(state: &ViewState) -> String {
+    format!("{}?{}", page_address(), query_from_view_state(state))
+}
+
+fn write_url(state: &ViewState, push: bool) {
+    let Some(history) = web_sys::window().and_then(|window| window.history().ok()) else {
+        return;
+    };
+    let url = format!("?{}", query_from_view_state(state));
+    let result = if push {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    };
+    if result.is_err() {
+        web_sys::console::warn_1(&"could not update the address bar".into());
+    }
+}
+
+/// Creates the view state from the URL and keeps the two in step.
+pub fn provide_view_state() -> ViewStateContext {
+    let (initial, ignored) = view_state_from_query(&current_search());
+    let context = ViewStateContext {
+        state: RwSignal::new(initial.clone()),
+        ignored: RwSignal::new(ignored),
+    };
+    provide_context(context);
+    // The URL is rewritten fully specified from the start (no history entry).
+    write_url(&initial, false);
+
+    let written = StoredValue::new(initial);
+    let pending_timer = StoredValue::new(None::<i32>);
+    let from_history = StoredValue::new(false);
+    Effect::new(move |_| {
+        let state = context.state.get();
+        if from_history.get_value() {
+            from_history.set_value(false);
+            written.set_value(state);
+            return;
+        }
+        let previous = written.get_value();
+        if previous == state {
+            return;
+        }
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        if let Some(timer) = pending_timer.get_value() {
+            window.clear_timeout_with_handle(timer);
+            pending_timer.set_value(None);
+        }
+        if is_meaningful_change(&previous, &state) {
+            write_url(&state, true);
+            written.set_value(state);
+        } else {
+            // Map moves: write once the reader pauses.
+            let callback = Closure::once_into_js(move || {
+                pending_timer.set_value(None);
+                let latest = context.state.get_untracked();
+                write_url(&latest, false);
+                written.set_value(latest);
+            });
+            if let Ok(timer) = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                callback.unchecked_ref(),
+                300,
+            ) {
+                pending_timer.set_value(Some(timer));
+            }
+        }
+    });
+    // Back and Forward restore the view from the URL.
+    if let Some(window) = web_sys::window() {
+        let listener = Closure::<dyn Fn()>::new(move || {
+            let (state, ignored) = view_state_from_query(&current_search());
+            from_history.set_value(true);
+            context.ignored.set(ignored);
+            context.state.set(state);
+        });
+        let _ =
+            window.add_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
+        let kept = SendWrapper::new((window, listener));
+        on_cleanup(move || {
+            let (window, listener) = kept.take();
+            let _ = window
+                .remove_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
+        });
+    }
+    context
+}

@@ -1,0 +1,83 @@
+//! Short notices about the URL: parameters that were ignored, and ids that are not in this
+//! snapshot. The rest of the view is shown as asked.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::core::snapshot::Snapshot;
+use crate::core::Language;
+use crate::ui::preferences::tr;
+use crate::ui::url_sync::use_view_state;
+
+#[component]
+pub fn ViewNotices(snapshot: Arc<Snapshot>, language: Language) -> impl IntoView {
+    let view = use_view_state();
+    let notices = Signal::derive(move || {
+        let mut notices: Vec<String> = view
+            .ignored
+            .get()
+            .iter()
+            .map(|reason| {
+                format!(
+                    "{}{reason}",
+                    tr(language, "链接中已忽略：", "Ignored in the link: ")
+                )
+            })
+            .collect();
+        view.state.with(|state| {
+            if let Some(village) = &state.village {
+                if !snapshot.places.iter().any(|place| &place.id == village) {
+                    notices.push(format!(
+                        "{}{village}",
+                        tr(
+                            language,
+                            "此报告中没有这个村：",
+                            "This report has no village "
+                        )
+                    ));
+                }
+            }
+            if let Some(indicator) = &state.indicator {
+                if !snapshot
+                    .indicators
+                    .iter()
+                    .any(|candidate| &candidate.id == indicator)
+                {
+                    notices.push(format!(
+                        "{}{indicator}",
+                        tr(
+                            language,
+                            "此报告中没有这个指标：",
+                            "This report has no figure "
+                        )
+                    ));
+                }
+            }
+            if let Some(section) = &state.section {
+                if !snapshot
+                    .sections
+                    .iter()
+                    .any(|candidate| &candidate.id == section)
+                {
+                    notices.push(format!(
+                        "{}{section}",
+                        tr(
+                            language,
+                            "此报告中没有这个章节：",
+                            "This report has no section "
+                        )
+                    ));
+                }
+            }
+        });
+        notices
+    });
+    view! {
+        <Show when=move || !notices.with(Vec::is_empty)>
+            <ul class="view-notices" role="status">
+                {move || notices.get().into_iter().map(|notice| view! { <li>{notice}</li> }).collect_view()}
+            </ul>
+        </Show>
+    }
+}
