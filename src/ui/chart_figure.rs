@@ -334,11 +334,11 @@ pub fn ChartFigure(model: ChartModel, #[prop(into)] file_prefix: String) -> impl
                 Qualifier::Exact => ("key-exact", tr(language, "实心条：确数", "Solid bar: exact figure")),
                 Qualifier::AtLeast => (
                     "key-at-least",
-                    tr(language, "斜纹开口延伸：至少（原文“余”“以上”）", "Open hatched extension: at least (the report says 余 / 以上)"),
+                    tr(language, "斜纹开口延伸：至少（原文“余”“以上”）", "Open hatched extension: at least (the report says “余” / “以上”)"),
                 ),
                 Qualifier::About => (
                     "key-about",
-                    tr(language, "斜纹虚线末端：约数（原文“近”“万亩”）", "Hatched dashed end: approximate (the report says 近 / 万亩)"),
+                    tr(language, "斜纹虚线末端：约数（原文“近”“万亩”）", "Hatched dashed end: approximate (the report says “近” / “万亩”)"),
                 ),
                 Qualifier::AtMost => ("key-at-most", tr(language, "斜纹末端封口：至多", "Hatched closed end: at most")),
             };

@@ -57,13 +57,23 @@ pub fn report_height_to_parent() {
     };
     let last = StoredValue::new(0.0_f64);
     let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |_entries: js_sys::Array| {
-        let Some(body) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.body())
-        else {
+        // The content's own height: where the body's content ends. (The root's scrollHeight
+        // never drops below the iframe's current height, so it could only ever grow.)
+        let Some(window) = web_sys::window() else {
             return;
         };
-        let height = f64::from(body.scroll_height());
+        let Some(body) = window.document().and_then(|d| d.body()) else {
+            return;
+        };
+        let scroll_y = window.scroll_y().unwrap_or(0.0);
+        let Some(last_child) = body.last_element_child() else {
+            return;
+        };
+        let bottom = (0..body.child_element_count())
+            .filter_map(|index| body.children().item(index))
+            .map(|child| child.get_bounding_client_rect().bottom())
+            .fold(last_child.get_bounding_client_rect().bottom(), f64::max);
+        let height = bottom + scroll_y;
         if (height - last.get_value()).abs() >= 1.0 {
             last.set_value(height);
             post_height(height);

@@ -278,6 +278,83 @@ pub fn VillageMap(
         select(Some(id));
     };
 
+    // View state (zoom, centre in map coordinates) → the pan/zoom transform: once the map has a
+    // size, and whenever those two change (a pasted link, Back/Forward).
+    let map_target = Memo::new(move |_| {
+        view_state
+            .state
+            .with(|state| (state.map_zoom, state.map_centre))
+    });
+    Effect::new(move |_| {
+        let (zoom, centre) = map_target.get();
+        let box_width = width.get();
+        if box_width < 1.0 {
+            return;
+        }
+        let model = current_model();
+        let height = canvas_height(&model, box_width);
+        let projection = map_projection(&model, (box_width, height));
+        let target = match centre {
+            None if (zoom - 1.0).abs() < 1e-9 => ViewTransform::default(),
+            None => ViewTransform::default().zoomed_at(zoom, (box_width / 2.0, height / 2.0)),
+            Some(centre) => {
+                let base = projection.forward(centre);
+                ViewTransform {
+                    zoom,
+                    pan: (
+                        box_width / 2.0 - base.0 * zoom,
+                        height / 2.0 - base.1 * zoom,
+                    ),
+                }
+            }
+        };
+        let current = view.get_untracked();
+        let close = (current.zoom - target.zoom).abs() < 1e-6
+            && (current.pan.0 - target.pan.0).abs() < 0.5
+            && (current.pan.1 - target.pan.1).abs() < 0.5;
+        if !close {
+            view.set(target);
+        }
+    });
+    // The pan/zoom transform → view state (the URL is then rewritten quietly, no history entry).
+    Effect::new(move |_| {
+        let current = view.get();
+        let box_width = width.get_untracked();
+        if box_width < 1.0 {
+            return;
+        }
+        let model = current_model();
+        let height = canvas_height(&model, box_width);
+        let projection = map_projection(&model, (box_width, height));
+        let (zoom, centre) = if current == ViewTransform::default() {
+            (1.0, None)
+        } else {
+            (
+                current.zoom,
+                Some(map_from_screen(
+                    &projection,
+                    &current,
+                    (box_width / 2.0, height / 2.0),
+                )),
+            )
+        };
+        let same = view_state.state.with_untracked(|state| {
+            let near = |a: f64, b: f64| (a - b).abs() <= 1e-9 * (1.0 + a.abs());
+            near(state.map_zoom, zoom)
+                && match (state.map_centre, centre) {
+                    (None, None) => true,
+                    (Some(a), Some(b)) => near(a.0, b.0) && near(a.1, b.1),
+                    _ => false,
+                }
+        });
+        if !same {
+            view_state.state.update(|state| {
+                state.map_zoom = zoom;
+                state.map_centre = centre;
+            });
+        }
+    });
+
     let offset =
         |event: &web_sys::PointerEvent| (f64::from(event.offset_x()), f64::from(event.offset_y()));
     let on_pointer_down = move |event: web_sys::PointerEvent| {
