@@ -30,6 +30,22 @@ if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html) || /\sstyle="/.test(html)) {
   process.exit(1);
 }
 
+// The service worker: the list of files to keep for offline use, and a version from them.
+const swPath = join(staging, 'sw.js');
+{
+  const files = readdirSync(staging).filter((name) => !name.endsWith('.gz') && !['sw.js', 'index.html', 'embed.js'].includes(name) && !statSync(join(staging, name)).isDirectory());
+  const assets = ['./', ...files.map((name) => `./${name}`), './data/snapshot.json', './data/geo/locator-linyi-wgs84.json'];
+  const version = createHash('sha256').update(assets.join('\n')).digest('hex').slice(0, 12);
+  const worker = readFileSync(swPath, 'utf8').replace('__VERSION__', version).replace('__ASSETS__', JSON.stringify(assets));
+  writeFileSync(swPath, worker);
+  // Register it from the start-up script (a file, so the CSP allows it).
+  const boot = readdirSync(staging).find((name) => /^boot-[0-9a-f]+\.js$/.test(name));
+  if (boot) {
+    const bootPath = join(staging, boot);
+    writeFileSync(bootPath, readFileSync(bootPath, 'utf8') + "if ('serviceWorker' in navigator) { navigator.serviceWorker.register('./sw.js').catch(() => {}); }\n");
+  }
+}
+
 const compressible = /\.(html|js|css|wasm|json|svg|txt|geojson)$/;
 function compress(dir) {
   for (const entry of readdirSync(dir)) {

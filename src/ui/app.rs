@@ -10,7 +10,7 @@ use crate::core::data_source::snapshot_path_from_param;
 use crate::core::load::LoadFailure;
 use crate::core::snapshot::Snapshot;
 use crate::ui::embed::report_height_to_parent;
-use crate::ui::load_error::LoadError;
+use crate::ui::load_error::{LoadError, LoadingNotice};
 use crate::ui::preferences::{provide_preferences, tr};
 use crate::ui::report_header::ReportHeader;
 use crate::ui::report_view::ReportView;
@@ -22,7 +22,8 @@ use crate::ui::view_notices::ViewNotices;
 #[derive(Clone)]
 pub enum LoadState {
     Loading,
-    Ready(Arc<Snapshot>),
+    /// The snapshot, and the date of the offline copy when the service worker answered.
+    Ready(Arc<Snapshot>, Option<String>),
     Failed(LoadFailure),
 }
 
@@ -50,7 +51,9 @@ pub fn App() -> impl IntoView {
             state.set(LoadState::Loading);
             spawn_local(async move {
                 let next = match fetch_snapshot(&url).await {
-                    Ok(snapshot) => LoadState::Ready(Arc::new(snapshot)),
+                    Ok(fetched) => {
+                        LoadState::Ready(Arc::new(fetched.snapshot), fetched.offline_copy)
+                    }
                     Err(failure) => LoadState::Failed(failure),
                 };
                 state.set(next);
@@ -67,13 +70,19 @@ pub fn App() -> impl IntoView {
     view! {
         <main id="main" class="app" aria-busy=move || matches!(state.get(), LoadState::Loading).to_string()>
             {move || match state.get() {
-                LoadState::Loading => view! {
-                    <p class="loading" role="status">"正在加载报告数据… · Loading the report…"</p>
-                }
+                LoadState::Loading => view! { <LoadingNotice /> }
                 .into_any(),
-                LoadState::Ready(snapshot) => {
+                LoadState::Ready(snapshot, offline_copy) => {
                     let language = preferences.language.get();
+                    let offline = offline_copy.map(|saved| {
+                        let text = match language {
+                            crate::core::Language::Zh => format!("离线副本：当前无法联网，显示的是 {saved} 保存的副本（数据截至 {}）。", snapshot.meta.as_of),
+                            crate::core::Language::En => format!("Offline copy: no connection, showing the copy saved {saved} (figures as of {}).", snapshot.meta.as_of),
+                        };
+                        view! { <p class="offline-banner" role="status">{text}</p> }
+                    });
                     view! {
+                        {offline}
                         <ReportHeader snapshot=snapshot.clone() language=language />
                         <ViewNotices snapshot=snapshot.clone() language=language />
                         <ReportView snapshot=snapshot language=language />

@@ -42,3 +42,26 @@ pub fn LoadError(
         </section>
     }
 }
+
+/// The loading state, honest about time: after a few seconds it says the connection is slow.
+#[component]
+pub fn LoadingNotice() -> impl IntoView {
+    let slow = RwSignal::new(false);
+    let callback = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = slow.try_set(true);
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            wasm_bindgen::JsCast::unchecked_ref(&callback),
+            4000,
+        );
+    }
+    view! {
+        <p class="loading" role="status">
+            "正在加载报告数据… · Loading the report…"
+            <Show when=move || slow.get()>
+                <span class="loading-slow">" 网络较慢，仍在加载（最长 20 秒）· The connection is slow; still loading (up to 20 s)"</span>
+            </Show>
+        </p>
+    }
+}

@@ -1,22 +1,129 @@
 //! The data layer: fetch the snapshot and turn it into a checked [`Snapshot`].
+//!
+//! Rural connections are slow and can hang: the request is aborted after
+//! [`FETCH_TIMEOUT_MS`] with a clear message (and a retry). The body is read as a stream and
+//! abandoned as soon as it passes [`MAX_SNAPSHOT_BYTES`], so a wrong or hostile URL cannot make
+//! a phone download and parse 50 MB.
 
 use gloo_net::http::Request;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 use crate::core::load::{snapshot_from_json_text, LoadFailure, MAX_SNAPSHOT_BYTES};
 use crate::core::snapshot::Snapshot;
 
 /// The default snapshot, relative to the page so the app works from any sub-folder.
 pub const DEFAULT_SNAPSHOT_URL: &str = "data/snapshot.json";
+/// How long a snapshot request may take before it is abandoned.
+pub const FETCH_TIMEOUT_MS: i32 = 20_000;
+
+/// A response header the service worker adds when it answers from its saved copy: the date it
+/// was saved.
+pub const OFFLINE_COPY_HEADER: &str = "x-offline-copy";
+
+/// A fetched, checked snapshot, and whether it is the offline copy (with its saved date).
+pub struct Fetched {
+    pub snapshot: Snapshot,
+    pub offline_copy: Option<String>,
+}
+
+fn network(url: &str, detail: impl Into<String>) -> LoadFailure {
+    LoadFailure::Network {
+        url: url.to_owned(),
+        detail: detail.into(),
+    }
+}
+
+/// Reads the body as a stream, giving up past `limit` bytes.
+async fn read_limited(
+    url: &str,
+    response: &gloo_net::http::Response,
+    limit: usize,
+) -> Result<Vec<u8>, LoadFailure> {
+    let Some(stream) = response.body() else {
+        return Ok(Vec::new());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = stream
+        .get_reader()
+        .dyn_into()
+        .map_err(|_| network(url, "the response body could not be read"))?;
+    let mut bytes = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.map_err(|error| {
+            network(
+                url,
+                format!(
+                    "the download broke off ({})",
+                    error.as_string().unwrap_or_default()
+                ),
+            )
+        })?;
+        let done = js_sys::Reflect::get(&chunk, &"done".into())
+            .ok()
+            .and_then(|done| done.as_bool())
+            .unwrap_or(true);
+        if done {
+            break;
+        }
+        if let Ok(value) = js_sys::Reflect::get(&chunk, &"value".into()) {
+            let array = js_sys::Uint8Array::new(&value);
+            if bytes.len() + array.length() as usize > limit {
+                let _ = reader.cancel();
+                return Err(LoadFailure::TooLarge {
+                    url: url.to_owned(),
+                    bytes: (bytes.len() + array.length() as usize) as u64,
+                });
+            }
+            let start = bytes.len();
+            bytes.resize(start + array.length() as usize, 0);
+            array.copy_to(&mut bytes[start..]);
+        }
+    }
+    Ok(bytes)
+}
 
 /// Fetches `url` (relative to the page) and validates it.
-pub async fn fetch_snapshot(url: &str) -> Result<Snapshot, LoadFailure> {
+pub async fn fetch_snapshot(url: &str) -> Result<Fetched, LoadFailure> {
+    let controller = web_sys::AbortController::new()
+        .map_err(|_| network(url, "the browser cannot make requests"))?;
+    let signal = controller.signal();
+    let abort = wasm_bindgen::closure::Closure::once_into_js({
+        let controller = controller.clone();
+        move || controller.abort()
+    });
+    let timer = web_sys::window().and_then(|window| {
+        window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                abort.unchecked_ref(),
+                FETCH_TIMEOUT_MS,
+            )
+            .ok()
+    });
+    let result = fetch_with_signal(url, &signal).await;
+    if let (Some(window), Some(timer)) = (web_sys::window(), timer) {
+        window.clear_timeout_with_handle(timer);
+    }
+    match result {
+        Err(_) if signal.aborted() => Err(LoadFailure::Network {
+            url: url.to_owned(),
+            detail: format!(
+                "no complete answer within {} seconds (a slow or broken connection)",
+                FETCH_TIMEOUT_MS / 1000
+            ),
+        }),
+        other => other,
+    }
+}
+
+async fn fetch_with_signal(
+    url: &str,
+    signal: &web_sys::AbortSignal,
+) -> Result<Fetched, LoadFailure> {
     let response = Request::get(url)
+        .abort_signal(Some(signal))
         .send()
         .await
-        .map_err(|error| LoadFailure::Network {
-            url: url.to_owned(),
-            detail: error.to_string(),
-        })?;
+        .map_err(|error| network(url, error.to_string()))?;
     if !response.ok() {
         return Err(LoadFailure::HttpStatus {
             url: url.to_owned(),
@@ -33,15 +140,24 @@ pub async fn fetch_snapshot(url: &str) -> Result<Snapshot, LoadFailure> {
             bytes,
         });
     }
-    let text = response
-        .text()
-        .await
-        .map_err(|error| LoadFailure::Network {
-            url: url.to_owned(),
-            detail: error.to_string(),
-        })?;
-    snapshot_from_json_text(&text).map_err(|problems| LoadFailure::Invalid {
+    let offline_copy = response.headers().get(OFFLINE_COPY_HEADER);
+    let bytes = read_limited(url, &response, MAX_SNAPSHOT_BYTES).await?;
+    let text = String::from_utf8(bytes).map_err(|error| LoadFailure::Invalid {
+        url: url.to_owned(),
+        problems: vec![crate::core::validate::Problem::new(
+            "",
+            format!(
+                "not UTF-8 text (invalid byte at offset {}); save the file as UTF-8",
+                error.utf8_error().valid_up_to()
+            ),
+        )],
+    })?;
+    let snapshot = snapshot_from_json_text(&text).map_err(|problems| LoadFailure::Invalid {
         url: url.to_owned(),
         problems,
+    })?;
+    Ok(Fetched {
+        snapshot,
+        offline_copy,
     })
 }

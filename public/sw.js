@@ -1,0 +1,97 @@
+// Service worker: the report opens without a network after the first visit.
+// - App files (content-hashed) are cached at install and served from the cache.
+// - The page and the data are fetched from the network first, so a newly published snapshot
+//   shows on the next online visit; offline, the saved copy is served, marked with the header
+//   x-offline-copy (its saved date), and the app says it is a saved copy.
+// - A snapshot response is saved only when it is complete, valid JSON with a schema_version:
+//   a broken or partial update never replaces a good saved copy (the good copy is served).
+// The build (scripts/trunk-post-build.mjs) fills in VERSION and ASSETS.
+const VERSION = '__VERSION__';
+const ASSETS = __ASSETS__;
+const APP_CACHE = `fgz-app-${VERSION}`;
+const DATA_CACHE = 'fgz-data-v1';
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(APP_CACHE).then((cache) => cache.addAll(ASSETS)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((key) => key.startsWith('fgz-app-') && key !== APP_CACHE).map((key) => caches.delete(key))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+function withOfflineMark(response, savedAt) {
+  const headers = new Headers(response.headers);
+  headers.set('x-offline-copy', savedAt || 'unknown');
+  return response.blob().then((body) => new Response(body, { status: 200, statusText: 'OK', headers }));
+}
+
+async function isGoodSnapshot(response) {
+  if (!response.ok) return false;
+  try {
+    const text = await response.clone().text();
+    const length = response.headers.get('content-length');
+    if (length && response.headers.get('content-encoding') === null && Number(length) !== new TextEncoder().encode(text).length) return false;
+    const value = JSON.parse(text);
+    return value !== null && typeof value === 'object' && typeof value.schema_version === 'number';
+  } catch (error) {
+    return false;
+  }
+}
+
+async function data(request) {
+  const cache = await caches.open(DATA_CACHE);
+  const saved = await cache.match(request, { ignoreSearch: false });
+  try {
+    const response = await fetch(request, { cache: 'no-cache' });
+    if (await isGoodSnapshot(response)) {
+      const headers = new Headers(response.headers);
+      headers.set('x-saved-at', new Date().toISOString().slice(0, 16).replace('T', ' '));
+      const body = await response.clone().blob();
+      await cache.put(request, new Response(body, { status: 200, headers }));
+      return response;
+    }
+    if (saved && response.status !== 404) {
+      return withOfflineMark(saved, saved.headers.get('x-saved-at'));
+    }
+    return response;
+  } catch (error) {
+    if (saved) return withOfflineMark(saved, saved.headers.get('x-saved-at'));
+    throw error;
+  }
+}
+
+async function page(request) {
+  try {
+    const response = await fetch(request);
+    if (response.ok) {
+      const cache = await caches.open(APP_CACHE);
+      await cache.put('./', response.clone());
+    }
+    return response;
+  } catch (error) {
+    const cached = await caches.match('./');
+    if (cached) return cached;
+    throw error;
+  }
+}
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  const scope = new URL(self.registration.scope);
+  if (!url.pathname.startsWith(scope.pathname)) return;
+  const path = url.pathname.slice(scope.pathname.length);
+  if (request.mode === 'navigate' || path === '' || path === 'index.html') {
+    event.respondWith(page(request));
+  } else if (path.startsWith('data/') && path.endsWith('.json')) {
+    event.respondWith(data(request));
+  } else {
+    event.respondWith(caches.match(request).then((cached) => cached || fetch(request)));
+  }
+});

@@ -1,0 +1,166 @@
+// Hostile and broken input: script-like strings render as inert text, broken deliveries give
+// clear messages, and after a first visit the report opens offline.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, newPage, BASE_URL, SNAPSHOT } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launchBrowser(); });
+after(async () => { await browser?.close(); });
+
+const HOSTILE = [
+  '<img src=x onerror="window.__pwned=1">',
+  '<script>window.__pwned=1</script>',
+  'javascript:window.__pwned=1',
+  '\u202Eevil\u202C 右到左',
+  '😀🎉 emoji 村',
+  '"><svg onload=window.__pwned=1>',
+];
+
+function hostileSnapshot() {
+  const s = structuredClone(SNAPSHOT);
+  let i = 0;
+  const next = () => HOSTILE[i++ % HOSTILE.length];
+  s.meta.title = { zh: next(), en: next() };
+  s.sources[0].title = { zh: next(), en: next() };
+  for (const indicator of s.indicators) {
+    indicator.label = { zh: `${next()} ${indicator.label.zh}`, en: next() };
+    indicator.quote = next();
+  }
+  for (const place of s.places) place.name = { zh: next(), en: next() };
+  for (const section of s.sections) {
+    section.title = { zh: next(), en: next() };
+    for (const block of section.blocks) {
+      if (block.type === 'prose') block.text = { zh: next(), en: next() };
+      if (block.type === 'chart') block.title = { zh: next(), en: next() };
+    }
+  }
+  // The longest name the format allows (300 characters): it must not break the layout.
+  s.places[20].name.zh = '长'.repeat(300);
+  s.indicators[0].label.zh = 'L'.repeat(300);
+  return s;
+}
+
+async function withSnapshot(body, viewport = 'mobile', status = 200) {
+  const page = await newPage(browser, viewport);
+  await page.route('**/data/snapshot.json', (route) => route.fulfill({ status, contentType: 'application/json', body }));
+  await page.goto(BASE_URL);
+  return page;
+}
+
+test('hostile strings in every text field render as inert text and the layout survives', async () => {
+  const page = await withSnapshot(JSON.stringify(hostileSnapshot()));
+  await page.locator('h1.township-name').waitFor({ timeout: 20000 });
+  await page.locator('figure.chart canvas').first().waitFor();
+  await page.locator('.map-search-input').fill('长长长');
+  await page.locator('.search-result').first().click();
+  await page.locator('.village-card').waitFor();
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no injected script ran');
+  assert.equal(await page.locator('main img, main svg, main script').count(), 0, 'no injected elements');
+  const text = await page.locator('main').textContent();
+  assert.ok(text.includes('<script>window.__pwned=1</script>'), 'shown literally');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `layout overflows by ${overflow}px`);
+  assert.deepEqual(await page.cspViolations(), []);
+  assert.equal(await page.locator('#panic-notice').count(), 0);
+  await page.context().close();
+});
+
+test('over-long names and NUL characters are refused with their JSON paths', async () => {
+  const s = structuredClone(SNAPSHOT);
+  s.places[3].name.zh = '长'.repeat(10000);
+  s.places[4].name.en = 'a\u0000b';
+  const page = await withSnapshot(JSON.stringify(s));
+  const error = page.locator('.load-error');
+  await error.waitFor({ timeout: 20000 });
+  const text = await error.textContent();
+  assert.match(text, /places\[3\]\.name\.zh: 10000 characters; at most 300 allowed/);
+  assert.match(text, /places\[4\]\.name\.en: contains a NUL character/);
+  await page.context().close();
+});
+
+test('truncated JSON and deep nesting give precise messages', async () => {
+  const full = JSON.stringify(SNAPSHOT);
+  let page = await withSnapshot(full.slice(0, Math.floor(full.length / 2)));
+  await page.locator('.load-error').waitFor({ timeout: 20000 });
+  assert.match(await page.locator('.load-error').textContent(), /not valid JSON at line 1, column \d+: EOF while parsing/);
+  await page.context().close();
+  page = await withSnapshot('['.repeat(5000) + ']'.repeat(5000));
+  await page.locator('.load-error').waitFor({ timeout: 20000 });
+  assert.match(await page.locator('.load-error').textContent(), /recursion limit exceeded/);
+  await page.context().close();
+});
+
+test('a 50 MB response is refused by the size limit without freezing the tab', async () => {
+  const huge = `{"pad":"${'x'.repeat(50 * 1024 * 1024)}"}`;
+  const started = Date.now();
+  const page = await withSnapshot(huge);
+  await page.locator('.load-error').waitFor({ timeout: 20000 });
+  assert.match(await page.locator('.load-error').textContent(), /limited to 16777216 bytes/);
+  // The page still answers at once.
+  const t0 = Date.now();
+  await page.evaluate(() => 1 + 1);
+  assert.ok(Date.now() - t0 < 1000);
+  assert.ok(Date.now() - started < 20000);
+  await page.context().close();
+});
+
+test('a slow response keeps an honest loading state; a hung one times out with a retry', async () => {
+  const page = await newPage(browser, 'mobile');
+  await page.clock.install();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  let calls = 0;
+  await page.route('**/data/snapshot.json', async (route) => {
+    calls += 1;
+    if (calls === 1) {
+      await held; // never answered in time
+      await route.abort().catch(() => {});
+    } else {
+      await route.continue();
+    }
+  });
+  await page.goto(BASE_URL);
+  await page.locator('.loading').waitFor();
+  await page.clock.runFor(5000);
+  await page.locator('.loading-slow').waitFor();
+  await page.clock.runFor(16000);
+  const error = page.locator('.load-error');
+  await error.waitFor({ timeout: 10000 });
+  assert.match(await error.textContent(), /no complete answer within 20 seconds/);
+  release();
+  await page.getByRole('button', { name: /重试/ }).click();
+  await page.locator('h1.township-name').waitFor({ timeout: 20000 });
+  await page.context().close();
+});
+
+test('after a first visit the report opens offline, marked as a saved copy; a broken update never replaces it', async () => {
+  const page = await newPage(browser, 'mobile');
+  await page.goto(BASE_URL);
+  await page.locator('h1.township-name').waitFor({ timeout: 20000 });
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  // The worker controls pages from the next load on; load once more online to save the data.
+  await page.reload();
+  await page.locator('h1.township-name').waitFor({ timeout: 20000 });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.reload();
+  await page.locator('h1.township-name').waitFor({ timeout: 20000 });
+  // A broken (truncated) update is published: the good saved copy is shown instead.
+  await page.context().route('**/data/snapshot.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"schema_version": 1, "meta": {' }));
+  await page.reload();
+  await page.locator('.offline-banner').waitFor({ timeout: 20000 });
+  assert.equal(await page.locator('h1.township-name').textContent(), SNAPSHOT.meta.township.name.zh);
+  await page.context().unroute('**/data/snapshot.json');
+  // Now the network is cut.
+  await page.context().setOffline(true);
+  await page.reload();
+  await page.locator('h1.township-name').waitFor({ timeout: 20000 });
+  const banner = await page.locator('.offline-banner').textContent();
+  assert.match(banner, /离线副本/);
+  assert.ok(banner.includes(SNAPSHOT.meta.as_of), 'the as-of date is shown');
+  await page.locator('figure.chart canvas').first().waitFor();
+  await page.context().setOffline(false);
+  await page.context().close();
+});
