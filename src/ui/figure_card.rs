@@ -80,12 +80,13 @@ pub fn FigureCard(
     };
     view! {
         <details class=format!("figure-card qualifier-{qualifier_class}") data-indicator=indicator.id.clone() prop:open=is_open on:toggle=on_toggle>
-            <summary aria-label=format!("{label}：{spoken}")>
+            <summary>
                 <span class="figure-label">{label.clone()}</span>
                 <span class="figure-value">
                     <span class="figure-number">{value}</span>
                     <span class="figure-unit">{unit}</span>
                 </span>
+                <span class="sr-only">{format!("（{spoken}）")}</span>
                 {badge.map(|text| view! { <span class="figure-badge">{text}</span> })}
             </summary>
             <div class="figure-source">

@@ -12,12 +12,26 @@ use crate::ui::preferences::tr;
 use crate::ui::url_sync::{link_to, use_view_state};
 use crate::ui::view_controls::ViewControls;
 
-fn scroll_to_section(id: &str) {
-    if let Some(element) = web_sys::window()
+/// Brings a section into view and moves keyboard focus to its heading, so Tab continues there.
+fn scroll_to_section(id: &str, focus: bool) {
+    let Some(section) = web_sys::window()
         .and_then(|window| window.document())
         .and_then(|document| document.get_element_by_id(id))
-    {
-        element.scroll_into_view();
+    else {
+        return;
+    };
+    section.scroll_into_view();
+    if focus {
+        if let Some(heading) = section
+            .query_selector("h2")
+            .ok()
+            .flatten()
+            .and_then(|heading| {
+                wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading).ok()
+            })
+        {
+            let _ = heading.focus();
+        }
     }
 }
 
@@ -50,7 +64,7 @@ pub fn ReportHeader(
                         on:click=move |event| {
                             event.prevent_default();
                             let id = id.clone();
-                            scroll_to_section(&id);
+                            scroll_to_section(&id, true);
                             view.state.update(|state| state.section = Some(id));
                         }
                     >
@@ -62,7 +76,7 @@ pub fn ReportHeader(
         .collect_view();
     // Opened with a section in the URL: go there once the report is on the page.
     if let Some(section) = view.state.with_untracked(|state| state.section.clone()) {
-        request_animation_frame(move || scroll_to_section(&section));
+        request_animation_frame(move || scroll_to_section(&section, false));
     }
     let indicator_count = snapshot.indicators.len();
     let synthetic = meta.synthetic;

@@ -58,7 +58,7 @@ pub fn ReportView(snapshot: Arc<Snapshot>, language: Language) -> impl IntoView 
             let labelled_by = heading_id.clone();
             view! {
                 <section class="report-section" id=section.id.clone() aria-labelledby=labelled_by>
-                    <h2 id=heading_id>{section.title.get(language).to_owned()}</h2>
+                    <h2 id=heading_id tabindex="-1">{section.title.get(language).to_owned()}</h2>
                     {blocks}
                 </section>
             }

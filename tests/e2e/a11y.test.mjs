@@ -1,0 +1,95 @@
+// Accessibility: axe-core on every view, in normal, dark and large-text (适老化) modes at phone
+// and desktop sizes; and the main journey by keyboard alone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { launchBrowser, newPage, BASE_URL, ROOT } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launchBrowser(); });
+after(async () => { await browser?.close(); });
+
+const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+
+async function axe(page, label) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  assert.deepEqual(result, [], `${label}: ${JSON.stringify(result, null, 1)}`);
+}
+
+const MODES = [
+  ['normal', ''],
+  ['dark', 'theme=dark'],
+  ['large', 'large=1'],
+];
+
+for (const viewport of ['mobile', 'desktop']) {
+  for (const [mode, query] of MODES) {
+    test(`axe finds no violations: ${mode}, ${viewport}`, async () => {
+      // axe is injected as a script: let it past the strict CSP in this test only.
+      const page = await newPage(browser, viewport, { bypassCSP: true });
+      await page.goto(`${BASE_URL}?${query}`);
+      await page.locator('figure.chart canvas').first().waitFor({ timeout: 20000 });
+      await page.locator('.map-canvas').waitFor();
+      await axe(page, `${mode} ${viewport} report`);
+      // Open views: a village card, a figure's source, a chart as table, the embed panel.
+      await page.locator('.map-search-input').fill('垛庄');
+      await page.locator('.search-result').first().click();
+      await page.locator('.village-card').waitFor();
+      await page.locator('.figure-card summary').first().click();
+      await page.locator('#chart-team-shares .table-toggle').click();
+      await page.locator('[data-control="embed"]').click();
+      await axe(page, `${mode} ${viewport} opened views`);
+      await page.context().close();
+    });
+  }
+}
+
+test('the main journey by keyboard alone', async () => {
+  const page = await newPage(browser, 'desktop');
+  await page.goto(BASE_URL);
+  await page.locator('figure.chart canvas').first().waitFor({ timeout: 20000 });
+  const focused = () => page.evaluate(() => {
+    const e = document.activeElement;
+    return { tag: e?.tagName, cls: e?.className ?? '', text: (e?.textContent ?? '').trim().slice(0, 30), control: e?.dataset?.control ?? null };
+  });
+  async function tabTo(predicate, limit = 200) {
+    for (let i = 0; i < limit; i++) {
+      await page.keyboard.press('Tab');
+      if (predicate(await focused())) return true;
+    }
+    return false;
+  }
+  // Open a programme from the section navigation.
+  assert.ok(await tabTo((f) => f.cls.includes('programme-chip') && f.text === '环境整治'));
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('section') === 'environment');
+  // Read a chart value with the arrow keys.
+  assert.ok(await tabTo((f) => f.tag === 'CANVAS' && f.cls.includes('chart-canvas')));
+  await page.keyboard.press('ArrowDown');
+  const live = await page.evaluate(() => document.activeElement.closest('figure').querySelector('[aria-live]').textContent);
+  assert.match(live, /出动大型机械：至少10辆/);
+  // Open a village card from the map's list.
+  assert.ok(await tabTo((f) => f.cls.includes('village-button')));
+  await page.keyboard.press('Enter');
+  await page.locator('.village-card').waitFor();
+  // Switch the language.
+  await page.keyboard.press('Home');
+  await page.evaluate(() => document.activeElement.blur());
+  await page.evaluate(() => window.scrollTo(0, 0));
+  assert.ok(await tabTo((f) => f.control === 'language'));
+  await page.keyboard.press('Enter');
+  await page.locator('.report-section h2', { hasText: 'Environmental clean-up' }).waitFor();
+  // Copy the share link.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(BASE_URL).origin });
+  assert.ok(await tabTo((f) => f.control === 'share'));
+  await page.keyboard.press('Enter');
+  await page.locator('.share-status').filter({ hasText: /Link copied|Shared/ }).waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(copied, /lang=en/);
+  assert.match(copied, /village=/);
+  await page.context().close();
+});
