@@ -155,7 +155,7 @@ pub fn ReportHeader(
             <p class="place-chain">{place_chain}</p>
             <h1 class="township-name" lang="zh-CN">{meta.township.name.zh.clone()}</h1>
             <p class="report-title">{meta.title.get(language).to_owned()}</p>
-            <p class="as-of">{as_of}{as_of_note.map(|note| view! { <span class="as-of-note">{format!(" （{note}）")}</span> })}</p>
+            <p class="as-of">{as_of}{as_of_note.map(|note| view! { <span class="as-of-note">{match language { Language::Zh => format!("（{note}）"), Language::En => format!(" ({note})") }}</span> })}</p>
             {about.map(|about| view! { <p class="about-data">{about}</p> })}
             <ViewControls title=title language=language />
         </header>
