@@ -83,3 +83,29 @@ try {
   console.error(`could not write the page's title and preview tags: ${error.message}`);
   process.exit(1);
 }
+
+// 4. A static summary of the report (township, title, as-of date) in the page itself, so the
+//    first paint does not wait for the wasm; the app removes it once the report is shown.
+try {
+  const snapshot = JSON.parse(readFileSync(join(staging, 'data', 'snapshot.json'), 'utf8'));
+  const escape = (text) => String(text).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  const m = snapshot.meta;
+  const summary = [
+    '<div id="static-summary" class="app static-summary" aria-busy="true">',
+    '  <header class="report-header">',
+    `    <p class="place-chain">${escape(m.province.name.zh)} · ${escape(m.city.name.zh)} · ${escape(m.county.name.zh)}</p>`,
+    `    <h1 class="static-township" lang="zh-CN">${escape(m.township.name.zh)}</h1>`,
+    `    <p class="report-title">${escape(m.title.zh)}</p>`,
+    `    <p class="as-of">数据截至 ${escape(m.as_of)} · 统计期 ${escape(m.period)}</p>`,
+    '  </header>',
+    '  <p class="static-loading" role="status">正在加载交互式报告… · Loading the interactive report…</p>',
+    '</div>',
+  ].join('\n');
+  let page = readFileSync(indexPath, 'utf8');
+  page = page.replace('<body>', `<body>\n${summary}`);
+  writeFileSync(indexPath, page);
+  writeFileSync(`${indexPath}.gz`, gzipSync(Buffer.from(page), { level: constants.Z_BEST_COMPRESSION }));
+} catch (error) {
+  console.error(`could not write the static summary: ${error.message}`);
+  process.exit(1);
+}

@@ -27,6 +27,12 @@ pub enum LoadState {
     Failed(LoadFailure),
 }
 
+fn static_summary() -> Option<web_sys::Element> {
+    web_sys::window()?
+        .document()?
+        .get_element_by_id("static-summary")
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let view = provide_view_state();
@@ -66,12 +72,19 @@ pub fn App() -> impl IntoView {
         load.run(());
     });
     let load_default = Callback::new(move |()| view.state.update(|state| state.data = None));
+    // The page's static summary (first paint) stays until the report or an error replaces it.
+    Effect::new(move |_| {
+        if !matches!(state.get(), LoadState::Loading) {
+            if let Some(summary) = static_summary() {
+                summary.remove();
+            }
+        }
+    });
 
     view! {
         <main id="main" class="app" aria-busy=move || matches!(state.get(), LoadState::Loading).to_string()>
             {move || match state.get() {
-                LoadState::Loading => view! { <LoadingNotice /> }
-                .into_any(),
+                LoadState::Loading => view! { <LoadingNotice /> }.into_any(),
                 LoadState::Ready(snapshot, offline_copy) => {
                     let language = preferences.language.get();
                     let offline = offline_copy.map(|saved| {

@@ -153,7 +153,22 @@ test('after a first visit the report opens offline, marked as a saved copy; a br
   await page.locator('.offline-banner').waitFor({ timeout: 20000 });
   assert.equal(await page.locator('h1.township-name').textContent(), SNAPSHOT.meta.township.name.zh);
   await page.context().unroute('**/data/snapshot.json');
-  // Now the network is cut.
+  // A new, valid snapshot is published: the next online visit shows it (not the saved copy).
+  const updated = structuredClone(SNAPSHOT);
+  updated.meta.title.zh = '更新后的报告标题';
+  await page.context().route('**/data/snapshot.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(updated) }));
+  await page.reload();
+  await page.locator('.report-title', { hasText: '更新后的报告标题' }).waitFor({ timeout: 20000 });
+  assert.equal(await page.locator('.offline-banner').count(), 0);
+  await page.context().unroute('**/data/snapshot.json');
+  // Now the network is cut: the newest good copy is there.
+  await page.context().setOffline(true);
+  await page.reload();
+  await page.locator('.report-title', { hasText: '更新后的报告标题' }).waitFor({ timeout: 20000 });
+  await page.context().setOffline(false);
+  await page.reload();
+  await page.locator('h1.township-name').waitFor({ timeout: 20000 });
+  // Cut again for the remaining checks.
   await page.context().setOffline(true);
   await page.reload();
   await page.locator('h1.township-name').waitFor({ timeout: 20000 });
