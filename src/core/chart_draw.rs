@@ -243,6 +243,29 @@ impl<DB: DrawingBackend> Painter<'_, '_, DB> {
         Ok(())
     }
 
+    /// Thin background-coloured lines over a bar, different for each series (index % 3):
+    /// none, vertical stripes, a horizontal band.
+    fn series_pattern(&self, a: (i32, i32), b: (i32, i32), index: usize) -> Result<(), String> {
+        let style =
+            ShapeStyle::from(&color(self.options.theme.background)).stroke_width(self.stroke(0.75));
+        match index % 3 {
+            1 => {
+                let step = self.px(4.0).max(2);
+                let mut x = a.0 + step;
+                while x < b.0 {
+                    self.line((x, a.1), (x, b.1), style)?;
+                    x += step;
+                }
+                Ok(())
+            }
+            2 => {
+                let middle = (a.1 + b.1) / 2;
+                self.line((a.0, middle), (b.0, middle), style)
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// A horizontal bar from pixel x `start` to `end` with its qualifier drawn in.
     /// `tail` is the length (backend px) of the "at least"/"about" marks.
     fn qualified_bar(
@@ -441,6 +464,7 @@ fn draw_rows<DB: DrawingBackend>(
 
         let quantity = datum.quantity;
         let mut anchor_x = left_px;
+        let pattern_index = index;
         match kind {
             ChartKind::Comparison => {
                 if let Some(value) = quantity.value {
@@ -568,6 +592,14 @@ fn draw_rows<DB: DrawingBackend>(
                 }
             }
             ChartKind::TimeSeries => {}
+        }
+        if painter.options.large && quantity.value.is_some() && anchor_x > left_px {
+            // A pattern per series as well as a colour (large-text mode).
+            painter.series_pattern(
+                (left_px, bar_top),
+                (anchor_x.min(right_px), bar_bottom),
+                pattern_index,
+            )?;
         }
         if painter.options.focus == Some(index) {
             let focus = ShapeStyle::from(&color(theme.focus)).stroke_width(painter.stroke(2.0));

@@ -101,6 +101,52 @@ impl Theme {
         }
     }
 
+    /// The high-contrast variant for large-text (适老化) mode: black/white text, series colours
+    /// of at least 4.5:1 against the background.
+    pub fn high_contrast(scheme: ColorScheme) -> Self {
+        match scheme {
+            ColorScheme::Light => Theme {
+                background: Rgb(255, 255, 255),
+                text: Rgb(0, 0, 0),
+                muted_text: Rgb(48, 51, 56),
+                grid: Rgb(150, 156, 162),
+                focus: Rgb(0, 0, 0),
+                series: vec![
+                    Rgb(0, 90, 156),
+                    Rgb(168, 64, 0),
+                    Rgb(0, 105, 77),
+                    Rgb(140, 52, 115),
+                    Rgb(120, 78, 0),
+                    Rgb(25, 85, 125),
+                ],
+            },
+            ColorScheme::Dark => Theme {
+                background: Rgb(0, 0, 0),
+                text: Rgb(255, 255, 255),
+                muted_text: Rgb(213, 218, 222),
+                grid: Rgb(110, 118, 125),
+                focus: Rgb(255, 255, 255),
+                series: vec![
+                    Rgb(120, 200, 245),
+                    Rgb(245, 180, 60),
+                    Rgb(60, 200, 150),
+                    Rgb(230, 150, 200),
+                    Rgb(245, 235, 100),
+                    Rgb(255, 140, 80),
+                ],
+            },
+        }
+    }
+
+    /// The theme for a scheme and mode.
+    pub fn for_view(scheme: ColorScheme, large: bool) -> Self {
+        if large {
+            Theme::high_contrast(scheme)
+        } else {
+            Theme::for_scheme(scheme)
+        }
+    }
+
     /// The colour of series `index` (cycling).
     pub fn series_color(&self, index: usize) -> Rgb {
         self.series[index % self.series.len()]
@@ -129,6 +175,19 @@ mod tests {
             }
             assert!(theme.text.contrast(theme.background) >= 7.0);
             assert!(theme.muted_text.contrast(theme.background) >= 4.5);
+        }
+    }
+
+    #[test]
+    fn high_contrast_series_reach_4_5_to_1() {
+        for scheme in [ColorScheme::Light, ColorScheme::Dark] {
+            let theme = Theme::high_contrast(scheme);
+            for colour in &theme.series {
+                let ratio = colour.contrast(theme.background);
+                assert!(ratio >= 4.5, "{scheme:?} {} has {ratio:.2}:1", colour.hex());
+            }
+            assert!(theme.text.contrast(theme.background) >= 15.0);
+            assert!(theme.muted_text.contrast(theme.background) >= 7.0);
         }
     }
 

@@ -91,7 +91,10 @@ pub fn ChartFigure(model: ChartModel, #[prop(into)] file_prefix: String) -> impl
             canvas_element.set_height((css_height * scale).round() as u32);
             let _ = web_sys::HtmlElement::style(canvas_element)
                 .set_property("height", &format!("{css_height}px"));
-            let theme = Theme::for_scheme(preferences.color_scheme.get_untracked());
+            let theme = Theme::for_view(
+                preferences.color_scheme.get_untracked(),
+                preferences.large.get_untracked(),
+            );
             let options = DrawOptions {
                 theme: &theme,
                 scale,
@@ -258,7 +261,10 @@ pub fn ChartFigure(model: ChartModel, #[prop(into)] file_prefix: String) -> impl
         let model = Arc::clone(&model);
         let file_prefix = file_prefix.clone();
         move |format: &'static str| {
-            let theme = Theme::for_scheme(preferences.color_scheme.get_untracked());
+            let theme = Theme::for_view(
+                preferences.color_scheme.get_untracked(),
+                preferences.large.get_untracked(),
+            );
             let hidden_ids = hidden.get_untracked();
             let css_width = width.get_untracked().max(320.0);
             let options = DrawOptions {

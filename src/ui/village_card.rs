@@ -99,8 +99,21 @@ pub fn VillageCard(
     let name = place.name.get(language).to_owned();
     let place_source = source_title(&place.source);
     let region_label = name.clone();
+    // Opening a card moves focus to it (screen readers land on it); Esc closes it.
+    let card_ref = NodeRef::<leptos::html::Section>::new();
+    request_animation_frame(move || {
+        if let Some(card) = card_ref.get_untracked() {
+            let _ = card.focus();
+        }
+    });
+    let on_key_down = move |event: web_sys::KeyboardEvent| {
+        if event.key() == "Escape" {
+            event.prevent_default();
+            on_close.run(());
+        }
+    };
     view! {
-        <section class="village-card" data-place=place.id.clone() aria-label=region_label tabindex="-1">
+        <section class="village-card" node_ref=card_ref data-place=place.id.clone() aria-label=region_label tabindex="-1" on:keydown=on_key_down>
             <div class="card-head">
                 <h4>{name}</h4>
                 <button type="button" class="button button-secondary card-close" on:click=move |_| on_close.run(())>

@@ -145,7 +145,10 @@ pub fn VillageMap(
             element.set_height((css_height * scale).round() as u32);
             let _ = web_sys::HtmlElement::style(element)
                 .set_property("height", &format!("{css_height}px"));
-            let theme = Theme::for_scheme(preferences.color_scheme.get_untracked());
+            let theme = Theme::for_view(
+                preferences.color_scheme.get_untracked(),
+                preferences.large.get_untracked(),
+            );
             let colouring = map_colouring(
                 &model,
                 &snapshot,
@@ -506,7 +509,7 @@ pub fn VillageMap(
         let snapshot = Arc::clone(&snapshot);
         move || {
             let model = current_model();
-            let theme = Theme::for_scheme(preferences.color_scheme.get());
+            let theme = Theme::for_view(preferences.color_scheme.get(), preferences.large.get());
             let colouring = map_colouring(&model, &snapshot, &colour_by.get(), &theme, language);
             colouring
                 .legend
@@ -637,7 +640,7 @@ pub fn VillageMap(
                 <li><span class="marker-city" aria-hidden="true"></span>{tr(language, "实心圆点：市级美丽乡村", "Filled dot: city-level beautiful village")}</li>
                 <li><span class="marker-county" aria-hidden="true"></span>{tr(language, "空心圆圈：县级美丽乡村", "Ring: county-level beautiful village")}</li>
             </ul>
-            {move || selected.get().map(|id| view! { <VillageCard snapshot=Arc::clone(&card_snapshot) place_id=id language=language on_close=Callback::new(move |()| select(None)) /> })}
+            {move || selected.get().map(|id| view! { <VillageCard snapshot=Arc::clone(&card_snapshot) place_id=id language=language on_close=Callback::new(move |()| { select(None); if let Some(canvas) = canvas_ref.get_untracked() { let _ = canvas.focus(); } }) /> })}
             <VillageList snapshot=list_snapshot title=None language=language on_select=on_select selected=selected.into() />
         </section>
     }

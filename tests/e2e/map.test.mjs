@@ -140,6 +140,11 @@ test('the keyboard alone reaches and opens a village', async () => {
   const card = page.locator('.village-card');
   await card.waitFor();
   assert.equal(await card.getAttribute('data-place'), id);
+  // Focus moves to the card; Esc closes it and focus returns to the map.
+  await page.waitForFunction(() => document.activeElement?.classList.contains('village-card'));
+  await page.keyboard.press('Escape');
+  await card.waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.activeElement?.classList.contains('map-canvas'));
   await page.context().close();
 });
 
