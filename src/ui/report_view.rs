@@ -45,24 +45,57 @@ fn block_view(snapshot: &Arc<Snapshot>, block: &Block, language: Language) -> An
 
 #[component]
 pub fn ReportView(snapshot: Arc<Snapshot>, language: Language) -> impl IntoView {
+    // Sections below the fold are added one per animation frame, so the first paint is not
+    // held up by the whole report (shorter main-thread tasks on slow phones). A section asked
+    // for in the URL, and everything before it, comes at once.
+    let view_state = crate::ui::url_sync::use_view_state();
+    let requested = view_state.state.with_untracked(|state| {
+        state.section.as_ref().and_then(|id| {
+            snapshot
+                .sections
+                .iter()
+                .position(|section| &section.id == id)
+        })
+    });
+    let total = snapshot.sections.len();
+    let shown = RwSignal::new(requested.map_or(2, |index| index + 1).min(total));
+    fn reveal_next(shown: RwSignal<usize>, total: usize) {
+        if shown.get_untracked() < total {
+            request_animation_frame(move || {
+                if shown.try_update(|count| *count += 1).is_some() {
+                    reveal_next(shown, total);
+                }
+            });
+        }
+    }
+    reveal_next(shown, total);
     let sections = snapshot
         .sections
         .iter()
-        .map(|section| {
-            let blocks = section
-                .blocks
-                .iter()
-                .map(|block| block_view(&snapshot, block, language))
-                .collect_view();
+        .enumerate()
+        .map(|(index, section)| {
             let heading_id = format!("{}-heading", section.id);
             let labelled_by = heading_id.clone();
+            let title = section.title.get(language).to_owned();
+            let id = section.id.clone();
+            // Built only when the section is revealed.
+            let snapshot = Arc::clone(&snapshot);
+            let blocks = move || {
+                snapshot.sections[index]
+                    .blocks
+                    .iter()
+                    .map(|block| block_view(&snapshot, block, language))
+                    .collect_view()
+            };
             view! {
-                <section class="report-section" id=section.id.clone() aria-labelledby=labelled_by>
-                    <h2 id=heading_id tabindex="-1">{section.title.get(language).to_owned()}</h2>
-                    {blocks}
+                <section class="report-section" id=id aria-labelledby=labelled_by>
+                    <h2 id=heading_id tabindex="-1">{title}</h2>
+                    <Show when=move || index < shown.get()>
+                        {blocks.clone()}
+                    </Show>
                 </section>
             }
         })
         .collect_view();
-    view! { <div class="report">{sections}</div> }
+    view! { <div class="report" data-complete=move || (shown.get() >= total).to_string()>{sections}</div> }
 }

@@ -30,6 +30,8 @@ async function openReport(viewport, extra) {
   const page = await newPage(browser, viewport, extra);
   await page.goto(BASE_URL);
   await page.locator('figure.chart canvas').first().waitFor({ timeout: 20000 });
+  // Sections below the fold are added frame by frame: wait for the whole report.
+  await page.locator('.report[data-complete="true"]').waitFor({ timeout: 20000 });
   return page;
 }
 
