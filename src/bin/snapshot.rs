@@ -148,73 +148,46 @@ mod cli {
 
     fn locator() -> i32 {
         use fuguanzhuang_viewer::core::geo::{simplify, wgs84_from_gcj02};
+        use fuguanzhuang_viewer::core::synthetic::polygons_by_name_from_geojson_text;
         let path = "data/geo/linyi-371300-counties-gcj02.geojson";
-        let text = match std::fs::read_to_string(path) {
-            Ok(text) => text,
+        let named = match std::fs::read_to_string(path)
+            .map_err(|error| error.to_string())
+            .and_then(|text| polygons_by_name_from_geojson_text(&text))
+        {
+            Ok(named) => named,
             Err(error) => {
                 eprintln!("{path}: {error}");
                 return 1;
             }
         };
-        let Ok(geojson) = text.parse::<geojson::GeoJson>() else {
-            eprintln!("{path}: not GeoJSON");
-            return 1;
-        };
-        let geojson::GeoJson::FeatureCollection(collection) = geojson else {
-            eprintln!("{path}: expected a FeatureCollection");
-            return 1;
-        };
-        let mut features = Vec::new();
-        for feature in collection.features {
-            let name = feature
-                .property("name")
-                .and_then(|name| name.as_str())
-                .unwrap_or_default()
-                .to_owned();
-            let Some(geometry) = feature.geometry else {
-                continue;
-            };
-            let polygons: Vec<Vec<Vec<(f64, f64)>>> = match geometry.value {
-                geojson::GeometryValue::MultiPolygon { coordinates } => coordinates
+        // GCJ-02 → WGS 84, then keep only what a 120-pixel inset can show.
+        let round = |value: f64| (value * 1e4).round() / 1e4;
+        let features: Vec<serde_json::Value> = named
+            .iter()
+            .map(|(name, polygons)| {
+                let converted: Vec<Vec<Vec<[f64; 2]>>> = polygons
                     .iter()
                     .map(|polygon| {
                         polygon
                             .iter()
-                            .map(|ring| ring.iter().map(|p| (p[0], p[1])).collect())
+                            .map(|ring| {
+                                let wgs: Vec<(f64, f64)> =
+                                    ring.iter().map(|p| wgs84_from_gcj02(*p)).collect();
+                                simplify(&wgs, 0.01)
+                                    .into_iter()
+                                    .map(|(x, y)| [round(x), round(y)])
+                                    .collect()
+                            })
                             .collect()
                     })
-                    .collect(),
-                geojson::GeometryValue::Polygon { coordinates } => vec![coordinates
-                    .iter()
-                    .map(|ring| ring.iter().map(|p| (p[0], p[1])).collect())
-                    .collect()],
-                _ => continue,
-            };
-            // GCJ-02 → WGS 84, then keep only what a 120-pixel inset can show.
-            let converted: Vec<Vec<Vec<Vec<f64>>>> = polygons
-                .iter()
-                .map(|polygon| {
-                    polygon
-                        .iter()
-                        .map(|ring| {
-                            let wgs: Vec<(f64, f64)> =
-                                ring.iter().map(|p| wgs84_from_gcj02(*p)).collect();
-                            simplify(&wgs, 0.01)
-                                .into_iter()
-                                .map(|(x, y)| {
-                                    vec![(x * 1e4).round() / 1e4, (y * 1e4).round() / 1e4]
-                                })
-                                .collect()
-                        })
-                        .collect()
+                    .collect();
+                serde_json::json!({
+                    "type": "Feature",
+                    "properties": {"name": name},
+                    "geometry": {"type": "MultiPolygon", "coordinates": converted}
                 })
-                .collect();
-            features.push(serde_json::json!({
-                "type": "Feature",
-                "properties": {"name": name},
-                "geometry": {"type": "MultiPolygon", "coordinates": converted}
-            }));
-        }
+            })
+            .collect();
         let output = serde_json::json!({
             "type": "FeatureCollection",
             "crs_note": "WGS84, converted from GCJ-02 and simplified (0.01°) by `snapshot locator`",

@@ -14,7 +14,12 @@ const MAX_DECIMALS: usize = 2;
 
 /// `value` with at most two decimals, trailing zeros removed, and no "-0".
 fn plain_decimal(value: f64) -> String {
-    let text = format!("{value:.MAX_DECIMALS$}");
+    trimmed_decimal(value, MAX_DECIMALS)
+}
+
+/// `value` with at most `decimals` decimals, trailing zeros removed, and no "-0".
+pub fn trimmed_decimal(value: f64, decimals: usize) -> String {
+    let text = format!("{value:.decimals$}");
     let trimmed = if text.contains('.') {
         text.trim_end_matches('0').trim_end_matches('.')
     } else {

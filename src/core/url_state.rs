@@ -275,17 +275,7 @@ pub fn query_from_view_state(state: &ViewState) -> String {
 }
 
 fn round_for_url(value: f64, decimals: usize) -> String {
-    let text = format!("{value:.decimals$}");
-    let trimmed = if text.contains('.') {
-        text.trim_end_matches('0').trim_end_matches('.')
-    } else {
-        &text
-    };
-    if trimmed == "-0" {
-        "0".to_owned()
-    } else {
-        trimmed.to_owned()
-    }
+    crate::core::format::trimmed_decimal(value, decimals)
 }
 
 /// True when going from `old` to `new` is worth a history entry (Back returns to it); map

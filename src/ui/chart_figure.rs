@@ -8,8 +8,6 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
-use send_wrapper::SendWrapper;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::core::chart_draw::{chart_height_css, draw_chart, ChartHits, DrawOptions};
@@ -17,6 +15,7 @@ use crate::core::chart_model::ChartModel;
 use crate::core::format::qualifier_phrase;
 use crate::core::snapshot::Qualifier;
 use crate::core::theme::Theme;
+use crate::ui::canvas_frame::{follow_width, redraw_on_change};
 use crate::ui::download::{download_csv, download_png, download_svg};
 use crate::ui::preferences::{drawing_scale, tr, use_preferences};
 use crate::ui::url_sync::use_view_state;
@@ -64,7 +63,6 @@ pub fn ChartFigure(model: ChartModel, #[prop(into)] file_prefix: String) -> impl
     let announcement = RwSignal::new(String::new());
     let download_error = RwSignal::new(None::<String>);
     let hits = StoredValue::new(None::<ChartHits>);
-    let frame_pending = StoredValue::new(false);
 
     // Draw now (called at most once per animation frame).
     let draw = {
@@ -118,47 +116,21 @@ pub fn ChartFigure(model: ChartModel, #[prop(into)] file_prefix: String) -> impl
     let draw = StoredValue::new_local(draw);
 
     // Redraw when anything drawn changes, coalesced to one redraw per animation frame.
-    Effect::new(move |_| {
-        width.track();
-        hidden.track();
-        focus.track();
-        preferences.color_scheme.track();
-        preferences.large.track();
-        preferences.printing.track();
-        show_table.track();
-        if frame_pending.get_value() {
-            return;
-        }
-        frame_pending.set_value(true);
-        request_animation_frame(move || {
-            frame_pending.set_value(false);
-            draw.with_value(|draw| draw());
-        });
-    });
+    redraw_on_change(
+        move || {
+            width.track();
+            hidden.track();
+            focus.track();
+            preferences.color_scheme.track();
+            preferences.large.track();
+            preferences.printing.track();
+            show_table.track();
+        },
+        draw,
+    );
 
     // Follow the box's width (resize, rotation, a hidden tab being shown).
-    Effect::new(move |_| {
-        let Some(element) = box_ref.get() else { return };
-        let observer_callback =
-            Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
-                if let Some(entry) = entries.get(0).dyn_ref::<web_sys::ResizeObserverEntry>() {
-                    let new_width = entry.content_rect().width();
-                    if (new_width - width.get_untracked()).abs() >= 0.5 {
-                        width.set(new_width);
-                    }
-                }
-            });
-        let Ok(observer) = web_sys::ResizeObserver::new(observer_callback.as_ref().unchecked_ref())
-        else {
-            return;
-        };
-        observer.observe(&element);
-        let kept = SendWrapper::new((observer, observer_callback));
-        on_cleanup(move || {
-            let (observer, _callback) = kept.take();
-            observer.disconnect();
-        });
-    });
+    follow_width(box_ref, width);
 
     // Tapping or clicking anywhere outside the chart closes its tooltip.
     let outside = window_event_listener(leptos::ev::pointerdown, move |event| {

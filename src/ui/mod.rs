@@ -15,6 +15,7 @@
 
 pub mod app;
 pub mod bench;
+pub mod canvas_frame;
 pub mod canvas_text;
 pub mod chart_figure;
 pub mod download;

@@ -8,9 +8,6 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
-use send_wrapper::SendWrapper;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
 use crate::core::geo::{Point, ViewTransform};
 use crate::core::map_draw::{
@@ -23,6 +20,7 @@ use crate::core::search::search_places;
 use crate::core::snapshot::Snapshot;
 use crate::core::theme::Theme;
 use crate::core::Language;
+use crate::ui::canvas_frame::{follow_width, redraw_on_change};
 use crate::ui::locator_inset::LocatorInset;
 use crate::ui::preferences::{drawing_scale, tr, use_preferences};
 use crate::ui::url_sync::use_view_state;
@@ -91,7 +89,6 @@ pub fn VillageMap(
     });
     let announcement = RwSignal::new(String::new());
     let gesture = StoredValue::new_local(Gesture::default());
-    let frame_pending = StoredValue::new(false);
 
     // The model depends on the layout width class only; cache one per class.
     let models = StoredValue::new_local(HashMap::<u64, Arc<MapModel>>::new());
@@ -193,43 +190,19 @@ pub fn VillageMap(
         }
     };
     let draw = StoredValue::new_local(draw);
-    Effect::new(move |_| {
-        width.track();
-        view.track();
-        selected.track();
-        colour_by.track();
-        preferences.color_scheme.track();
-        preferences.large.track();
-        preferences.printing.track();
-        if frame_pending.get_value() {
-            return;
-        }
-        frame_pending.set_value(true);
-        request_animation_frame(move || {
-            frame_pending.set_value(false);
-            draw.with_value(|draw| draw());
-        });
-    });
-    Effect::new(move |_| {
-        let Some(element) = box_ref.get() else { return };
-        let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            if let Some(entry) = entries.get(0).dyn_ref::<web_sys::ResizeObserverEntry>() {
-                let new_width = entry.content_rect().width();
-                if (new_width - width.get_untracked()).abs() >= 0.5 {
-                    width.set(new_width);
-                }
-            }
-        });
-        let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
-            return;
-        };
-        observer.observe(&element);
-        let kept = SendWrapper::new((observer, callback));
-        on_cleanup(move || {
-            let (observer, _callback) = kept.take();
-            observer.disconnect();
-        });
-    });
+    redraw_on_change(
+        move || {
+            width.track();
+            view.track();
+            selected.track();
+            colour_by.track();
+            preferences.color_scheme.track();
+            preferences.large.track();
+            preferences.printing.track();
+        },
+        draw,
+    );
+    follow_width(box_ref, width);
 
     // Screen (CSS px within the canvas) → the feature there.
     let feature_at = move |point: Point| -> Option<String> {

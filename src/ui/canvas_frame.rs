@@ -1,0 +1,51 @@
+//! What every canvas component needs: its box's width followed with a ResizeObserver (resize,
+//! rotation, a hidden tab being shown), and redraws coalesced to one per animation frame.
+
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// Keeps `width` equal to the CSS width of the element behind `box_ref`.
+pub fn follow_width(box_ref: NodeRef<leptos::html::Div>, width: RwSignal<f64>) {
+    Effect::new(move |_| {
+        let Some(element) = box_ref.get() else { return };
+        let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            if let Some(entry) = entries.get(0).dyn_ref::<web_sys::ResizeObserverEntry>() {
+                let new_width = entry.content_rect().width();
+                if (new_width - width.get_untracked()).abs() >= 0.5 {
+                    width.set(new_width);
+                }
+            }
+        });
+        let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
+            return;
+        };
+        observer.observe(&element);
+        let kept = SendWrapper::new((observer, callback));
+        on_cleanup(move || {
+            let (observer, _callback) = kept.take();
+            observer.disconnect();
+        });
+    });
+}
+
+/// Runs `draw` in the next animation frame whenever `track` reads a changed signal; several
+/// changes before that frame give one redraw.
+pub fn redraw_on_change(
+    track: impl Fn() + 'static,
+    draw: StoredValue<impl Fn() + 'static, LocalStorage>,
+) {
+    let frame_pending = StoredValue::new(false);
+    Effect::new(move |_| {
+        track();
+        if frame_pending.get_value() {
+            return;
+        }
+        frame_pending.set_value(true);
+        request_animation_frame(move || {
+            frame_pending.set_value(false);
+            draw.with_value(|draw| draw());
+        });
+    });
+}
