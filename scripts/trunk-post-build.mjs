@@ -84,6 +84,11 @@ try {
   process.exit(1);
 }
 
+function firstProse(snapshot) {
+  const block = snapshot.sections[0]?.blocks.find((b) => b.type === 'prose');
+  return block ? [block.text.zh] : [];
+}
+
 // 4. A static summary of the report (township, title, as-of date) in the page itself, so the
 //    first paint does not wait for the wasm; the app removes it once the report is shown.
 try {
@@ -99,6 +104,7 @@ try {
     `    <p class="as-of">数据截至 ${escape(m.as_of)} · 统计期 ${escape(m.period)}</p>`,
     '  </header>',
     '  <p class="static-loading" role="status">正在加载交互式报告… · Loading the interactive report…</p>',
+    ...firstProse(snapshot).map((text) => `  <section class="report-section"><h2>${escape(snapshot.sections[0].title.zh)}</h2><p class="prose">${escape(text)}</p></section>`),
     '</div>',
   ].join('\n');
   let page = readFileSync(indexPath, 'utf8');
