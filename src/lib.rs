@@ -8,5 +8,9 @@
 
 pub mod core;
 
+/// Building snapshots from CSV and GeoJSON (the native `snapshot` tool only).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod authoring;
+
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

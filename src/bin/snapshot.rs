@@ -26,6 +26,12 @@ mod cli {
                                    print a synthetic snapshot (tests and benchmarks only;
                                    marked synthetic) with N village polygons inside the outline
                                    (default data/geo/yishui-371323-wgs84.geojson)
+  snapshot build --base FILE [--indicators CSV] [--by-place CSV] [--geojson FILE]
+                 [--crs WGS84|GCJ-02|CGCS2000] [--encoding auto|utf-8|gbk] (--out FILE | --dry-run)
+                                   update a snapshot from spreadsheets (CSV, UTF-8 or GBK) and
+                                   village boundaries; writes nothing when anything is wrong
+  snapshot export --snapshot FILE --out-dir DIR
+                                   write indicators.csv and by-place.csv (UTF-8 with BOM)
   snapshot locator                 print the simplified WGS 84 locator map (临沂市 counties)
                                    built from data/geo/linyi-371300-counties-gcj02.geojson";
 
@@ -47,6 +53,8 @@ mod cli {
             }
             Some("synth") => synth(&args[1..]),
             Some("locator") if args.len() == 1 => locator(),
+            Some("build") => build(&args[1..]),
+            Some("export") => export(&args[1..]),
             Some("-h" | "--help" | "help") => {
                 println!("{USAGE}");
                 0
@@ -141,6 +149,177 @@ mod cli {
             }
             Err(error) => {
                 eprintln!("could not write the snapshot: {error}");
+                1
+            }
+        }
+    }
+
+    fn build(args: &[String]) -> i32 {
+        use fuguanzhuang_viewer::authoring::text::{decode, EncodingChoice};
+        use fuguanzhuang_viewer::authoring::{
+            apply_by_place_csv, apply_geojson, apply_indicators_csv,
+        };
+        use fuguanzhuang_viewer::core::snapshot::Crs;
+        use fuguanzhuang_viewer::core::validate::validate_snapshot;
+        let Some(base_path) = flag(args, "--base") else {
+            eprintln!("build needs --base SNAPSHOT\n{USAGE}");
+            return 2;
+        };
+        let dry_run = args.iter().any(|arg| arg == "--dry-run");
+        let out = flag(args, "--out");
+        if out.is_none() && !dry_run {
+            eprintln!("build needs --out FILE (or --dry-run)");
+            return 2;
+        }
+        let Some(encoding) = EncodingChoice::parse(flag(args, "--encoding").unwrap_or("auto"))
+        else {
+            eprintln!("--encoding must be auto, utf-8 or gbk");
+            return 2;
+        };
+        let crs = match flag(args, "--crs").unwrap_or("WGS84") {
+            "WGS84" => Crs::Wgs84,
+            "GCJ-02" => Crs::Gcj02,
+            "CGCS2000" => Crs::Cgcs2000,
+            other => {
+                eprintln!("--crs must be WGS84, GCJ-02 or CGCS2000, not {other:?}");
+                return 2;
+            }
+        };
+        let mut snapshot = match read_limited(base_path).and_then(|text| {
+            snapshot_from_json_text(&text).map_err(|problems| {
+                problems
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n  ")
+            })
+        }) {
+            Ok(snapshot) => snapshot,
+            Err(message) => {
+                eprintln!("{base_path}: {message}");
+                return 1;
+            }
+        };
+        let mut problems = Vec::new();
+        let mut notes = Vec::new();
+        let read = |path: &str, problems: &mut Vec<String>| -> Option<String> {
+            match std::fs::read(path) {
+                Ok(bytes) => match decode(path, &bytes, encoding) {
+                    Ok(decoded) => Some(decoded.text),
+                    Err(message) => {
+                        problems.push(message);
+                        None
+                    }
+                },
+                Err(error) => {
+                    problems.push(format!("{path}: {error}"));
+                    None
+                }
+            }
+        };
+        if let Some(path) = flag(args, "--indicators") {
+            if let Some(text) = read(path, &mut problems) {
+                apply_indicators_csv(&mut snapshot, path, &text, &mut problems);
+            }
+        }
+        if let Some(path) = flag(args, "--by-place") {
+            if let Some(text) = read(path, &mut problems) {
+                apply_by_place_csv(&mut snapshot, path, &text, &mut problems);
+            }
+        }
+        if let Some(path) = flag(args, "--geojson") {
+            if let Some(text) = read(path, &mut problems) {
+                notes.extend(apply_geojson(
+                    &mut snapshot,
+                    path,
+                    &text,
+                    crs,
+                    &mut problems,
+                ));
+            }
+        }
+        if problems.is_empty() {
+            problems.extend(
+                validate_snapshot(&snapshot)
+                    .iter()
+                    .map(|p| format!("result: {p}")),
+            );
+        }
+        for note in &notes {
+            eprintln!("note: {note}");
+        }
+        if !problems.is_empty() {
+            eprintln!("{} problem(s); nothing written:", problems.len());
+            for problem in &problems {
+                eprintln!("  {problem}");
+            }
+            return 1;
+        }
+        println!(
+            "ok — {} indicators, {} places{}",
+            snapshot.indicators.len(),
+            snapshot.places.len(),
+            if dry_run {
+                " (dry run: nothing written)"
+            } else {
+                ""
+            }
+        );
+        if let (Some(out), false) = (out, dry_run) {
+            let text = match serde_json::to_string_pretty(&snapshot) {
+                Ok(text) => text + "\n",
+                Err(error) => {
+                    eprintln!("could not write the snapshot: {error}");
+                    return 1;
+                }
+            };
+            if let Err(error) = std::fs::write(out, text) {
+                eprintln!("{out}: {error}");
+                return 1;
+            }
+        }
+        0
+    }
+
+    fn export(args: &[String]) -> i32 {
+        use fuguanzhuang_viewer::authoring::{
+            by_place_csv_from_snapshot, indicators_csv_from_snapshot,
+        };
+        let (Some(path), Some(dir)) = (flag(args, "--snapshot"), flag(args, "--out-dir")) else {
+            eprintln!("export needs --snapshot FILE --out-dir DIR\n{USAGE}");
+            return 2;
+        };
+        let snapshot = match read_limited(path).and_then(|text| {
+            snapshot_from_json_text(&text)
+                .map_err(|problems| format!("{} problems", problems.len()))
+        }) {
+            Ok(snapshot) => snapshot,
+            Err(message) => {
+                eprintln!("{path}: {message}");
+                return 1;
+            }
+        };
+        let dir = std::path::Path::new(dir);
+        let written = std::fs::create_dir_all(dir)
+            .and_then(|()| {
+                std::fs::write(
+                    dir.join("indicators.csv"),
+                    indicators_csv_from_snapshot(&snapshot),
+                )
+            })
+            .and_then(|()| {
+                std::fs::write(
+                    dir.join("by-place.csv"),
+                    by_place_csv_from_snapshot(&snapshot),
+                )
+            });
+        match written {
+            Ok(()) => {
+                println!("wrote {}/indicators.csv and by-place.csv", dir.display());
+                0
+            }
+            Err(error) => {
+                eprintln!("{}: {error}", dir.display());
                 1
             }
         }

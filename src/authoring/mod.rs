@@ -1,0 +1,590 @@
+//! Building a snapshot from what township staff have: CSV files from Excel (UTF-8 or GBK) and
+//! boundary GeoJSON from the land survey. Native only (the `snapshot build` / `snapshot export`
+//! commands). Every problem names its file, line and column (or feature); the caller writes
+//! nothing when there are problems.
+
+pub mod text;
+
+use std::collections::HashMap;
+
+use crate::core::snapshot::{
+    Crs, Indicator, IndicatorKind, Localized, PeriodValue, PlaceGeometry, PlaceKind, PlaceValue,
+    Qualifier, Snapshot,
+};
+use crate::core::validate::validate_snapshot;
+
+/// Columns of the indicators CSV: (English header, Chinese header, required for a new indicator).
+pub const INDICATOR_COLUMNS: [(&str, &str, bool); 15] = [
+    ("id", "指标代码", true),
+    ("programme", "工作", true),
+    ("label_zh", "名称", true),
+    ("label_en", "英文名称", true),
+    ("unit_zh", "单位", true),
+    ("unit_en", "英文单位", true),
+    ("value", "数值", false),
+    ("qualifier", "限定", false),
+    ("kind", "类型", false),
+    ("period", "期间", true),
+    ("source", "来源", true),
+    ("quote", "原文", true),
+    ("note_zh", "说明", false),
+    ("note_en", "英文说明", false),
+    ("part_of", "整体指标", false),
+];
+
+/// Columns of the per-place values CSV.
+pub const BY_PLACE_COLUMNS: [(&str, &str, bool); 4] = [
+    ("indicator", "指标代码", true),
+    ("place", "村", true),
+    ("value", "数值", false),
+    ("qualifier", "限定", false),
+];
+
+/// Problems found while building, each naming where it is.
+pub type Problems = Vec<String>;
+
+/// A CSV file's header mapped to column indices; unknown or missing columns are problems.
+/// Headers may be in English or Chinese.
+fn header_map(
+    file: &str,
+    header: &csv::StringRecord,
+    columns: &'static [(&'static str, &'static str, bool)],
+    problems: &mut Problems,
+) -> HashMap<&'static str, usize> {
+    let mut map = HashMap::new();
+    for (index, name) in header.iter().enumerate() {
+        let name = name.trim().trim_start_matches('\u{feff}');
+        match columns
+            .iter()
+            .find(|(en, zh, _)| *en == name || *zh == name)
+        {
+            Some((en, _, _)) => {
+                map.insert(*en, index);
+            }
+            None => problems.push(format!(
+                "{file}:1:{}: wrong header: unknown column {name:?}; expected {}",
+                index + 1,
+                columns
+                    .iter()
+                    .map(|(en, zh, _)| format!("{en} ({zh})"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        }
+    }
+    for (en, zh, required) in columns {
+        if *required && !map.contains_key(en) {
+            problems.push(format!(
+                "{file}:1: wrong header: missing column {en} ({zh})"
+            ));
+        }
+    }
+    map
+}
+
+struct Row<'a> {
+    file: &'a str,
+    line: u64,
+    record: csv::StringRecord,
+    columns: &'a HashMap<&'static str, usize>,
+}
+
+impl Row<'_> {
+    /// A field; trimmed, except free text (labels, units, quotes, notes), which is kept as
+    /// written because a quote must match its source exactly.
+    fn get(&self, column: &str) -> &str {
+        let free_text = [
+            "label_zh", "label_en", "unit_zh", "unit_en", "quote", "note_zh", "note_en",
+        ];
+        let raw = self
+            .columns
+            .get(column)
+            .and_then(|&index| self.record.get(index))
+            .unwrap_or("");
+        if free_text.contains(&column) {
+            raw
+        } else {
+            raw.trim()
+        }
+    }
+
+    fn at(&self, column: &str) -> String {
+        let col = self.columns.get(column).map_or(0, |index| index + 1);
+        format!("{}:{}:{}", self.file, self.line, col)
+    }
+
+    fn value(&self, problems: &mut Problems) -> Option<Option<f64>> {
+        let text = self.get("value");
+        if text.is_empty() {
+            return Some(None);
+        }
+        match text.replace(',', "").parse::<f64>() {
+            Ok(value) if value.is_finite() => Some(Some(value)),
+            _ => {
+                problems.push(format!(
+                    "{}: value: {text:?} is not a number",
+                    self.at("value")
+                ));
+                None
+            }
+        }
+    }
+
+    fn qualifier(&self, problems: &mut Problems) -> Option<Qualifier> {
+        match self.get("qualifier") {
+            "" | "exact" | "确数" => Some(Qualifier::Exact),
+            "at_least" | "至少" | "余" => Some(Qualifier::AtLeast),
+            "about" | "约" | "近" => Some(Qualifier::About),
+            "at_most" | "至多" => Some(Qualifier::AtMost),
+            other => {
+                problems.push(format!(
+                    "{}: qualifier: {other:?} must be exact/at_least/about/at_most (确数/至少/约/至多)",
+                    self.at("qualifier")
+                ));
+                None
+            }
+        }
+    }
+}
+
+fn read_rows<'a>(
+    file: &'a str,
+    text: &str,
+    columns: &'a HashMap<&'static str, usize>,
+    problems: &mut Problems,
+) -> Vec<Row<'a>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(false)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    for result in reader.records() {
+        match result {
+            Ok(record) => {
+                let line = record.position().map_or(0, csv::Position::line);
+                if record.iter().all(|field| field.trim().is_empty()) {
+                    continue;
+                }
+                rows.push(Row {
+                    file,
+                    line,
+                    record,
+                    columns,
+                });
+            }
+            Err(error) => {
+                let line = error.position().map_or(0, csv::Position::line);
+                problems.push(format!("{file}:{line}: {error}"));
+            }
+        }
+    }
+    rows
+}
+
+fn header_of(file: &str, text: &str, problems: &mut Problems) -> Option<csv::StringRecord> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(text.as_bytes());
+    match reader.headers() {
+        Ok(header) => Some(header.clone()),
+        Err(error) => {
+            problems.push(format!("{file}:1: cannot read the header: {error}"));
+            None
+        }
+    }
+}
+
+fn same_value(a: Option<f64>, b: Option<f64>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => (a - b).abs() <= 1e-9 * (1.0 + a.abs()),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// Adds the rows of an indicators CSV: new indicators, and values for new periods of existing
+/// ones (appended, never overwriting a different existing value).
+pub fn apply_indicators_csv(
+    snapshot: &mut Snapshot,
+    file: &str,
+    text: &str,
+    problems: &mut Problems,
+) {
+    let Some(header) = header_of(file, text, problems) else {
+        return;
+    };
+    let before = problems.len();
+    let columns = header_map(file, &header, &INDICATOR_COLUMNS, problems);
+    if problems.len() > before {
+        return;
+    }
+    let mut seen: HashMap<(String, String), u64> = HashMap::new();
+    for row in read_rows(file, text, &columns, problems) {
+        let id = row.get("id").to_owned();
+        let period = row.get("period").to_owned();
+        if id.is_empty() || period.is_empty() {
+            problems.push(format!(
+                "{}: id and period are required",
+                row.at(if id.is_empty() { "id" } else { "period" })
+            ));
+            continue;
+        }
+        if let Some(first) = seen.insert((id.clone(), period.clone()), row.line) {
+            problems.push(format!(
+                "{}: duplicate: {id} for period {period} is also on line {first}",
+                row.at("id")
+            ));
+            continue;
+        }
+        let (Some(value), Some(qualifier)) = (row.value(problems), row.qualifier(problems)) else {
+            continue;
+        };
+        match snapshot
+            .indicators
+            .iter_mut()
+            .find(|indicator| indicator.id == id)
+        {
+            Some(indicator) => {
+                if indicator.period == period {
+                    if !same_value(indicator.value, value) || indicator.qualifier != qualifier {
+                        problems.push(format!(
+                            "{}: {id} already has {:?} for period {period}; values are appended for new periods, never overwritten",
+                            row.at("value"),
+                            indicator.value
+                        ));
+                    }
+                } else if let Some(existing) =
+                    indicator.series.iter().find(|entry| entry.period == period)
+                {
+                    if !same_value(existing.value, value) || existing.qualifier != qualifier {
+                        problems.push(format!(
+                            "{}: {id} already has {:?} for period {period}; not overwritten",
+                            row.at("value"),
+                            existing.value
+                        ));
+                    }
+                } else {
+                    indicator.series.push(PeriodValue {
+                        period,
+                        value,
+                        qualifier,
+                    });
+                    indicator.series.sort_by(|a, b| a.period.cmp(&b.period));
+                }
+            }
+            None => {
+                let kind = match row.get("kind") {
+                    "" | "count" | "计数" => IndicatorKind::Count,
+                    "measure" | "度量" => IndicatorKind::Measure,
+                    other => {
+                        problems.push(format!(
+                            "{}: kind: {other:?} must be count or measure",
+                            row.at("kind")
+                        ));
+                        continue;
+                    }
+                };
+                let localized = |zh: &str, en: &str| Localized::new(row.get(zh), row.get(en));
+                let note = (!row.get("note_zh").is_empty() || !row.get("note_en").is_empty())
+                    .then(|| localized("note_zh", "note_en"));
+                let part_of = Some(row.get("part_of").to_owned()).filter(|p| !p.is_empty());
+                snapshot.indicators.push(Indicator {
+                    id,
+                    programme: row.get("programme").to_owned(),
+                    label: localized("label_zh", "label_en"),
+                    unit: localized("unit_zh", "unit_en"),
+                    value,
+                    qualifier,
+                    kind,
+                    period,
+                    series: Vec::new(),
+                    by_place: Vec::new(),
+                    part_of,
+                    source: row.get("source").to_owned(),
+                    quote: row.get("quote").to_owned(),
+                    note,
+                });
+            }
+        }
+    }
+}
+
+/// Finds a place by id, official code or Chinese name (with or without the trailing 村).
+fn place_index(snapshot: &Snapshot, key: &str) -> Option<usize> {
+    let key = key.trim();
+    let by = |f: &dyn Fn(&crate::core::snapshot::Place) -> bool| snapshot.places.iter().position(f);
+    by(&|p| p.id == key)
+        .or_else(|| by(&|p| p.code.as_deref() == Some(key)))
+        .or_else(|| {
+            by(&|p| {
+                p.kind == PlaceKind::Village
+                    && (p.name.zh == key || p.name.zh.strip_suffix('村') == Some(key))
+            })
+        })
+        .or_else(|| by(&|p| p.name.zh == key))
+}
+
+/// Adds per-place values (never overwriting a different existing value).
+pub fn apply_by_place_csv(
+    snapshot: &mut Snapshot,
+    file: &str,
+    text: &str,
+    problems: &mut Problems,
+) {
+    let Some(header) = header_of(file, text, problems) else {
+        return;
+    };
+    let before = problems.len();
+    let columns = header_map(file, &header, &BY_PLACE_COLUMNS, problems);
+    if problems.len() > before {
+        return;
+    }
+    let mut seen: HashMap<(String, String), u64> = HashMap::new();
+    for row in read_rows(file, text, &columns, problems) {
+        let indicator_id = row.get("indicator").to_owned();
+        let place_key = row.get("place").to_owned();
+        let Some(place) = place_index(snapshot, &place_key) else {
+            problems.push(format!(
+                "{}: unknown village {place_key:?} (not an id, code or name in the snapshot)",
+                row.at("place")
+            ));
+            continue;
+        };
+        let place_id = snapshot.places[place].id.clone();
+        if let Some(first) = seen.insert((indicator_id.clone(), place_id.clone()), row.line) {
+            problems.push(format!(
+                "{}: duplicate: {indicator_id} for {place_key} is also on line {first}",
+                row.at("place")
+            ));
+            continue;
+        }
+        let (Some(value), Some(qualifier)) = (row.value(problems), row.qualifier(problems)) else {
+            continue;
+        };
+        let Some(indicator) = snapshot
+            .indicators
+            .iter_mut()
+            .find(|i| i.id == indicator_id)
+        else {
+            problems.push(format!(
+                "{}: unknown indicator {indicator_id:?}",
+                row.at("indicator")
+            ));
+            continue;
+        };
+        match indicator
+            .by_place
+            .iter()
+            .find(|entry| entry.place == place_id)
+        {
+            Some(existing)
+                if !same_value(existing.value, value) || existing.qualifier != qualifier =>
+            {
+                problems.push(format!(
+                    "{}: {indicator_id} already has {:?} for {place_key}; not overwritten",
+                    row.at("value"),
+                    existing.value
+                ))
+            }
+            Some(_) => {}
+            None => indicator.by_place.push(PlaceValue {
+                place: place_id,
+                value,
+                qualifier,
+            }),
+        }
+    }
+}
+
+/// Attaches the features of a GeoJSON FeatureCollection to places, matched by `code`, then by
+/// `name` (properties). Returns notes (villages left without geometry).
+pub fn apply_geojson(
+    snapshot: &mut Snapshot,
+    file: &str,
+    text: &str,
+    crs: Crs,
+    problems: &mut Problems,
+) -> Vec<String> {
+    let value: serde_json::Value = match serde_json::from_str(text) {
+        Ok(value) => value,
+        Err(error) => {
+            problems.push(format!(
+                "{file}:{}:{}: not valid JSON: {error}",
+                error.line(),
+                error.column()
+            ));
+            return Vec::new();
+        }
+    };
+    let Some(features) = value.get("features").and_then(serde_json::Value::as_array) else {
+        problems.push(format!(
+            "{file}: expected a GeoJSON FeatureCollection with \"features\""
+        ));
+        return Vec::new();
+    };
+    let mut feature_of_place: HashMap<usize, usize> = HashMap::new();
+    for (index, feature) in features.iter().enumerate() {
+        let properties = feature.get("properties");
+        let get = |key: &str| {
+            properties
+                .and_then(|p| p.get(key))
+                .and_then(serde_json::Value::as_str)
+        };
+        let key = get("code")
+            .or_else(|| get("id"))
+            .or_else(|| get("name"))
+            .or_else(|| get("名称"));
+        let Some(key) = key else {
+            problems.push(format!(
+                "{file}: feature {index}: no \"code\" or \"name\" property to match a village"
+            ));
+            continue;
+        };
+        let Some(place) = place_index(snapshot, key) else {
+            problems.push(format!(
+                "{file}: feature {index}: no village matches {key:?}"
+            ));
+            continue;
+        };
+        if let Some(first) = feature_of_place.insert(place, index) {
+            problems.push(format!(
+                "{file}: feature {index}: {key:?} is also feature {first}"
+            ));
+            continue;
+        }
+        let Some(geometry) = feature.get("geometry").filter(|g| !g.is_null()) else {
+            problems.push(format!("{file}: feature {index}: no geometry"));
+            continue;
+        };
+        snapshot.places[place].geometry = Some(PlaceGeometry {
+            crs,
+            geojson: geometry.clone(),
+        });
+    }
+    // Broken geometry is found by the shared validator; name the feature, not the place path.
+    for problem in validate_snapshot(snapshot) {
+        for (&place, &feature) in &feature_of_place {
+            let prefix = format!("places[{place}].geometry.geojson");
+            if let Some(rest) = problem.path.strip_prefix(&prefix) {
+                problems.push(format!(
+                    "{file}: feature {feature}: geometry{rest}: {}",
+                    problem.message
+                ));
+            }
+        }
+    }
+    let missing: Vec<String> = snapshot
+        .places
+        .iter()
+        .enumerate()
+        .filter(|(index, place)| {
+            place.kind == PlaceKind::Village
+                && !feature_of_place.contains_key(index)
+                && place.geometry.is_none()
+        })
+        .map(|(_, place)| place.name.zh.clone())
+        .collect();
+    if missing.is_empty() {
+        return Vec::new();
+    }
+    let shown: Vec<&str> = missing.iter().take(10).map(String::as_str).collect();
+    vec![format!(
+        "{file}: {} villages have no feature and stay without geometry: {}{}",
+        missing.len(),
+        shown.join("、"),
+        if missing.len() > shown.len() {
+            " …"
+        } else {
+            ""
+        }
+    )]
+}
+
+fn csv_line(fields: &[String]) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let _ = writer.write_record(fields);
+    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+fn qualifier_name(qualifier: Qualifier) -> &'static str {
+    match qualifier {
+        Qualifier::Exact => "exact",
+        Qualifier::AtLeast => "at_least",
+        Qualifier::About => "about",
+        Qualifier::AtMost => "at_most",
+    }
+}
+
+fn number(value: Option<f64>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// The indicators as CSV (UTF-8 with BOM): one row per indicator and period.
+pub fn indicators_csv_from_snapshot(snapshot: &Snapshot) -> String {
+    let mut out = String::from("\u{feff}");
+    out.push_str(&csv_line(
+        &INDICATOR_COLUMNS
+            .iter()
+            .map(|(en, _, _)| (*en).to_owned())
+            .collect::<Vec<_>>(),
+    ));
+    for indicator in &snapshot.indicators {
+        let kind = match indicator.kind {
+            IndicatorKind::Count => "count",
+            IndicatorKind::Measure => "measure",
+        };
+        let note = indicator.note.clone().unwrap_or_default();
+        let row = |period: &str, value: Option<f64>, qualifier: Qualifier| {
+            vec![
+                indicator.id.clone(),
+                indicator.programme.clone(),
+                indicator.label.zh.clone(),
+                indicator.label.en.clone(),
+                indicator.unit.zh.clone(),
+                indicator.unit.en.clone(),
+                number(value),
+                qualifier_name(qualifier).to_owned(),
+                kind.to_owned(),
+                period.to_owned(),
+                indicator.source.clone(),
+                indicator.quote.clone(),
+                note.zh.clone(),
+                note.en.clone(),
+                indicator.part_of.clone().unwrap_or_default(),
+            ]
+        };
+        out.push_str(&csv_line(&row(
+            &indicator.period,
+            indicator.value,
+            indicator.qualifier,
+        )));
+        for entry in &indicator.series {
+            out.push_str(&csv_line(&row(&entry.period, entry.value, entry.qualifier)));
+        }
+    }
+    out
+}
+
+/// The per-place values as CSV (UTF-8 with BOM).
+pub fn by_place_csv_from_snapshot(snapshot: &Snapshot) -> String {
+    let mut out = String::from("\u{feff}");
+    out.push_str(&csv_line(
+        &BY_PLACE_COLUMNS
+            .iter()
+            .map(|(en, _, _)| (*en).to_owned())
+            .collect::<Vec<_>>(),
+    ));
+    for indicator in &snapshot.indicators {
+        for entry in &indicator.by_place {
+            out.push_str(&csv_line(&[
+                indicator.id.clone(),
+                entry.place.clone(),
+                number(entry.value),
+                qualifier_name(entry.qualifier).to_owned(),
+            ]));
+        }
+    }
+    out
+}

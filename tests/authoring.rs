@@ -1,0 +1,240 @@
+//! Building a snapshot from spreadsheets and boundary files (`snapshot build`): UTF-8 and GBK
+//! CSV, GeoJSON, broken inputs, and the round trip through the CSV export. The fixtures in
+//! tests/fixtures/authoring are test data, not real figures.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use fuguanzhuang_viewer::authoring::text::{decode, EncodingChoice};
+use fuguanzhuang_viewer::authoring::{
+    apply_by_place_csv, apply_geojson, apply_indicators_csv, by_place_csv_from_snapshot,
+    indicators_csv_from_snapshot,
+};
+use fuguanzhuang_viewer::core::load::snapshot_from_json_text;
+use fuguanzhuang_viewer::core::snapshot::{Crs, Snapshot};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/authoring")
+        .join(name)
+}
+
+fn default_snapshot() -> Snapshot {
+    snapshot_from_json_text(include_str!("../data/snapshot.json")).expect("valid")
+}
+
+fn read(name: &str) -> String {
+    let bytes = std::fs::read(fixture(name)).expect("fixture");
+    decode(name, &bytes, EncodingChoice::Auto)
+        .expect("decodes")
+        .text
+}
+
+fn build(indicators: &str) -> (Snapshot, Vec<String>) {
+    let mut snapshot = default_snapshot();
+    let mut problems = Vec::new();
+    apply_indicators_csv(&mut snapshot, indicators, &read(indicators), &mut problems);
+    apply_by_place_csv(
+        &mut snapshot,
+        "by-place.csv",
+        &read("by-place.csv"),
+        &mut problems,
+    );
+    apply_geojson(
+        &mut snapshot,
+        "villages.geojson",
+        &read("villages.geojson"),
+        Crs::Wgs84,
+        &mut problems,
+    );
+    (snapshot, problems)
+}
+
+#[test]
+fn utf8_and_gbk_spreadsheets_build_the_expected_snapshot() {
+    // Regenerate after changing data/snapshot.json:
+    // cargo run --bin snapshot -- build --base data/snapshot.json \
+    //   --indicators tests/fixtures/authoring/indicators-utf8.csv --by-place tests/fixtures/authoring/by-place.csv \
+    //   --geojson tests/fixtures/authoring/villages.geojson --out tests/fixtures/authoring/expected.json
+    let expected =
+        snapshot_from_json_text(&read("expected.json")).expect("expected fixture is valid");
+    for file in ["indicators-utf8.csv", "indicators-gbk.csv"] {
+        let (snapshot, problems) = build(file);
+        assert_eq!(problems, Vec::<String>::new(), "{file}");
+        assert!(
+            snapshot == expected,
+            "{file}: the result differs from expected.json"
+        );
+    }
+    let gbk = std::fs::read(fixture("indicators-gbk.csv")).expect("fixture");
+    assert!(
+        std::str::from_utf8(&gbk).is_err(),
+        "the GBK fixture really is GBK"
+    );
+}
+
+#[test]
+fn new_periods_are_appended_and_places_get_values_and_geometry() {
+    let (snapshot, _) = build("indicators-utf8.csv");
+    let trees = snapshot
+        .indicators
+        .iter()
+        .find(|i| i.id == "trees_planted")
+        .expect("trees");
+    assert_eq!(trees.value, Some(13_000.0), "the report's value is kept");
+    assert_eq!(trees.series.len(), 1);
+    assert_eq!(
+        (trees.series[0].period.as_str(), trees.series[0].value),
+        ("2022", Some(15_000.0))
+    );
+    let new = snapshot
+        .indicators
+        .iter()
+        .find(|i| i.id == "test_new_figure")
+        .expect("new");
+    assert_eq!(new.by_place.len(), 3);
+    assert_eq!(
+        new.by_place[2].value, None,
+        "an empty cell is no data, not zero"
+    );
+    let duozhuang = snapshot
+        .places
+        .iter()
+        .find(|p| p.id == "v-duozhuang")
+        .expect("垛庄村");
+    assert_eq!(duozhuang.geometry.as_ref().map(|g| g.crs), Some(Crs::Wgs84));
+}
+
+#[test]
+fn the_shipped_snapshot_round_trips_through_its_csv_export() {
+    let shipped = default_snapshot();
+    let indicators_csv = indicators_csv_from_snapshot(&shipped);
+    assert!(indicators_csv.starts_with('\u{feff}'));
+    let mut rebuilt = shipped.clone();
+    rebuilt.indicators.clear();
+    let mut problems = Vec::new();
+    apply_indicators_csv(
+        &mut rebuilt,
+        "indicators.csv",
+        indicators_csv.trim_start_matches('\u{feff}'),
+        &mut problems,
+    );
+    apply_by_place_csv(
+        &mut rebuilt,
+        "by-place.csv",
+        by_place_csv_from_snapshot(&shipped).trim_start_matches('\u{feff}'),
+        &mut problems,
+    );
+    assert_eq!(problems, Vec::<String>::new());
+    assert!(
+        rebuilt == shipped,
+        "rebuilding from the CSV export changed the snapshot"
+    );
+}
+
+/// Runs `snapshot build` with one broken file and returns (exit code, stderr, output written).
+fn build_with(file_flag: &str, name: &str, contents: &[u8]) -> (i32, String, bool) {
+    let dir = std::env::temp_dir().join(format!("fgz-authoring-{}-{}", std::process::id(), name));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let input = dir.join(name);
+    std::fs::write(&input, contents).expect("write input");
+    let out = dir.join("out.json");
+    let _ = std::fs::remove_file(&out);
+    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/snapshot.json");
+    let result = Command::new(env!("CARGO_BIN_EXE_snapshot"))
+        .args(["build", "--base"])
+        .arg(&base)
+        .arg(file_flag)
+        .arg(&input)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .expect("runs");
+    let written = out.exists();
+    let _ = std::fs::remove_dir_all(&dir);
+    (
+        result.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&result.stderr).into_owned(),
+        written,
+    )
+}
+
+const HEADER: &str = "id,programme,label_zh,label_en,unit_zh,unit_en,value,qualifier,kind,period,source,quote,note_zh,note_en,part_of\n";
+
+#[test]
+fn broken_inputs_give_precise_messages_and_no_output() {
+    let cases: Vec<(&str, &str, Vec<u8>, &str)> = vec![
+        ("--indicators", "wrong-header.csv", b"id,programme,lable_zh\nx,team,y\n".to_vec(), "wrong-header.csv:1:3: wrong header: unknown column \"lable_zh\""),
+        (
+            "--indicators",
+            "text-number.csv",
+            format!("{HEADER}trees_planted,environment,a,b,c,d,很多,exact,count,2022,report-2021,q,,,\n").into_bytes(),
+            "text-number.csv:2:7: value: \"很多\" is not a number",
+        ),
+        (
+            "--indicators",
+            "duplicate.csv",
+            format!("{HEADER}trees_planted,environment,a,b,c,d,1,exact,count,2022,report-2021,q,,,\ntrees_planted,environment,a,b,c,d,2,exact,count,2022,report-2021,q,,,\n").into_bytes(),
+            "duplicate.csv:3:1: duplicate: trees_planted for period 2022 is also on line 2",
+        ),
+        (
+            "--indicators",
+            "overwrite.csv",
+            format!("{HEADER}trees_planted,environment,a,b,c,d,99,exact,count,2021,report-2021,q,,,\n").into_bytes(),
+            "never overwritten",
+        ),
+        ("--by-place", "unknown-village.csv", "indicator,place,value,qualifier\ntrees_planted,东京村,3,exact\n".as_bytes().to_vec(), "unknown-village.csv:2:2: unknown village \"东京村\""),
+        (
+            "--geojson",
+            "broken.geojson",
+            r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"垛庄村"},"geometry":{"type":"Polygon","coordinates":[[[118.6,35.9],[118.7,35.9],[118.7,36.0],[118.6,36.1]]]}}]}"#.as_bytes().to_vec(),
+            "broken.geojson: feature 0: geometry.coordinates[0]: ring is not closed",
+        ),
+        (
+            "--indicators",
+            "mixed.csv",
+            {
+                let mut bytes = format!("{HEADER}trees_planted,environment,种植,b,棵,d,1,exact,count,2022,report-2021,q,,,\n").into_bytes();
+                bytes.extend(encoding_rs::GBK.encode("trees_planted,environment,种植,b,棵,d,2,exact,count,2023,report-2021,q,,,\n").0.iter());
+                bytes
+            },
+            "mixed.csv: mixed encodings: line 2 is UTF-8 but line 3 is not",
+        ),
+    ];
+    for (flag, name, contents, expected) in cases {
+        let (code, stderr, written) = build_with(flag, name, &contents);
+        assert_eq!(code, 1, "{name}: {stderr}");
+        assert!(
+            stderr.contains(expected),
+            "{name}: expected {expected:?} in:\n{stderr}"
+        );
+        assert!(stderr.contains("nothing written"), "{name}: {stderr}");
+        assert!(
+            !written,
+            "{name}: an output file was written despite errors"
+        );
+    }
+}
+
+#[test]
+fn dry_run_reports_and_writes_nothing() {
+    let dir = std::env::temp_dir().join(format!("fgz-dry-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let result = Command::new(env!("CARGO_BIN_EXE_snapshot"))
+        .args(["build", "--dry-run", "--base"])
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/snapshot.json"))
+        .arg("--indicators")
+        .arg(fixture("indicators-gbk.csv"))
+        .current_dir(&dir)
+        .output()
+        .expect("runs");
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    assert!(String::from_utf8_lossy(&result.stdout).contains("dry run: nothing written"));
+    assert_eq!(std::fs::read_dir(&dir).expect("dir").count(), 0);
+    let _ = std::fs::remove_dir_all(&dir);
+}
