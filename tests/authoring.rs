@@ -192,6 +192,22 @@ fn broken_inputs_give_precise_messages_and_no_output() {
             "broken.geojson: feature 0: geometry.coordinates[0]: ring is not closed",
         ),
         (
+            "--geojson",
+            "duplicate-code.geojson",
+            r#"{"type":"FeatureCollection","features":[
+              {"type":"Feature","properties":{"code":"371323115275"},"geometry":{"type":"Point","coordinates":[118.6,35.9]}},
+              {"type":"Feature","properties":{"code":"371323115275"},"geometry":{"type":"Point","coordinates":[118.7,35.9]}}]}"#
+                .as_bytes()
+                .to_vec(),
+            "duplicate-code.geojson: feature 1: \"371323115275\" is also feature 0",
+        ),
+        (
+            "--by-place",
+            "duplicate-village.csv",
+            "indicator,place,value,qualifier\ntrees_planted,垛庄村,3,exact\ntrees_planted,v-duozhuang,4,exact\n".as_bytes().to_vec(),
+            "duplicate-village.csv:3:2: duplicate: trees_planted for v-duozhuang is also on line 2",
+        ),
+        (
             "--indicators",
             "mixed.csv",
             {

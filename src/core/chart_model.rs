@@ -128,6 +128,50 @@ fn quantity_of(indicator: &Indicator) -> Quantity {
     }
 }
 
+/// The periods a reader can step through: every period of every indicator that has values for
+/// several periods, sorted. Fewer than two means the snapshot has no timeline.
+pub fn snapshot_periods(snapshot: &Snapshot) -> Vec<String> {
+    let mut periods: Vec<String> = snapshot
+        .indicators
+        .iter()
+        .filter(|indicator| !indicator.series.is_empty())
+        .flat_map(|indicator| {
+            std::iter::once(indicator.period.clone())
+                .chain(indicator.series.iter().map(|entry| entry.period.clone()))
+        })
+        .collect();
+    periods.sort();
+    periods.dedup();
+    periods
+}
+
+/// The value an indicator has for `period` (its main value when `period` is `None`); `None`
+/// when it has no value for that period.
+pub fn quantity_for_period(
+    indicator: &Indicator,
+    period: Option<&str>,
+) -> Option<(String, Quantity)> {
+    match period {
+        None => Some((indicator.period.clone(), quantity_of(indicator))),
+        Some(period) if period == indicator.period => {
+            Some((indicator.period.clone(), quantity_of(indicator)))
+        }
+        Some(period) => indicator
+            .series
+            .iter()
+            .find(|entry| entry.period == period)
+            .map(|entry| {
+                (
+                    entry.period.clone(),
+                    Quantity {
+                        value: entry.value,
+                        qualifier: entry.qualifier,
+                    },
+                )
+            }),
+    }
+}
+
 /// The datum for one indicator.
 pub fn chart_datum_from_indicator(
     snapshot: &Snapshot,
@@ -176,11 +220,14 @@ pub fn chart_datum_from_indicator(
 }
 
 /// The model of a chart block; `None` for other blocks. Unknown indicator ids (which the
-/// validator already refuses) are skipped rather than trusted.
+/// validator already refuses) are skipped rather than trusted. With a `period`, each datum shows
+/// its value for that period, and indicators without one are left out (time series always
+/// show every period).
 pub fn chart_model_from_block(
     snapshot: &Snapshot,
     block: &Block,
     language: Language,
+    period: Option<&str>,
 ) -> Option<ChartModel> {
     let Block::Chart {
         id,
@@ -194,7 +241,15 @@ pub fn chart_model_from_block(
     let data = indicators
         .iter()
         .filter_map(|wanted| snapshot.indicators.iter().find(|i| &i.id == wanted))
-        .map(|indicator| chart_datum_from_indicator(snapshot, indicator, language))
+        .filter_map(|indicator| {
+            let mut datum = chart_datum_from_indicator(snapshot, indicator, language);
+            if *chart != ChartKind::TimeSeries {
+                let (shown_period, quantity) = quantity_for_period(indicator, period)?;
+                datum.period = shown_period;
+                datum.quantity = quantity;
+            }
+            Some(datum)
+        })
         .collect();
     Some(ChartModel {
         id: id.clone(),
@@ -211,7 +266,7 @@ pub fn chart_models(snapshot: &Snapshot, language: Language) -> Vec<ChartModel> 
         .sections
         .iter()
         .flat_map(|section| section.blocks.iter())
-        .filter_map(|block| chart_model_from_block(snapshot, block, language))
+        .filter_map(|block| chart_model_from_block(snapshot, block, language, None))
         .collect()
 }
 

@@ -384,12 +384,23 @@ pub fn synthetic_snapshot(outline: &[Polygon], places: usize, seed: u64, crs: Cr
                 id: "series".into(),
                 programme: Some("synthetic".into()),
                 title: l("合成时间序列", "Synthetic time series"),
-                blocks: vec![Block::Chart {
-                    id: "synthetic-series".into(),
-                    chart: ChartKind::TimeSeries,
-                    title: l("合成庭院（各期）", "Synthetic courtyards by period"),
-                    indicators: vec!["synthetic_courtyards".into(), "synthetic_premium".into()],
-                }],
+                blocks: vec![
+                    Block::Chart {
+                        id: "synthetic-series".into(),
+                        chart: ChartKind::TimeSeries,
+                        title: l("合成庭院（各期）", "Synthetic courtyards by period"),
+                        indicators: vec!["synthetic_courtyards".into(), "synthetic_premium".into()],
+                    },
+                    Block::Chart {
+                        id: "synthetic-compare".into(),
+                        chart: ChartKind::Comparison,
+                        title: l(
+                            "合成庭院（所选期间）",
+                            "Synthetic courtyards (chosen period)",
+                        ),
+                        indicators: vec!["synthetic_courtyards".into(), "synthetic_premium".into()],
+                    },
+                ],
             },
         ],
     }

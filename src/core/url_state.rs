@@ -50,6 +50,8 @@ pub struct ViewState {
     pub tables: Vec<String>,
     /// Another snapshot of this site (checked by `data_source`).
     pub data: Option<String>,
+    /// The period shown, for snapshots with several periods (the timeline).
+    pub period: Option<String>,
 }
 
 impl Default for ViewState {
@@ -67,12 +69,13 @@ impl Default for ViewState {
             map_colour: "designation".to_owned(),
             tables: Vec::new(),
             data: None,
+            period: None,
         }
     }
 }
 
 /// The parameters this viewer reads.
-pub const KNOWN_PARAMS: [&str; 13] = [
+pub const KNOWN_PARAMS: [&str; 14] = [
     "lang",
     "theme",
     "large",
@@ -85,6 +88,7 @@ pub const KNOWN_PARAMS: [&str; 13] = [
     "colour",
     "tables",
     "data",
+    "period",
     "v",
 ];
 
@@ -209,6 +213,18 @@ pub fn view_state_from_query(query: &str) -> (ViewState, Vec<String>) {
             state.data = Some(value);
         }
     }
+    if let Some(value) = get("period") {
+        let valid = !value.is_empty()
+            && value.len() <= 32
+            && value
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+        if valid {
+            state.period = Some(value);
+        } else if !value.is_empty() {
+            bad("period", &value);
+        }
+    }
     (state, ignored)
 }
 
@@ -261,6 +277,9 @@ pub fn query_from_view_state(state: &ViewState) -> String {
     if let Some(village) = &state.village {
         parts.push(format!("village={}", encode(village)));
     }
+    if let Some(period) = &state.period {
+        parts.push(format!("period={}", encode(period)));
+    }
     parts.push(format!("colour={}", encode(&state.map_colour)));
     parts.push(format!("zoom={}", round_for_url(state.map_zoom, 3)));
     if let Some((x, y)) = state.map_centre {
@@ -308,6 +327,7 @@ mod tests {
             map_colour: "indicator:synthetic_households".into(),
             tables: vec!["environment-cleanup".into(), "team-shares".into()],
             data: Some("data/other town.json".into()),
+            period: Some("2020".into()),
         }
     }
 

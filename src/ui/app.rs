@@ -98,7 +98,7 @@ pub fn App() -> impl IntoView {
                         {offline}
                         <ReportHeader snapshot=snapshot.clone() language=language />
                         <ViewNotices snapshot=snapshot.clone() language=language />
-                        <ReportView snapshot=snapshot language=language />
+                        <ReportView snapshot=snapshot language=language period=preferences.period.get() />
                     }
                     .into_any()
                 }

@@ -14,12 +14,36 @@ pub fn FigureCard(
     indicator: Indicator,
     source: Option<Source>,
     language: Language,
+    /// The period shown (the timeline); `None` for the indicator's main period.
+    #[prop(default = None)]
+    period: Option<String>,
 ) -> impl IntoView {
-    let value = format_value(indicator.value, indicator.qualifier, language);
+    let for_period = crate::core::chart_model::quantity_for_period(&indicator, period.as_deref());
+    let missing_period = for_period.is_none();
+    let (shown_period, quantity) = for_period.unwrap_or_else(|| {
+        (
+            period.clone().unwrap_or_default(),
+            crate::core::chart_model::Quantity {
+                value: None,
+                qualifier: Qualifier::Exact,
+            },
+        )
+    });
+    let mut indicator = indicator;
+    indicator.value = quantity.value;
+    indicator.qualifier = quantity.qualifier;
+    indicator.period = shown_period;
+    let value = if missing_period {
+        "–".to_owned()
+    } else {
+        format_value(indicator.value, indicator.qualifier, language)
+    };
     let unit = indicator.unit.get(language).to_owned();
     let label = indicator.label.get(language).to_owned();
     let spoken = spoken_value(indicator.value, indicator.qualifier, &unit, language);
-    let badge = if indicator.value.is_none() {
+    let badge = if missing_period {
+        Some(tr(language, "本期无数据", "no value for this period"))
+    } else if indicator.value.is_none() {
         Some(tr(language, "未说明", "not stated"))
     } else if indicator.qualifier != Qualifier::Exact {
         Some(qualifier_phrase(indicator.qualifier, language))

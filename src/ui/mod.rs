@@ -29,6 +29,7 @@ pub mod preferences;
 pub mod report_header;
 pub mod report_view;
 pub mod snapshot_fetch;
+pub mod timeline;
 pub mod url_sync;
 pub mod view_controls;
 pub mod view_notices;

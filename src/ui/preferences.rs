@@ -19,6 +19,8 @@ pub struct Preferences {
     pub large: Signal<bool>,
     /// True while the page is being printed: canvases redraw at print resolution.
     pub printing: Signal<bool>,
+    /// The period chosen on the timeline (`None`: the snapshot's main period).
+    pub period: Signal<Option<String>>,
 }
 
 /// Backend pixels per CSS pixel for drawing now: the screen's ratio, or 3 when printing.
@@ -41,6 +43,7 @@ pub fn use_preferences() -> Preferences {
         color_scheme: Signal::stored(ColorScheme::Light),
         large: Signal::stored(false),
         printing: Signal::stored(false),
+        period: Signal::stored(None),
     })
 }
 
@@ -83,6 +86,7 @@ pub fn provide_preferences() -> Preferences {
     });
     let large = Memo::new(move |_| view.state.with(|state| state.large));
     let embed = Memo::new(move |_| view.state.with(|state| state.embed));
+    let period = Memo::new(move |_| view.state.with(|state| state.period.clone()));
     Effect::new(move |_| {
         let Some(root) = web_sys::window()
             .and_then(|w| w.document())
@@ -125,6 +129,7 @@ pub fn provide_preferences() -> Preferences {
         color_scheme: color_scheme.into(),
         large: large.into(),
         printing: printing.into(),
+        period: period.into(),
     };
     provide_context(preferences);
     preferences

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::core::snapshot::Snapshot;
 use crate::core::Language;
 use crate::ui::preferences::tr;
+use crate::ui::timeline::Timeline;
 use crate::ui::url_sync::{link_to, use_view_state};
 use crate::ui::view_controls::ViewControls;
 
@@ -145,6 +146,7 @@ pub fn ReportHeader(
                 </p>
                 {about.map(|about| view! { <p class="about-data">{about}" · "{as_of}</p> })}
                 <a class="open-full" href=full_view target="_blank" rel="noopener">{tr(language, "打开完整页面 ↗", "Open the full view ↗")}</a>
+                <Timeline snapshot=snapshot.clone() language=language />
             </header>
         }
         .into_any();
@@ -161,6 +163,7 @@ pub fn ReportHeader(
         </header>
         <nav class="overview section-nav" aria-label=tr(language, "报告章节", "Report sections")>
             <ul class="programme-list">{sections}</ul>
+            <Timeline snapshot=snapshot.clone() language=language />
             <p class="indicator-count" data-count=indicator_count.to_string()>
                 {match language {
                     Language::Zh => format!("共 {indicator_count} 项指标，均摘自报告原文"),

@@ -12,7 +12,12 @@ use crate::ui::figure_card::FigureCard;
 use crate::ui::indicator_table::IndicatorTable;
 use crate::ui::village_map::VillageMap;
 
-fn block_view(snapshot: &Arc<Snapshot>, block: &Block, language: Language) -> AnyView {
+fn block_view(
+    snapshot: &Arc<Snapshot>,
+    block: &Block,
+    language: Language,
+    period: &Option<String>,
+) -> AnyView {
     match block {
         Block::Prose { text } => view! { <p class="prose">{text.get(language).to_owned()}</p> }.into_any(),
         Block::Figures { indicators } => {
@@ -21,12 +26,12 @@ fn block_view(snapshot: &Arc<Snapshot>, block: &Block, language: Language) -> An
                 .filter_map(|id| snapshot.indicators.iter().find(|indicator| &indicator.id == id))
                 .map(|indicator| {
                     let source = snapshot.sources.iter().find(|source| source.id == indicator.source).cloned();
-                    view! { <FigureCard indicator=indicator.clone() source=source language=language /> }
+                    view! { <FigureCard indicator=indicator.clone() source=source language=language period=period.clone() /> }
                 })
                 .collect_view();
             view! { <div class="figure-grid">{cards}</div> }.into_any()
         }
-        Block::Chart { .. } => match chart_model_from_block(snapshot, block, language) {
+        Block::Chart { .. } => match chart_model_from_block(snapshot, block, language, period.as_deref()) {
             Some(model) => {
                 let prefix = snapshot.meta.township.code.clone();
                 view! { <ChartFigure model=model file_prefix=prefix /> }.into_any()
@@ -44,7 +49,13 @@ fn block_view(snapshot: &Arc<Snapshot>, block: &Block, language: Language) -> An
 }
 
 #[component]
-pub fn ReportView(snapshot: Arc<Snapshot>, language: Language) -> impl IntoView {
+pub fn ReportView(
+    snapshot: Arc<Snapshot>,
+    language: Language,
+    /// The period shown (the timeline), or the snapshot's main period.
+    #[prop(default = None)]
+    period: Option<String>,
+) -> impl IntoView {
     // Sections below the fold are added one per animation frame, so the first paint is not
     // held up by the whole report (shorter main-thread tasks on slow phones). A section asked
     // for in the URL, and everything before it, comes at once.
@@ -80,11 +91,12 @@ pub fn ReportView(snapshot: Arc<Snapshot>, language: Language) -> impl IntoView 
             let id = section.id.clone();
             // Built only when the section is revealed.
             let snapshot = Arc::clone(&snapshot);
+            let period = period.clone();
             let blocks = move || {
                 snapshot.sections[index]
                     .blocks
                     .iter()
-                    .map(|block| block_view(&snapshot, block, language))
+                    .map(|block| block_view(&snapshot, block, language, &period))
                     .collect_view()
             };
             view! {
