@@ -41,12 +41,45 @@ for (const viewport of ['mobile', 'desktop']) {
       await page.locator('.village-card').waitFor();
       await page.locator('.figure-card summary').first().click();
       await page.locator('#chart-team-shares .table-toggle').click();
-      await page.locator('[data-control="embed"]').click();
+      // (Large-text mode hides the embed code: fewer controls.)
+      if (await page.locator('[data-control="embed"]').isVisible()) await page.locator('[data-control="embed"]').click();
       await axe(page, `${mode} ${viewport} opened views`);
       await page.context().close();
     });
   }
 }
+
+test('text zoomed to 200 % by the reader still fits a 390 px phone', async () => {
+  // The reader's own font-size setting is simulated by doubling the root font size.
+  const page = await newPage(browser, 'mobile', { bypassCSP: true });
+  await page.goto(BASE_URL);
+  await page.locator('.report[data-complete="true"]').waitFor({ timeout: 20000 });
+  const before = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+  await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+  const after = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+  assert.equal(after, before * 2, 'text follows the root size (rem-based)');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page overflows by ${overflow}px at 200 % text`);
+  await page.context().close();
+});
+
+test('large-text mode: at least 18 px text, line height ≥ 1.3, 60 px targets, fewer controls', async () => {
+  const page = await newPage(browser, 'mobile');
+  await page.goto(`${BASE_URL}?large=1`);
+  await page.locator('.report[data-complete="true"]').waitFor({ timeout: 20000 });
+  const metrics = await page.evaluate(() => {
+    const body = getComputedStyle(document.body);
+    const targets = [...document.querySelectorAll('button, a.programme-chip, select, input')]
+      .filter((e) => e.offsetParent !== null)
+      .map((e) => [e.className || e.tagName, e.getBoundingClientRect().height]);
+    return { size: parseFloat(body.fontSize), lineHeight: parseFloat(body.lineHeight) / parseFloat(body.fontSize), small: targets.filter(([, h]) => h < 59.5) };
+  });
+  assert.ok(metrics.size >= 18, `${metrics.size}px`);
+  assert.ok(metrics.lineHeight >= 1.3, `line height ${metrics.lineHeight}`);
+  assert.deepEqual(metrics.small, [], 'every target is at least 60 px tall');
+  assert.equal(await page.locator('[data-download]:visible').count(), 0, 'downloads step aside');
+  await page.context().close();
+});
 
 test('the main journey by keyboard alone', async () => {
   const page = await newPage(browser, 'desktop');
