@@ -115,58 +115,60 @@ pub fn snapshot_from_json_value(value: &Value) -> Result<Snapshot, Vec<Problem>>
             problems.push(Problem::new(key, "missing required field"));
         }
     }
-    if let Some(meta) = object.get("meta") {
-        check_typed::<crate::core::snapshot::Meta>("meta", meta, &mut problems);
+    // Each part is deserialised once, on its own, so one bad element does not hide another;
+    // the typed parts then make up the snapshot (no second pass over the document).
+    let meta = object
+        .get("meta")
+        .and_then(|meta| typed::<crate::core::snapshot::Meta>("meta", meta, &mut problems));
+    let sources = typed_list(object, "sources", &mut problems);
+    let programmes = typed_list(object, "programmes", &mut problems);
+    let indicators = typed_list(object, "indicators", &mut problems);
+    let places = typed_list(object, "places", &mut problems);
+    let sections = typed_list(object, "sections", &mut problems);
+    match (meta, problems.is_empty()) {
+        (Some(meta), true) => Ok(Snapshot {
+            schema_version: SCHEMA_VERSION,
+            meta,
+            sources,
+            programmes,
+            indicators,
+            places,
+            sections,
+        }),
+        _ => Err(problems),
     }
-    for key in ["sources", "programmes", "indicators", "places", "sections"] {
-        let Some(list) = object.get(key) else {
-            continue;
-        };
-        match list.as_array() {
-            None => problems.push(Problem::new(
-                key,
-                format!("must be a list, got {}", json_type_name(list)),
-            )),
-            Some(items) => {
-                for (index, item) in items.iter().enumerate() {
-                    let path = format!("{key}[{index}]");
-                    match key {
-                        "sources" => {
-                            check_typed::<crate::core::snapshot::Source>(&path, item, &mut problems)
-                        }
-                        "programmes" => check_typed::<crate::core::snapshot::Programme>(
-                            &path,
-                            item,
-                            &mut problems,
-                        ),
-                        "indicators" => check_typed::<crate::core::snapshot::Indicator>(
-                            &path,
-                            item,
-                            &mut problems,
-                        ),
-                        "places" => {
-                            check_typed::<crate::core::snapshot::Place>(&path, item, &mut problems)
-                        }
-                        _ => check_typed::<crate::core::snapshot::Section>(
-                            &path,
-                            item,
-                            &mut problems,
-                        ),
-                    }
-                }
-            }
-        }
-    }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    // Every part deserialised on its own, so the whole does too; keep the error path anyway.
-    deserialize_at::<Snapshot>("", value).map_err(|problem| vec![problem])
 }
 
-fn check_typed<T: DeserializeOwned>(path: &str, value: &Value, problems: &mut Vec<Problem>) {
-    if let Err(problem) = deserialize_at::<T>(path, value) {
-        problems.push(problem);
+/// The elements of the list at `key` (absent: empty), each deserialised on its own.
+fn typed_list<T: DeserializeOwned>(
+    object: &serde_json::Map<String, Value>,
+    key: &str,
+    problems: &mut Vec<Problem>,
+) -> Vec<T> {
+    let Some(list) = object.get(key) else {
+        return Vec::new();
+    };
+    let Some(items) = list.as_array() else {
+        problems.push(Problem::new(
+            key,
+            format!("must be a list, got {}", json_type_name(list)),
+        ));
+        return Vec::new();
+    };
+    items
+        .iter()
+        .enumerate()
+        .filter_map(|(index, item)| typed::<T>(&format!("{key}[{index}]"), item, problems))
+        .collect()
+}
+
+fn typed<T: DeserializeOwned>(path: &str, value: &Value, problems: &mut Vec<Problem>) -> Option<T> {
+    match deserialize_at::<T>(path, value) {
+        Ok(typed) => Some(typed),
+        Err(problem) => {
+            problems.push(problem);
+            None
+        }
     }
 }
 
