@@ -13,3 +13,4 @@ trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do curl -fsS -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null && break; sleep 0.1; done
 export BASE_URL="http://127.0.0.1:$port/"
 for bench in benches/*.mjs; do node "$bench"; done
+cargo bench --locked --bench native 2>/dev/null | sed -n '/native core benchmarks/,$p'

@@ -1,0 +1,101 @@
+//! Native benchmarks of the core (no browser): parse + validate throughput, map model building,
+//! schematic layout and hit-testing. Prints a table; run with `cargo bench --bench native`
+//! (or `./run bench`). Medians of repeated runs, timed with `std::time::Instant`.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    use std::time::Instant;
+
+    use fuguanzhuang_viewer::core::load::snapshot_from_json_text;
+    use fuguanzhuang_viewer::core::map_model::map_model_from_snapshot;
+    use fuguanzhuang_viewer::core::snapshot::Crs;
+    use fuguanzhuang_viewer::core::synthetic::{polygons_from_geojson_text, synthetic_snapshot};
+    use fuguanzhuang_viewer::core::Language;
+
+    fn median_ms(runs: usize, mut work: impl FnMut()) -> f64 {
+        let mut samples: Vec<f64> = (0..runs)
+            .map(|_| {
+                let start = Instant::now();
+                work();
+                start.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect();
+        samples.sort_by(f64::total_cmp);
+        samples[samples.len() / 2]
+    }
+
+    let outline = match std::fs::read_to_string("data/geo/yishui-371323-wgs84.geojson")
+        .map_err(|e| e.to_string())
+        .and_then(|text| polygons_from_geojson_text(&text))
+    {
+        Ok(outline) => outline,
+        Err(error) => {
+            eprintln!("run from the repository root: {error}");
+            std::process::exit(1);
+        }
+    };
+    let default_text = include_str!("../data/snapshot.json").to_owned();
+    let mut inputs = vec![("default (57 villages)".to_owned(), default_text)];
+    for places in [1_000, 10_000, 50_000] {
+        let snapshot = synthetic_snapshot(&outline, places, 1, Crs::Wgs84);
+        let text = serde_json::to_string(&snapshot).unwrap_or_default();
+        inputs.push((format!("synthetic {places} polygons"), text));
+    }
+    println!(
+        "\nnative core benchmarks (median; {} cores)",
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    );
+    println!(
+        "{:<28} {:>8} {:>14} {:>9} {:>12} {:>14}",
+        "snapshot", "MB", "parse+valid ms", "MB/s", "map model ms", "hit-test µs"
+    );
+    for (name, text) in &inputs {
+        let megabytes = text.len() as f64 / 1e6;
+        let runs = if text.len() > 5_000_000 { 5 } else { 20 };
+        let parse = median_ms(runs, || {
+            let _ = snapshot_from_json_text(text);
+        });
+        let snapshot = match snapshot_from_json_text(text) {
+            Ok(snapshot) => snapshot,
+            Err(problems) => {
+                let first = problems
+                    .first()
+                    .map(ToString::to_string)
+                    .unwrap_or_default();
+                println!("{name:<28} {megabytes:>8.2}  refused: {first}");
+                continue;
+            }
+        };
+        let model_ms = median_ms(runs, || {
+            let _ = map_model_from_snapshot(&snapshot, Language::Zh, 8.9);
+        });
+        let model = map_model_from_snapshot(&snapshot, Language::Zh, 8.9);
+        let (min, max) = (model.bounds.min, model.bounds.max);
+        let points: Vec<(f64, f64)> = (0..10_000)
+            .map(|i| {
+                let t = f64::from(i);
+                (
+                    min.0 + (t * 0.618_034).fract() * (max.0 - min.0),
+                    min.1 + (t * 0.414_214).fract() * (max.1 - min.1),
+                )
+            })
+            .collect();
+        let hit_ms = median_ms(5, || {
+            for point in &points {
+                let _ = model.feature_at(*point, 1e-4);
+            }
+        });
+        println!(
+            "{:<28} {:>8.2} {:>14.2} {:>9.1} {:>12.2} {:>14.3}",
+            name,
+            megabytes,
+            parse,
+            megabytes / (parse / 1000.0),
+            model_ms,
+            hit_ms * 1000.0 / points.len() as f64
+        );
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
