@@ -24,6 +24,7 @@ pub mod figure_card;
 pub mod indicator_table;
 pub mod load_error;
 pub mod locator_inset;
+pub mod map_frames;
 pub mod panic_notice;
 pub mod preferences;
 pub mod report_header;

@@ -22,6 +22,7 @@ use crate::core::theme::Theme;
 use crate::core::Language;
 use crate::ui::canvas_frame::{follow_width, redraw_on_change};
 use crate::ui::locator_inset::LocatorInset;
+use crate::ui::map_frames::{FrameKind, MapFrames};
 use crate::ui::preferences::{drawing_scale, tr, use_preferences};
 use crate::ui::url_sync::use_view_state;
 use crate::ui::village_card::VillageCard;
@@ -124,6 +125,10 @@ pub fn VillageMap(
         }
     };
 
+    let frames = StoredValue::new_local(MapFrames::default());
+    let settle = StoredValue::new(0_u64);
+    // Filled in below: lets the settle timer ask for a full redraw.
+    let redraw_now = StoredValue::new_local(Box::new(|| {}) as Box<dyn Fn()>);
     let draw = {
         let snapshot = Arc::clone(&snapshot);
         move || {
@@ -157,39 +162,74 @@ pub fn VillageMap(
             let selected_feature = selected
                 .get_untracked()
                 .and_then(|id| model.feature_of(&id));
+            let large = preferences.large.get_untracked();
             let options = MapDrawOptions {
                 theme: &theme,
                 scale,
                 selected: selected_feature,
-                large: false,
+                large,
                 measure: &crate::ui::canvas_text::canvas_text_width,
             };
-            let Some(backend) = CanvasBackend::with_canvas_object(element.clone()) else {
-                return;
-            };
             let current = view.get_untracked();
-            match draw_map(
-                &backend.into_drawing_area(),
-                &model,
-                &colouring,
-                &projection,
-                &current,
-                &options,
-            ) {
-                Ok(stats) => {
+            // Everything the bitmap depends on except the pan.
+            let key = format!(
+                "{}x{}@{scale}/{:?}/{:?}/{:?}/{large}",
+                element.width(),
+                element.height(),
+                colour_by.get_untracked(),
+                selected_feature,
+                preferences.color_scheme.get_untracked()
+            );
+            let result = frames.try_update_value(|frames| {
+                frames.frame(element, key, current, scale, |offscreen| {
+                    let backend = CanvasBackend::with_canvas_object(offscreen.clone())
+                        .ok_or("no 2D canvas")?;
+                    draw_map(
+                        &backend.into_drawing_area(),
+                        &model,
+                        &colouring,
+                        &projection,
+                        &current,
+                        &options,
+                    )
+                    .map(|stats| stats.drawn)
+                })
+            });
+            match result {
+                Some(Ok(kind)) => {
                     // State for tests and tools: what is drawn and how the view stands.
-                    let _ = element.set_attribute("data-drawn", &stats.drawn.to_string());
+                    if let FrameKind::Full(drawn) = kind {
+                        let _ = element.set_attribute("data-drawn", &drawn.to_string());
+                    } else {
+                        // Shifted a bitmap: redraw in full once panning pauses.
+                        settle.update_value(|generation| *generation += 1);
+                        let generation = settle.get_value();
+                        let callback = wasm_bindgen::closure::Closure::once_into_js(move || {
+                            if settle.try_get_value() == Some(generation) {
+                                frames.update_value(MapFrames::invalidate);
+                                redraw_now.with_value(|redraw| redraw());
+                            }
+                        });
+                        if let Some(window) = web_sys::window() {
+                            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                                wasm_bindgen::JsCast::unchecked_ref(&callback),
+                                150,
+                            );
+                        }
+                    }
                     let _ = element.set_attribute("data-zoom", &format!("{:.3}", current.zoom));
                     let _ = element.set_attribute(
                         "data-pan",
                         &format!("{:.1},{:.1}", current.pan.0, current.pan.1),
                     );
                 }
-                Err(error) => web_sys::console::error_1(&format!("map: {error}").into()),
+                Some(Err(error)) => web_sys::console::error_1(&format!("map: {error}").into()),
+                None => {}
             }
         }
     };
     let draw = StoredValue::new_local(draw);
+    redraw_now.set_value(Box::new(move || draw.with_value(|draw| draw())));
     redraw_on_change(
         move || {
             width.track();
