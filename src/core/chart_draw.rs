@@ -341,8 +341,8 @@ pub fn draw_chart<DB: DrawingBackend>(
         return Ok(empty_hits());
     }
     let hits = match model.kind {
-        ChartKind::TimeSeries => draw_time_series(&painter, model, &visible, height as i32)?,
-        kind => draw_rows(&painter, model, &visible, kind, height as i32)?,
+        ChartKind::TimeSeries => draw_time_series(&painter, model, &visible)?,
+        kind => draw_rows(&painter, model, &visible, kind)?,
     };
     root.present().map_err(|error| error.to_string())?;
     Ok(hits)
@@ -354,7 +354,6 @@ fn draw_rows<DB: DrawingBackend>(
     model: &ChartModel,
     visible: &[usize],
     kind: ChartKind,
-    height: i32,
 ) -> Result<ChartHits, String> {
     let theme = painter.options.theme;
     let language = model.language;
@@ -554,7 +553,7 @@ fn draw_rows<DB: DrawingBackend>(
                         }
                         anchor_x = at(value.max(1.0) - box_gap, 0.0).0;
                     }
-                    Some(value) => {
+                    Some(_) => {
                         let end = at(MAX_STRUCTURE_BOXES, 0.0).0;
                         painter.qualified_bar(
                             (left_px, end),
@@ -563,7 +562,6 @@ fn draw_rows<DB: DrawingBackend>(
                             rgb,
                             tail,
                         )?;
-                        let _ = value;
                         anchor_x = end;
                     }
                     None => {
@@ -621,7 +619,6 @@ fn draw_rows<DB: DrawingBackend>(
             anchor: (anchor_x, (bar_top + bar_bottom) / 2),
         });
     }
-    let _ = height;
     Ok(ChartHits {
         coord: chart.as_coord_spec().clone(),
         targets,
@@ -634,7 +631,6 @@ fn draw_time_series<DB: DrawingBackend>(
     painter: &Painter<'_, '_, DB>,
     model: &ChartModel,
     visible: &[usize],
-    height: i32,
 ) -> Result<ChartHits, String> {
     let theme = painter.options.theme;
     let language = model.language;
@@ -751,7 +747,6 @@ fn draw_time_series<DB: DrawingBackend>(
             });
         }
     }
-    let _ = height;
     Ok(ChartHits {
         coord: chart.as_coord_spec().clone(),
         targets,
