@@ -2,7 +2,7 @@
 # Installs whatever the project needs and is missing. Idempotent: a second run takes seconds.
 #   - Rust target wasm32-unknown-unknown (rustup)
 #   - trunk 0.21.14 and wasm-bindgen-cli at exactly Cargo.lock's wasm-bindgen version (cargo install)
-#   - Debian packages: chromium, chromium-driver, fonts-noto-cjk, nginx (apt-get)
+#   - Debian packages: chromium, chromium-driver, fonts-noto-cjk, nginx + its brotli_static module (apt-get)
 #   - node tools from package-lock.json: binaryen 132 (wasm-opt), playwright-core (npm ci)
 # Every tool comes from a package registry; nothing downloads a prebuilt binary at run time.
 set -euo pipefail
@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 TRUNK_VERSION="0.21.14"
-APT_PACKAGES=(chromium chromium-driver fonts-noto-cjk nginx)
+APT_PACKAGES=(chromium chromium-driver fonts-noto-cjk nginx libnginx-mod-http-brotli-static)
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 have() { command -v "$1" >/dev/null 2>&1; }

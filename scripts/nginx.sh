@@ -13,7 +13,10 @@ sed -e "s#__DIST__#$dist#g" -e "s#__LISTEN__#127.0.0.1:$port#g" -e "s#__FRAME_AN
   deploy/site.conf > "$prefix/site.conf"
 user_line=""
 [ "$(id -u)" -eq 0 ] && user_line="user root;"
+module=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
+[ -f "$module" ] || { echo "missing $module (apt-get install libnginx-mod-http-brotli-static)" >&2; exit 1; }
 cat > "$prefix/nginx.conf" <<CONF
+load_module $module;
 $user_line
 daemon off;
 worker_processes 1;

@@ -2,10 +2,11 @@
 // Content-Security-Policy (no 'unsafe-inline') and ready for static hosting.
 //  1. trunk 0.21 starts the wasm with an inline <script type="module">; move it into a
 //     content-hashed file and load that instead.
-//  2. Write .gz siblings (gzip -9) of every text/wasm asset for nginx's gzip_static.
+//  2. Write .gz (gzip -9) and .br (brotli 11, Node's zlib) siblings of every text/wasm asset
+//     for nginx's gzip_static and brotli_static.
 import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { gzipSync, constants } from 'node:zlib';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -53,7 +54,9 @@ function compress(dir) {
     if (statSync(path).isDirectory()) {
       compress(path);
     } else if (compressible.test(entry)) {
-      writeFileSync(`${path}.gz`, gzipSync(readFileSync(path), { level: constants.Z_BEST_COMPRESSION }));
+      const bytes = readFileSync(path);
+      writeFileSync(`${path}.gz`, gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }));
+      writeFileSync(`${path}.br`, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }));
     }
   }
 }
@@ -111,6 +114,7 @@ try {
   page = page.replace('<body>', `<body>\n${summary}`);
   writeFileSync(indexPath, page);
   writeFileSync(`${indexPath}.gz`, gzipSync(Buffer.from(page), { level: constants.Z_BEST_COMPRESSION }));
+  writeFileSync(`${indexPath}.br`, brotliCompressSync(Buffer.from(page), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
 } catch (error) {
   console.error(`could not write the static summary: ${error.message}`);
   process.exit(1);

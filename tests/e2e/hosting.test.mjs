@@ -33,6 +33,8 @@ test('security and cache headers', async () => {
   assert.equal(module.headers.get('content-type'), 'application/wasm');
   assert.equal(module.headers.get('content-encoding'), 'gzip', 'precompressed .gz served');
   assert.match(module.headers.get('cache-control'), /max-age=31536000, immutable/);
+  const brotli = await fetch(`${BASE_URL}${wasm}`, { headers: { 'accept-encoding': 'br, gzip' } });
+  assert.equal(brotli.headers.get('content-encoding'), 'br', 'precompressed .br served');
   const style = await fetch(`${BASE_URL}${css}`);
   assert.match(style.headers.get('content-type'), /text\/css/);
 });
