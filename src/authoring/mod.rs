@@ -194,6 +194,19 @@ fn header_of(file: &str, text: &str, problems: &mut Problems) -> Option<csv::Str
     }
 }
 
+/// The header's columns, or `None` (with the problems recorded) when the header is wrong.
+fn checked_columns(
+    file: &str,
+    text: &str,
+    columns: &'static [(&'static str, &'static str, bool)],
+    problems: &mut Problems,
+) -> Option<HashMap<&'static str, usize>> {
+    let header = header_of(file, text, problems)?;
+    let before = problems.len();
+    let map = header_map(file, &header, columns, problems);
+    (problems.len() == before).then_some(map)
+}
+
 fn same_value(a: Option<f64>, b: Option<f64>) -> bool {
     match (a, b) {
         (Some(a), Some(b)) => (a - b).abs() <= 1e-9 * (1.0 + a.abs()),
@@ -210,14 +223,9 @@ pub fn apply_indicators_csv(
     text: &str,
     problems: &mut Problems,
 ) {
-    let Some(header) = header_of(file, text, problems) else {
+    let Some(columns) = checked_columns(file, text, &INDICATOR_COLUMNS, problems) else {
         return;
     };
-    let before = problems.len();
-    let columns = header_map(file, &header, &INDICATOR_COLUMNS, problems);
-    if problems.len() > before {
-        return;
-    }
     let mut seen: HashMap<(String, String), u64> = HashMap::new();
     for row in read_rows(file, text, &columns, problems) {
         let id = row.get("id").to_owned();
@@ -331,14 +339,9 @@ pub fn apply_by_place_csv(
     text: &str,
     problems: &mut Problems,
 ) {
-    let Some(header) = header_of(file, text, problems) else {
+    let Some(columns) = checked_columns(file, text, &BY_PLACE_COLUMNS, problems) else {
         return;
     };
-    let before = problems.len();
-    let columns = header_map(file, &header, &BY_PLACE_COLUMNS, problems);
-    if problems.len() > before {
-        return;
-    }
     let mut seen: HashMap<(String, String), u64> = HashMap::new();
     for row in read_rows(file, text, &columns, problems) {
         let indicator_id = row.get("indicator").to_owned();

@@ -120,6 +120,20 @@ pub fn bench_map_pan(
     let target: web_sys::HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
     target.set_width(canvas.width());
     target.set_height(canvas.height());
+    let draw_on = |canvas: &web_sys::HtmlCanvasElement,
+                   view: &ViewTransform|
+     -> Result<usize, String> {
+        let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D context")?;
+        draw_map(
+            &backend.into_drawing_area(),
+            &model,
+            &colouring,
+            &projection,
+            view,
+            &options,
+        )
+        .map(|stats| stats.drawn)
+    };
     let mut map_frames = crate::ui::map_frames::MapFrames::default();
     let mut samples = Vec::with_capacity(frames as usize);
     let mut full_samples = Vec::new();
@@ -131,17 +145,7 @@ pub fn bench_map_pan(
         let start = performance.now();
         let kind = map_frames
             .frame(&target, "bench".into(), view, scale, |offscreen| {
-                let backend =
-                    CanvasBackend::with_canvas_object(offscreen.clone()).ok_or("no 2D context")?;
-                draw_map(
-                    &backend.into_drawing_area(),
-                    &model,
-                    &colouring,
-                    &projection,
-                    &view,
-                    &options,
-                )
-                .map(|stats| stats.drawn)
+                draw_on(offscreen, &view)
             })
             .map_err(|e| JsValue::from_str(&e))?;
         let elapsed = performance.now() - start;
@@ -159,16 +163,7 @@ pub fn bench_map_pan(
             .zoomed_at(zoom, centre)
             .panned((f64::from(frame) * 7.0, 0.0));
         let start = performance.now();
-        let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D context")?;
-        draw_map(
-            &backend.into_drawing_area(),
-            &model,
-            &colouring,
-            &projection,
-            &view,
-            &options,
-        )
-        .map_err(|e| JsValue::from_str(&e))?;
+        draw_on(&canvas, &view).map_err(|e| JsValue::from_str(&e))?;
         full_samples.push(performance.now() - start);
     }
     let full_frame_ms = median(full_samples);

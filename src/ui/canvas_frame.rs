@@ -49,3 +49,24 @@ pub fn redraw_on_change(
         });
     });
 }
+
+/// Gives `canvas` a backing store of `css_width × css_height` CSS px at `scale` device pixels
+/// per CSS px, and that CSS height. Resizing clears and reallocates a canvas, so it happens
+/// only when the size really changed.
+pub fn size_canvas(
+    canvas: &web_sys::HtmlCanvasElement,
+    css_width: f64,
+    css_height: f64,
+    scale: f64,
+) {
+    let (width, height) = (
+        (css_width * scale).round() as u32,
+        (css_height * scale).round() as u32,
+    );
+    if canvas.width() != width || canvas.height() != height {
+        canvas.set_width(width);
+        canvas.set_height(height);
+        let _ =
+            web_sys::HtmlElement::style(canvas).set_property("height", &format!("{css_height}px"));
+    }
+}

@@ -15,7 +15,7 @@ use crate::core::chart_model::ChartModel;
 use crate::core::format::qualifier_phrase;
 use crate::core::snapshot::Qualifier;
 use crate::core::theme::Theme;
-use crate::ui::canvas_frame::{follow_width, redraw_on_change};
+use crate::ui::canvas_frame::{follow_width, redraw_on_change, size_canvas};
 use crate::ui::download::{download_csv, download_png, download_svg};
 use crate::ui::preferences::{drawing_scale, tr, use_preferences};
 use crate::ui::url_sync::use_view_state;
@@ -85,10 +85,7 @@ pub fn ChartFigure(model: ChartModel, #[prop(into)] file_prefix: String) -> impl
             let css_height = chart_height_css(model.kind, visible);
             let scale = drawing_scale(preferences.printing.get_untracked());
             let canvas_element: &web_sys::HtmlCanvasElement = &canvas;
-            canvas_element.set_width((css_width * scale).round() as u32);
-            canvas_element.set_height((css_height * scale).round() as u32);
-            let _ = web_sys::HtmlElement::style(canvas_element)
-                .set_property("height", &format!("{css_height}px"));
+            size_canvas(canvas_element, css_width, css_height, scale);
             let theme = Theme::for_view(
                 preferences.color_scheme.get_untracked(),
                 preferences.large.get_untracked(),

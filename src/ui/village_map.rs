@@ -20,7 +20,7 @@ use crate::core::search::search_places;
 use crate::core::snapshot::Snapshot;
 use crate::core::theme::Theme;
 use crate::core::Language;
-use crate::ui::canvas_frame::{follow_width, redraw_on_change};
+use crate::ui::canvas_frame::{follow_width, redraw_on_change, size_canvas};
 use crate::ui::locator_inset::LocatorInset;
 use crate::ui::map_frames::{FrameKind, MapFrames};
 use crate::ui::preferences::{drawing_scale, tr, use_preferences};
@@ -143,33 +143,11 @@ pub fn VillageMap(
             let css_height = canvas_height(&model, box_width);
             let scale = drawing_scale(preferences.printing.get_untracked());
             let element: &web_sys::HtmlCanvasElement = &canvas;
-            element.set_width((box_width * scale).round() as u32);
-            element.set_height((css_height * scale).round() as u32);
-            let _ = web_sys::HtmlElement::style(element)
-                .set_property("height", &format!("{css_height}px"));
-            let theme = Theme::for_view(
-                preferences.color_scheme.get_untracked(),
-                preferences.large.get_untracked(),
-            );
-            let colouring = map_colouring(
-                &model,
-                &snapshot,
-                &colour_by.get_untracked(),
-                &theme,
-                language,
-            );
-            let projection = map_projection(&model, (box_width, css_height));
+            size_canvas(element, box_width, css_height, scale);
             let selected_feature = selected
                 .get_untracked()
                 .and_then(|id| model.feature_of(&id));
             let large = preferences.large.get_untracked();
-            let options = MapDrawOptions {
-                theme: &theme,
-                scale,
-                selected: selected_feature,
-                large,
-                measure: &crate::ui::canvas_text::canvas_text_width,
-            };
             let current = view.get_untracked();
             // Everything the bitmap depends on except the pan.
             let key = format!(
@@ -182,6 +160,24 @@ pub fn VillageMap(
             );
             let result = frames.try_update_value(|frames| {
                 frames.frame(element, key, current, scale, |offscreen| {
+                    // Colours, projection and options are only needed for a full drawing, not
+                    // for the frames that shift the bitmap while panning.
+                    let theme = Theme::for_view(preferences.color_scheme.get_untracked(), large);
+                    let colouring = map_colouring(
+                        &model,
+                        &snapshot,
+                        &colour_by.get_untracked(),
+                        &theme,
+                        language,
+                    );
+                    let projection = map_projection(&model, (box_width, css_height));
+                    let options = MapDrawOptions {
+                        theme: &theme,
+                        scale,
+                        selected: selected_feature,
+                        large,
+                        measure: &crate::ui::canvas_text::canvas_text_width,
+                    };
                     let backend = CanvasBackend::with_canvas_object(offscreen.clone())
                         .ok_or("no 2D canvas")?;
                     draw_map(
