@@ -459,9 +459,21 @@ pub fn apply_geojson(
             problems.push(format!("{file}: feature {index}: no geometry"));
             continue;
         };
+        let geometry = match crate::core::json_path::deserialize_with_path(geometry) {
+            Ok(geometry) => geometry,
+            Err((path, message)) => {
+                let at = if path.is_empty() {
+                    String::new()
+                } else {
+                    format!(".{path}")
+                };
+                problems.push(format!("{file}: feature {index}: geometry{at}: {message}"));
+                continue;
+            }
+        };
         snapshot.places[place].geometry = Some(PlaceGeometry {
             crs,
-            geojson: geometry.clone(),
+            geojson: geometry,
         });
     }
     // Broken geometry is found by the shared validator; name the feature, not the place path.

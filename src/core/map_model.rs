@@ -7,9 +7,8 @@
 //! - **Geographic** (places carry GeoJSON): real polygons and points, converted to WGS 84 from
 //!   whatever system each declares, so layers always line up.
 
-use serde::Deserialize;
-
 use crate::core::geo::{point_in_polygon, wgs84_from, Bounds, GridIndex, Point, Polygon};
+use crate::core::geojson::GeometryShape;
 use crate::core::snapshot::{DesignationLevel, PlaceKind, Snapshot};
 use crate::core::theme::{Rgb, Theme};
 use crate::core::Language;
@@ -306,28 +305,20 @@ fn resolve_tile_collisions(features: &mut [MapFeature], groups: &[MapGroup]) {
 fn shape_from_geojson(
     geometry: &crate::core::snapshot::PlaceGeometry,
 ) -> Option<(Shape, Bounds, Point)> {
-    use geojson::GeometryValue;
-    let value = GeometryValue::deserialize(&geometry.geojson).ok()?;
-    let convert = |position: &geojson::Position| {
-        let slice = position.as_slice();
-        wgs84_from(geometry.crs, (*slice.first()?, *slice.get(1)?)).into()
-    };
-    let polygon_from = |rings: &Vec<Vec<geojson::Position>>| -> Option<Polygon> {
-        rings
-            .iter()
-            .map(|ring| ring.iter().map(convert).collect::<Option<Vec<Point>>>())
-            .collect()
-    };
-    let shape = match &value {
-        GeometryValue::Point { coordinates } => Shape::Point(convert(coordinates)?),
-        GeometryValue::Polygon { coordinates } => Shape::Polygons(vec![polygon_from(coordinates)?]),
-        GeometryValue::MultiPolygon { coordinates } => Shape::Polygons(
-            coordinates
-                .iter()
-                .map(polygon_from)
-                .collect::<Option<Vec<Polygon>>>()?,
+    let convert = |(x, y): Point| -> Point { wgs84_from(geometry.crs, (x, y)).into() };
+    let shape = match geometry.geojson.shape()? {
+        GeometryShape::Point(at) => Shape::Point(convert(at)),
+        GeometryShape::Polygons(polygons) => Shape::Polygons(
+            polygons
+                .into_iter()
+                .map(|polygon| {
+                    polygon
+                        .into_iter()
+                        .map(|ring| ring.into_iter().map(convert).collect())
+                        .collect()
+                })
+                .collect(),
         ),
-        _ => return None,
     };
     let (bounds, label_at) = match &shape {
         Shape::Point(at) => (Bounds { min: *at, max: *at }, *at),

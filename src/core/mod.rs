@@ -6,6 +6,8 @@ pub mod chart_model;
 pub mod data_source;
 pub mod format;
 pub mod geo;
+pub mod geojson;
+pub mod json_path;
 pub mod load;
 pub mod map_draw;
 pub mod map_model;

@@ -316,7 +316,8 @@ pub enum Crs {
 pub struct PlaceGeometry {
     pub crs: Crs,
     /// A GeoJSON geometry object, e.g. {"type": "Polygon", "coordinates": [[[lon, lat], ...]]}.
-    pub geojson: serde_json::Value,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "serde_json::Value"))]
+    pub geojson: crate::core::geojson::Geometry,
 }
 
 /// Where to put a place's tile in the schematic map.

@@ -7,6 +7,7 @@
 //! indicators get values for several periods.
 
 use crate::core::geo::{gcj02_from_wgs84, point_in_polygon, Bounds, Point, Polygon};
+use crate::core::geojson::Geometry;
 use crate::core::snapshot::{
     AdminUnit, Block, ChartKind, CommunityLink, Crs, Indicator, IndicatorKind, Localized, Meta,
     PeriodValue, Place, PlaceGeometry, PlaceKind, PlaceValue, Programme, Qualifier, Section,
@@ -35,72 +36,7 @@ impl SplitMix {
     }
 }
 
-/// Reads the polygons of a GeoJSON text (FeatureCollection, Feature or geometry).
-pub fn polygons_from_geojson_text(text: &str) -> Result<Vec<Polygon>, String> {
-    use geojson::{GeoJson, GeometryValue};
-    let parsed: GeoJson = text
-        .parse()
-        .map_err(|error| format!("not GeoJSON: {error}"))?;
-    let geometries: Vec<geojson::Geometry> = match parsed {
-        GeoJson::FeatureCollection(collection) => collection
-            .features
-            .into_iter()
-            .filter_map(|feature| feature.geometry)
-            .collect(),
-        GeoJson::Feature(feature) => feature.geometry.into_iter().collect(),
-        GeoJson::Geometry(geometry) => vec![geometry],
-    };
-    let ring = |positions: &Vec<geojson::Position>| -> Vec<Point> {
-        positions
-            .iter()
-            .filter_map(|p| Some((*p.as_slice().first()?, *p.as_slice().get(1)?)))
-            .collect()
-    };
-    let mut polygons = Vec::new();
-    for geometry in geometries {
-        match geometry.value {
-            GeometryValue::Polygon { coordinates } => {
-                polygons.push(coordinates.iter().map(ring).collect())
-            }
-            GeometryValue::MultiPolygon { coordinates } => polygons.extend(
-                coordinates
-                    .iter()
-                    .map(|polygon| polygon.iter().map(ring).collect()),
-            ),
-            _ => {}
-        }
-    }
-    if polygons.is_empty() {
-        return Err("the GeoJSON holds no polygons".into());
-    }
-    Ok(polygons)
-}
-
-/// Polygons of each feature of a GeoJSON FeatureCollection, with its `name` property.
-pub fn polygons_by_name_from_geojson_text(
-    text: &str,
-) -> Result<Vec<(String, Vec<Polygon>)>, String> {
-    let parsed: geojson::GeoJson = text
-        .parse()
-        .map_err(|error| format!("not GeoJSON: {error}"))?;
-    let geojson::GeoJson::FeatureCollection(collection) = parsed else {
-        return Err("expected a FeatureCollection".into());
-    };
-    let mut named = Vec::new();
-    for feature in collection.features {
-        let name = feature
-            .property("name")
-            .and_then(|name| name.as_str())
-            .unwrap_or_default()
-            .to_owned();
-        let Some(geometry) = feature.geometry else {
-            continue;
-        };
-        let text = serde_json::to_string(&geometry).map_err(|error| error.to_string())?;
-        named.push((name, polygons_from_geojson_text(&text)?));
-    }
-    Ok(named)
-}
+pub use crate::core::geojson::{polygons_by_name_from_geojson_text, polygons_from_geojson_text};
 
 fn inside(outline: &[Polygon], point: Point) -> bool {
     outline
@@ -201,17 +137,17 @@ pub fn synthetic_snapshot(outline: &[Polygon], places: usize, seed: u64, crs: Cr
             note: None,
         });
     }
-    let write = |point: Point| -> Vec<f64> {
+    let write = |point: Point| -> Point {
         let (x, y) = match crs {
             Crs::Gcj02 => gcj02_from_wgs84(point),
             Crs::Wgs84 | Crs::Cgcs2000 => point,
         };
-        vec![round6(x), round6(y)]
+        (round6(x), round6(y))
     };
     let mut by_place = Vec::new();
     for (index, (ring, community)) in villages.iter().enumerate() {
         let id = format!("s-{:05}", index + 1);
-        let coordinates: Vec<Vec<f64>> = ring.iter().map(|p| write(*p)).collect();
+        let coordinates: Vec<Point> = ring.iter().map(|p| write(*p)).collect();
         snapshot_places.push(Place {
             id: id.clone(),
             name: Localized {
@@ -227,7 +163,7 @@ pub fn synthetic_snapshot(outline: &[Polygon], places: usize, seed: u64, crs: Cr
             designations: Vec::new(),
             geometry: Some(PlaceGeometry {
                 crs,
-                geojson: serde_json::json!({"type": "Polygon", "coordinates": [coordinates]}),
+                geojson: Geometry::polygon_from_rings(&[coordinates]),
             }),
             layout: None,
             source: source_id.clone(),

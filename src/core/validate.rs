@@ -4,9 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use serde_json::Value;
-
-use crate::core::load::json_type_name;
+use crate::core::geojson::{Coordinates, Geometry};
 use crate::core::snapshot::{
     AdminUnit, Block, ChartKind, Crs, Indicator, IndicatorKind, Localized, Place, PlaceKind,
     Snapshot,
@@ -458,18 +456,16 @@ impl Checker {
         }
     }
 
-    fn geometry(&mut self, path: &str, geojson: &Value, crs: Crs) {
-        let kind = geojson.get("type").and_then(Value::as_str);
-        let coordinates = geojson.get("coordinates");
-        let Some(coordinates) = coordinates else {
+    fn geometry(&mut self, path: &str, geojson: &Geometry, crs: Crs) {
+        let Some(coordinates) = &geojson.coordinates else {
             self.push(path, "a GeoJSON geometry needs \"coordinates\"");
             return;
         };
         let coordinates_path = format!("{path}.coordinates");
-        match kind {
-            Some("Point") => self.position(&coordinates_path, coordinates, crs),
-            Some("Polygon") => self.polygon(&coordinates_path, coordinates, crs),
-            Some("MultiPolygon") => match coordinates.as_array() {
+        match geojson.kind.as_str() {
+            "Point" => self.position(&coordinates_path, coordinates, crs),
+            "Polygon" => self.polygon(&coordinates_path, coordinates, crs),
+            "MultiPolygon" => match coordinates.as_list() {
                 Some(polygons) if !polygons.is_empty() => {
                     for (index, polygon) in polygons.iter().enumerate() {
                         self.polygon(&format!("{coordinates_path}[{index}]"), polygon, crs);
@@ -477,25 +473,28 @@ impl Checker {
                 }
                 _ => self.push(&coordinates_path, "must be a non-empty list of polygons"),
             },
-            Some(other) => self.push(
+            other => self.push(
                 &format!("{path}.type"),
                 format!("must be Point, Polygon or MultiPolygon, got {other:?}"),
             ),
-            None => self.push(&format!("{path}.type"), "missing or not a string"),
         }
     }
 
-    fn polygon(&mut self, path: &str, rings: &Value, crs: Crs) {
-        let Some(rings) = rings.as_array().filter(|rings| !rings.is_empty()) else {
+    fn polygon(&mut self, path: &str, rings: &Coordinates, crs: Crs) {
+        let Some(rings) = rings.as_list().filter(|rings| !rings.is_empty()) else {
             self.push(path, "a polygon must be a non-empty list of rings");
             return;
         };
         for (index, ring) in rings.iter().enumerate() {
             let ring_path = format!("{path}[{index}]");
-            let Some(positions) = ring.as_array() else {
+            let Some(positions) = ring.as_list() else {
+                let got = match ring {
+                    Coordinates::Numbers(_) => "a position",
+                    other => other.type_name(),
+                };
                 self.push(
                     &ring_path,
-                    format!("a ring must be a list, got {}", json_type_name(ring)),
+                    format!("a ring must be a list of positions, got {got}"),
                 );
                 continue;
             };
@@ -519,13 +518,11 @@ impl Checker {
         }
     }
 
-    fn position(&mut self, path: &str, position: &Value, crs: Crs) {
-        let pair = position.as_array().and_then(|items| {
-            let lon = items.first()?.as_f64()?;
-            let lat = items.get(1)?.as_f64()?;
-            (items.len() <= 3).then_some((lon, lat))
-        });
-        let Some((lon, lat)) = pair else {
+    fn position(&mut self, path: &str, position: &Coordinates, crs: Crs) {
+        let Some((lon, lat)) = position
+            .as_position()
+            .filter(|(lon, lat)| lon.is_finite() && lat.is_finite())
+        else {
             self.push(path, "a position must be [longitude, latitude]");
             return;
         };

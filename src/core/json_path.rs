@@ -1,0 +1,186 @@
+//! Where in a JSON document a byte offset is, as a path such as `indicators[3].value`.
+//!
+//! serde_json reports a type error by line and column; for people editing a snapshot the
+//! path is what helps. Scanning the text up to the error's position and keeping the stack of
+//! open objects (with their current key) and lists (with their current index) gives it
+//! without tracking paths during every deserialisation.
+
+/// One open container while scanning.
+enum Frame {
+    /// An object and the key whose value is being read (None before the first key, and
+    /// between a comma and the next key).
+    Object(Option<String>),
+    /// A list and the index of the item being read.
+    List(usize),
+}
+
+/// The byte offset of a 1-based line and column (serde_json's convention: the column counts
+/// bytes, and points at or just after the character where the error was found).
+pub fn offset_from_line_column(text: &str, line: usize, column: usize) -> usize {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n')
+            .nth(line - 2)
+            .map_or(text.len(), |(index, _)| index + 1)
+    };
+    (line_start + column).min(text.len())
+}
+
+/// The path of the innermost value that contains (or ends at) `offset` in `text`, in the
+/// style `a.b[2].c`; empty for the document itself. Assumes the text is JSON up to `offset`.
+pub fn json_path_at_offset(text: &str, offset: usize) -> String {
+    let bytes = text.as_bytes();
+    let end = offset.min(bytes.len());
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut index = 0;
+    // After a string in an object that is still waiting for its key, the string is the key.
+    while index < end {
+        match bytes[index] {
+            b'{' => stack.push(Frame::Object(None)),
+            b'[' => stack.push(Frame::List(0)),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Object(key)) => *key = None,
+                Some(Frame::List(item)) => *item += 1,
+                None => {}
+            },
+            b'"' => {
+                let start = index + 1;
+                index = start;
+                while index < bytes.len() && bytes[index] != b'"' {
+                    index += if bytes[index] == b'\\' { 2 } else { 1 };
+                }
+                if let Some(Frame::Object(key @ None)) = stack.last_mut() {
+                    let raw = &text[start..index.min(text.len())];
+                    *key = Some(
+                        serde_json::from_str::<String>(&format!("\"{raw}\""))
+                            .unwrap_or_else(|_| raw.to_owned()),
+                    );
+                }
+            }
+            _ => {}
+        }
+        index += 1;
+    }
+    let mut path = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Object(Some(key)) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Frame::Object(None) => {}
+            Frame::List(item) => {
+                path.push('[');
+                path.push_str(&item.to_string());
+                path.push(']');
+            }
+        }
+    }
+    path
+}
+
+/// Deserialises `T` from a JSON value; on failure returns the path inside the value where
+/// the problem is and serde's message.
+///
+/// The value is read back from its compact text rather than from the tree: the typed
+/// readers are then the same code as the snapshot's fast path (one copy in the wasm, not
+/// two), and serde_json's text reader tells where it stopped.
+pub fn deserialize_with_path<T: serde::de::DeserializeOwned>(
+    value: &serde_json::Value,
+) -> Result<T, (String, String)> {
+    let text = value.to_string();
+    serde_json::from_str::<T>(&text).map_err(|error| {
+        let offset = offset_from_line_column(&text, error.line(), error.column());
+        (
+            json_path_at_offset(&text, offset),
+            json_error_reason(&error),
+        )
+    })
+}
+
+/// serde_json's message without its trailing " at line L column C" (paths or positions are
+/// reported separately).
+pub fn json_error_reason(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    match message.rfind(" at line ") {
+        Some(index) => message[..index].to_owned(),
+        None => message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn path_of_first_error<T: serde::de::DeserializeOwned + std::fmt::Debug>(text: &str) -> String {
+        let value: serde_json::Value = serde_json::from_str(text).expect("valid JSON");
+        deserialize_with_path::<T>(&value)
+            .expect_err("should fail")
+            .0
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Inner {
+        value: f64,
+        #[serde(default)]
+        tags: Vec<String>,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Outer {
+        name: String,
+        items: Vec<Inner>,
+    }
+
+    #[test]
+    fn paths_name_the_field_and_index() {
+        assert_eq!(
+            path_of_first_error::<Outer>(r#"{"name":"a","items":[{"value":1},{"value":"x"}]}"#),
+            "items[1].value"
+        );
+        assert_eq!(
+            path_of_first_error::<Outer>(r#"{"name":"a","items":[{"value":1,"tags":["t",3]}]}"#),
+            "items[0].tags[1]"
+        );
+        assert_eq!(
+            path_of_first_error::<Outer>(r#"{"name":"a","items":[{"value":1,"vaule":2}]}"#),
+            "items[0].vaule",
+            "an unknown field is named"
+        );
+        assert_eq!(
+            path_of_first_error::<Outer>(r#"{"name":"a","items":[{"tags":[]}]}"#),
+            "items[0]",
+            "a missing field is reported at its object"
+        );
+        assert_eq!(
+            path_of_first_error::<Outer>(r#"{"name":5,"items":[]}"#),
+            "name"
+        );
+        assert_eq!(path_of_first_error::<Outer>("5"), "");
+    }
+
+    #[test]
+    fn keys_with_escapes_and_brackets_in_strings_do_not_confuse_the_scan() {
+        let text = r#"{"a\"]{":[1,"],}[",{"k":true}]}"#;
+        let offset = text.find("true").expect("present") + 2;
+        assert_eq!(json_path_at_offset(text, offset), "a\"]{[2].k");
+    }
+
+    #[test]
+    fn line_and_column_become_offsets() {
+        let text = "{\n  \"a\": [\n    1,\n    x";
+        let offset = offset_from_line_column(text, 4, 5);
+        assert_eq!(&text[offset - 1..offset], "x");
+        assert_eq!(json_path_at_offset(text, offset), "a[1]");
+    }
+}
