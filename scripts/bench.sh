@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f dist/index.html ] || { echo "no dist/: run a release build first" >&2; exit 1; }
 scripts/sizes.sh
-for places in 1000 10000; do
+for places in 1000 10000 50000; do
   cargo run --quiet --release --locked --bin snapshot -- synth --places "$places" --seed 1 > "dist/data/synthetic-$places.json"
 done
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')

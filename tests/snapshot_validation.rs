@@ -403,5 +403,5 @@ fn every_problem_is_reported_not_just_the_first() {
 fn size_limit_is_enforced_before_parsing() {
     let huge = " ".repeat(MAX_SNAPSHOT_BYTES + 1);
     let problems = snapshot_from_json_text(&huge).expect_err("too large");
-    assert_problem(&problems, "", "the limit is 16777216 bytes");
+    assert_problem(&problems, "", "the limit is 33554432 bytes");
 }

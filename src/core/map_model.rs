@@ -305,7 +305,7 @@ fn resolve_tile_collisions(features: &mut [MapFeature], groups: &[MapGroup]) {
 fn shape_from_geojson(
     geometry: &crate::core::snapshot::PlaceGeometry,
 ) -> Option<(Shape, Bounds, Point)> {
-    let convert = |(x, y): Point| -> Point { wgs84_from(geometry.crs, (x, y)).into() };
+    let convert = |at: Point| -> Point { wgs84_from(geometry.crs, at) };
     let shape = match geometry.geojson.shape()? {
         GeometryShape::Point(at) => Shape::Point(convert(at)),
         GeometryShape::Polygons(polygons) => Shape::Polygons(

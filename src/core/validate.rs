@@ -56,30 +56,26 @@ pub fn validate_snapshot(snapshot: &Snapshot) -> Vec<Problem> {
     let place_ids = checker.unique_ids("places", snapshot.places.iter().map(|p| &p.id));
 
     for (index, source) in snapshot.sources.iter().enumerate() {
-        let path = format!("sources[{index}]");
-        checker.localized(&format!("{path}.title"), &source.title, MAX_LABEL_CHARS);
-        checker.localized(
-            &format!("{path}.publisher"),
-            &source.publisher,
-            MAX_LABEL_CHARS,
-        );
+        let path = At::TopIndex("sources", index);
+        checker.localized(&path.key("title"), &source.title, MAX_LABEL_CHARS);
+        checker.localized(&path.key("publisher"), &source.publisher, MAX_LABEL_CHARS);
         if let Some(date) = &source.date {
-            checker.partial_date(&format!("{path}.date"), date);
+            checker.partial_date(&path.key("date"), date);
         }
         if let Some(url) = &source.url {
             let lower = url.to_ascii_lowercase();
             if !(lower.starts_with("https://") || lower.starts_with("http://")) {
                 checker.push(
-                    &format!("{path}.url"),
+                    &path.key("url"),
                     format!("must start with https:// or http://, got {url:?}"),
                 );
             }
-            checker.text(&format!("{path}.url"), url, MAX_LABEL_CHARS);
+            checker.text(&path.key("url"), url, MAX_LABEL_CHARS);
         }
     }
     for (index, programme) in snapshot.programmes.iter().enumerate() {
         checker.localized(
-            &format!("programmes[{index}].label"),
+            &At::TopIndex("programmes", index).key("label"),
             &programme.label,
             MAX_LABEL_CHARS,
         );
@@ -92,7 +88,7 @@ pub fn validate_snapshot(snapshot: &Snapshot) -> Vec<Problem> {
         .collect();
     for (index, indicator) in snapshot.indicators.iter().enumerate() {
         checker.indicator(
-            &format!("indicators[{index}]"),
+            &At::TopIndex("indicators", index),
             indicator,
             &References {
                 sources: &source_ids,
@@ -105,7 +101,7 @@ pub fn validate_snapshot(snapshot: &Snapshot) -> Vec<Problem> {
 
     if snapshot.places.len() > MAX_PLACES {
         checker.push(
-            "places",
+            &At::Top("places"),
             format!(
                 "{} places; at most {MAX_PLACES} are supported",
                 snapshot.places.len()
@@ -119,12 +115,12 @@ pub fn validate_snapshot(snapshot: &Snapshot) -> Vec<Problem> {
         .collect();
     let mut codes_seen: HashMap<&str, usize> = HashMap::new();
     for (index, place) in snapshot.places.iter().enumerate() {
-        let path = format!("places[{index}]");
+        let path = At::TopIndex("places", index);
         checker.place(&path, place, snapshot, &places_by_id, &source_ids);
         if let Some(code) = &place.code {
             if let Some(first) = codes_seen.insert(code, index) {
                 checker.push(
-                    &format!("{path}.code"),
+                    &path.key("code"),
                     format!("duplicate code {code:?}, also used by places[{first}]"),
                 );
             }
@@ -134,25 +130,25 @@ pub fn validate_snapshot(snapshot: &Snapshot) -> Vec<Problem> {
     let mut section_ids = HashSet::new();
     let mut chart_ids = HashSet::new();
     for (index, section) in snapshot.sections.iter().enumerate() {
-        let path = format!("sections[{index}]");
-        checker.id(&format!("{path}.id"), &section.id);
+        let path = At::TopIndex("sections", index);
+        checker.id(&path.key("id"), &section.id);
         if !section_ids.insert(section.id.as_str()) {
             checker.push(
-                &format!("{path}.id"),
+                &path.key("id"),
                 format!("duplicate section id {:?}", section.id),
             );
         }
         if let Some(programme) = &section.programme {
             checker.reference(
-                &format!("{path}.programme"),
+                &path.key("programme"),
                 programme,
                 &programme_ids,
                 "programme",
             );
         }
-        checker.localized(&format!("{path}.title"), &section.title, MAX_LABEL_CHARS);
+        checker.localized(&path.key("title"), &section.title, MAX_LABEL_CHARS);
         for (block_index, block) in section.blocks.iter().enumerate() {
-            let block_path = format!("{path}.blocks[{block_index}]");
+            let block_path = path.key_index("blocks", block_index);
             checker.block(&block_path, block, &indicators_by_id, &mut chart_ids);
         }
     }
@@ -166,40 +162,98 @@ struct References<'a> {
     places: &'a HashSet<String>,
 }
 
+/// Where in the snapshot a check is, written out as a path (`places[3].name.zh`) only when a
+/// problem is reported: formatting every path up front cost more than the checks themselves.
+#[derive(Clone, Copy)]
+enum At<'a> {
+    /// A top-level path such as `meta.title` or `places`.
+    Top(&'a str),
+    /// `key[index]` at the top level.
+    TopIndex(&'a str, usize),
+    Key(&'a At<'a>, &'a str),
+    KeyIndex(&'a At<'a>, &'a str, usize),
+    Index(&'a At<'a>, usize),
+}
+
+impl<'a> At<'a> {
+    fn key(&'a self, key: &'a str) -> At<'a> {
+        At::Key(self, key)
+    }
+
+    fn key_index(&'a self, key: &'a str, index: usize) -> At<'a> {
+        At::KeyIndex(self, key, index)
+    }
+
+    fn index(&'a self, index: usize) -> At<'a> {
+        At::Index(self, index)
+    }
+}
+
+impl fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            At::Top(key) => f.write_str(key),
+            At::TopIndex(key, index) => write!(f, "{key}[{index}]"),
+            At::Key(parent, key) => write!(f, "{parent}.{key}"),
+            At::KeyIndex(parent, key, index) => write!(f, "{parent}.{key}[{index}]"),
+            At::Index(parent, index) => write!(f, "{parent}[{index}]"),
+        }
+    }
+}
+
 #[derive(Default)]
 struct Checker {
     problems: Vec<Problem>,
 }
 
 impl Checker {
-    fn push(&mut self, path: &str, message: impl Into<String>) {
-        self.problems.push(Problem::new(path, message));
+    fn push(&mut self, path: &At<'_>, message: impl Into<String>) {
+        self.problems.push(Problem::new(&path.to_string(), message));
     }
 
     fn meta(&mut self, snapshot: &Snapshot) {
         let meta = &snapshot.meta;
-        self.localized("meta.title", &meta.title, MAX_LABEL_CHARS);
-        self.localized("meta.description", &meta.description, MAX_PROSE_CHARS);
-        self.admin_unit("meta.province", &meta.province, 2, None);
-        self.admin_unit("meta.city", &meta.city, 4, Some(&meta.province.code));
-        self.admin_unit("meta.county", &meta.county, 6, Some(&meta.city.code));
-        self.admin_unit("meta.township", &meta.township, 12, Some(&meta.county.code));
-        self.text("meta.period", &meta.period, MAX_ID_CHARS);
-        self.full_date("meta.as_of", &meta.as_of);
+        self.localized(&At::Top("meta.title"), &meta.title, MAX_LABEL_CHARS);
+        self.localized(
+            &At::Top("meta.description"),
+            &meta.description,
+            MAX_PROSE_CHARS,
+        );
+        self.admin_unit(&At::Top("meta.province"), &meta.province, 2, None);
+        self.admin_unit(
+            &At::Top("meta.city"),
+            &meta.city,
+            4,
+            Some(&meta.province.code),
+        );
+        self.admin_unit(
+            &At::Top("meta.county"),
+            &meta.county,
+            6,
+            Some(&meta.city.code),
+        );
+        self.admin_unit(
+            &At::Top("meta.township"),
+            &meta.township,
+            12,
+            Some(&meta.county.code),
+        );
+        self.text(&At::Top("meta.period"), &meta.period, MAX_ID_CHARS);
+        self.full_date(&At::Top("meta.as_of"), &meta.as_of);
         if let Some(note) = &meta.as_of_note {
-            self.localized("meta.as_of_note", note, MAX_PROSE_CHARS);
+            self.localized(&At::Top("meta.as_of_note"), note, MAX_PROSE_CHARS);
         }
         if let Some(published) = &meta.published {
-            self.full_date("meta.published", published);
+            self.full_date(&At::Top("meta.published"), published);
         }
         if let Some(number) = &meta.map_review_number {
-            self.text("meta.map_review_number", number, MAX_ID_CHARS);
+            self.text(&At::Top("meta.map_review_number"), number, MAX_ID_CHARS);
         }
     }
 
-    fn admin_unit(&mut self, path: &str, unit: &AdminUnit, digits: usize, parent: Option<&str>) {
-        self.localized(&format!("{path}.name"), &unit.name, MAX_LABEL_CHARS);
-        let code_path = format!("{path}.code");
+    fn admin_unit(&mut self, path: &At<'_>, unit: &AdminUnit, digits: usize, parent: Option<&str>) {
+        self.localized(&path.key("name"), &unit.name, MAX_LABEL_CHARS);
+        let code_path = path.key("code");
         if !is_digits(&unit.code, digits) {
             self.push(
                 &code_path,
@@ -218,7 +272,7 @@ impl Checker {
         }
     }
 
-    fn id(&mut self, path: &str, id: &str) {
+    fn id(&mut self, path: &At<'_>, id: &str) {
         if id.is_empty() {
             self.push(path, "must not be empty");
         } else if id.chars().count() > MAX_ID_CHARS {
@@ -241,7 +295,8 @@ impl Checker {
     ) -> HashSet<String> {
         let mut seen: HashMap<&str, usize> = HashMap::new();
         for (index, id) in ids.enumerate() {
-            let path = format!("{collection}[{index}].id");
+            let item = At::TopIndex(collection, index);
+            let path = item.key("id");
             self.id(&path, id);
             if let Some(first) = seen.insert(id, index) {
                 self.push(
@@ -253,13 +308,13 @@ impl Checker {
         seen.into_keys().map(str::to_owned).collect()
     }
 
-    fn reference(&mut self, path: &str, id: &str, known: &HashSet<String>, what: &str) {
+    fn reference(&mut self, path: &At<'_>, id: &str, known: &HashSet<String>, what: &str) {
         if !known.contains(id) {
             self.push(path, format!("refers to unknown {what} {id:?}"));
         }
     }
 
-    fn text(&mut self, path: &str, text: &str, max_chars: usize) {
+    fn text(&mut self, path: &At<'_>, text: &str, max_chars: usize) {
         if text.trim().is_empty() {
             self.push(path, "must not be empty");
         }
@@ -275,12 +330,12 @@ impl Checker {
         }
     }
 
-    fn localized(&mut self, path: &str, text: &Localized, max_chars: usize) {
-        self.text(&format!("{path}.zh"), &text.zh, max_chars);
-        self.text(&format!("{path}.en"), &text.en, max_chars);
+    fn localized(&mut self, path: &At<'_>, text: &Localized, max_chars: usize) {
+        self.text(&path.key("zh"), &text.zh, max_chars);
+        self.text(&path.key("en"), &text.en, max_chars);
     }
 
-    fn full_date(&mut self, path: &str, date: &str) {
+    fn full_date(&mut self, path: &At<'_>, date: &str) {
         if !is_full_date(date) {
             self.push(
                 path,
@@ -289,7 +344,7 @@ impl Checker {
         }
     }
 
-    fn partial_date(&mut self, path: &str, date: &str) {
+    fn partial_date(&mut self, path: &At<'_>, date: &str) {
         let ok = match date.len() {
             4 => is_all_digits(date),
             7 => is_full_date(&format!("{date}-01")),
@@ -303,7 +358,7 @@ impl Checker {
         }
     }
 
-    fn value(&mut self, path: &str, value: Option<f64>, kind: IndicatorKind) {
+    fn value(&mut self, path: &At<'_>, value: Option<f64>, kind: IndicatorKind) {
         let Some(value) = value else { return };
         if !value.is_finite() {
             self.push(path, format!("must be a finite number, got {value}"));
@@ -314,58 +369,53 @@ impl Checker {
         }
     }
 
-    fn indicator(&mut self, path: &str, indicator: &Indicator, refs: &References<'_>) {
+    fn indicator(&mut self, path: &At<'_>, indicator: &Indicator, refs: &References<'_>) {
         self.reference(
-            &format!("{path}.programme"),
+            &path.key("programme"),
             &indicator.programme,
             refs.programmes,
             "programme",
         );
         self.reference(
-            &format!("{path}.source"),
+            &path.key("source"),
             &indicator.source,
             refs.sources,
             "source",
         );
-        self.localized(&format!("{path}.label"), &indicator.label, MAX_LABEL_CHARS);
-        self.localized(&format!("{path}.unit"), &indicator.unit, MAX_LABEL_CHARS);
-        self.text(&format!("{path}.period"), &indicator.period, MAX_ID_CHARS);
-        self.text(&format!("{path}.quote"), &indicator.quote, MAX_LABEL_CHARS);
+        self.localized(&path.key("label"), &indicator.label, MAX_LABEL_CHARS);
+        self.localized(&path.key("unit"), &indicator.unit, MAX_LABEL_CHARS);
+        self.text(&path.key("period"), &indicator.period, MAX_ID_CHARS);
+        self.text(&path.key("quote"), &indicator.quote, MAX_LABEL_CHARS);
         if let Some(note) = &indicator.note {
-            self.localized(&format!("{path}.note"), note, MAX_PROSE_CHARS);
+            self.localized(&path.key("note"), note, MAX_PROSE_CHARS);
         }
-        self.value(&format!("{path}.value"), indicator.value, indicator.kind);
+        self.value(&path.key("value"), indicator.value, indicator.kind);
         let mut periods = HashSet::from([indicator.period.as_str()]);
         for (index, entry) in indicator.series.iter().enumerate() {
-            let entry_path = format!("{path}.series[{index}]");
-            self.text(&format!("{entry_path}.period"), &entry.period, MAX_ID_CHARS);
+            let entry_path = path.key_index("series", index);
+            self.text(&entry_path.key("period"), &entry.period, MAX_ID_CHARS);
             if !periods.insert(entry.period.as_str()) {
                 self.push(
-                    &format!("{entry_path}.period"),
+                    &entry_path.key("period"),
                     format!("period {:?} is given twice", entry.period),
                 );
             }
-            self.value(&format!("{entry_path}.value"), entry.value, indicator.kind);
+            self.value(&entry_path.key("value"), entry.value, indicator.kind);
         }
         let mut places = HashSet::new();
         for (index, entry) in indicator.by_place.iter().enumerate() {
-            let entry_path = format!("{path}.by_place[{index}]");
-            self.reference(
-                &format!("{entry_path}.place"),
-                &entry.place,
-                refs.places,
-                "place",
-            );
+            let entry_path = path.key_index("by_place", index);
+            self.reference(&entry_path.key("place"), &entry.place, refs.places, "place");
             if !places.insert(entry.place.as_str()) {
                 self.push(
-                    &format!("{entry_path}.place"),
+                    &entry_path.key("place"),
                     format!("place {:?} is given twice", entry.place),
                 );
             }
-            self.value(&format!("{entry_path}.value"), entry.value, indicator.kind);
+            self.value(&entry_path.key("value"), entry.value, indicator.kind);
         }
         if let Some(whole_id) = &indicator.part_of {
-            let whole_path = format!("{path}.part_of");
+            let whole_path = path.key("part_of");
             match refs.indicators.get(whole_id.as_str()) {
                 None => self.push(
                     &whole_path,
@@ -393,35 +443,30 @@ impl Checker {
 
     fn place(
         &mut self,
-        path: &str,
+        path: &At<'_>,
         place: &Place,
         snapshot: &Snapshot,
         places_by_id: &HashMap<&str, &Place>,
         source_ids: &HashSet<String>,
     ) {
-        self.localized(&format!("{path}.name"), &place.name, MAX_LABEL_CHARS);
-        self.reference(
-            &format!("{path}.source"),
-            &place.source,
-            source_ids,
-            "source",
-        );
+        self.localized(&path.key("name"), &place.name, MAX_LABEL_CHARS);
+        self.reference(&path.key("source"), &place.source, source_ids, "source");
         if let Some(code) = &place.code {
             let county = &snapshot.meta.county.code;
             if !is_digits(code, 12) {
                 self.push(
-                    &format!("{path}.code"),
+                    &path.key("code"),
                     format!("must be 12 digits, got {code:?}"),
                 );
             } else if !code.starts_with(county.as_str()) {
                 self.push(
-                    &format!("{path}.code"),
+                    &path.key("code"),
                     format!("{code:?} does not start with the county code {county:?}"),
                 );
             }
         }
         if let Some(link) = &place.community {
-            let link_path = format!("{path}.community.id");
+            let link_path = path.key("community.id");
             match places_by_id.get(link.id.as_str()) {
                 None => self.push(&link_path, format!("refers to unknown place {:?}", link.id)),
                 Some(target) if target.kind != PlaceKind::Community => {
@@ -434,59 +479,59 @@ impl Checker {
             }
         }
         for (index, designation) in place.designations.iter().enumerate() {
-            let designation_path = format!("{path}.designations[{index}]");
+            let designation_path = path.key_index("designations", index);
             self.reference(
-                &format!("{designation_path}.source"),
+                &designation_path.key("source"),
                 &designation.source,
                 source_ids,
                 "source",
             );
             self.text(
-                &format!("{designation_path}.quote"),
+                &designation_path.key("quote"),
                 &designation.quote,
                 MAX_LABEL_CHARS,
             );
         }
         if let Some(geometry) = &place.geometry {
             self.geometry(
-                &format!("{path}.geometry.geojson"),
+                &path.key("geometry.geojson"),
                 &geometry.geojson,
                 geometry.crs,
             );
         }
     }
 
-    fn geometry(&mut self, path: &str, geojson: &Geometry, crs: Crs) {
+    fn geometry(&mut self, path: &At<'_>, geojson: &Geometry, crs: Crs) {
         let Some(coordinates) = &geojson.coordinates else {
             self.push(path, "a GeoJSON geometry needs \"coordinates\"");
             return;
         };
-        let coordinates_path = format!("{path}.coordinates");
+        let coordinates_path = path.key("coordinates");
         match geojson.kind.as_str() {
             "Point" => self.position(&coordinates_path, coordinates, crs),
             "Polygon" => self.polygon(&coordinates_path, coordinates, crs),
             "MultiPolygon" => match coordinates.as_list() {
                 Some(polygons) if !polygons.is_empty() => {
                     for (index, polygon) in polygons.iter().enumerate() {
-                        self.polygon(&format!("{coordinates_path}[{index}]"), polygon, crs);
+                        self.polygon(&coordinates_path.index(index), polygon, crs);
                     }
                 }
                 _ => self.push(&coordinates_path, "must be a non-empty list of polygons"),
             },
             other => self.push(
-                &format!("{path}.type"),
+                &path.key("type"),
                 format!("must be Point, Polygon or MultiPolygon, got {other:?}"),
             ),
         }
     }
 
-    fn polygon(&mut self, path: &str, rings: &Coordinates, crs: Crs) {
+    fn polygon(&mut self, path: &At<'_>, rings: &Coordinates, crs: Crs) {
         let Some(rings) = rings.as_list().filter(|rings| !rings.is_empty()) else {
             self.push(path, "a polygon must be a non-empty list of rings");
             return;
         };
         for (index, ring) in rings.iter().enumerate() {
-            let ring_path = format!("{path}[{index}]");
+            let ring_path = path.index(index);
             let Some(positions) = ring.as_list() else {
                 let got = match ring {
                     Coordinates::Numbers(_) => "a position",
@@ -505,7 +550,7 @@ impl Checker {
                 );
             }
             for (position_index, position) in positions.iter().enumerate() {
-                self.position(&format!("{ring_path}[{position_index}]"), position, crs);
+                self.position(&ring_path.index(position_index), position, crs);
             }
             if let (Some(first), Some(last)) = (positions.first(), positions.last()) {
                 if positions.len() >= 4 && first != last {
@@ -518,52 +563,31 @@ impl Checker {
         }
     }
 
-    fn position(&mut self, path: &str, position: &Coordinates, crs: Crs) {
-        let Some((lon, lat)) = position
-            .as_position()
-            .filter(|(lon, lat)| lon.is_finite() && lat.is_finite())
-        else {
-            self.push(path, "a position must be [longitude, latitude]");
-            return;
-        };
-        let (lon_range, lat_range) = match crs {
-            // GCJ-02 is only defined within China.
-            Crs::Gcj02 => ((72.0, 138.0), (0.8, 56.0)),
-            Crs::Wgs84 | Crs::Cgcs2000 => ((-180.0, 180.0), (-90.0, 90.0)),
-        };
-        if !(lon_range.0..=lon_range.1).contains(&lon)
-            || !(lat_range.0..=lat_range.1).contains(&lat)
-        {
-            self.push(
-                path,
-                format!(
-                    "[{lon}, {lat}] is outside the range of {crs:?} (longitude {}..{}, latitude {}..{})",
-                    lon_range.0, lon_range.1, lat_range.0, lat_range.1
-                ),
-            );
+    /// Checks a position; its path is built only when there is a problem (a 10,000-polygon
+    /// snapshot has about 100,000 positions, and formatting each path cost more than the check).
+    fn position(&mut self, path: &At<'_>, position: &Coordinates, crs: Crs) {
+        if let Some(message) = position_problem(position, crs) {
+            self.push(path, message);
         }
     }
 
     fn block(
         &mut self,
-        path: &str,
+        path: &At<'_>,
         block: &Block,
         indicators: &HashMap<&str, &Indicator>,
         chart_ids: &mut HashSet<String>,
     ) {
         let check_ids = |checker: &mut Self, ids: &[String]| -> Vec<&Indicator> {
             if ids.is_empty() {
-                checker.push(
-                    &format!("{path}.indicators"),
-                    "must name at least one indicator",
-                );
+                checker.push(&path.key("indicators"), "must name at least one indicator");
             }
             let mut found = Vec::new();
             for (index, id) in ids.iter().enumerate() {
                 match indicators.get(id.as_str()) {
                     Some(indicator) => found.push(*indicator),
                     None => checker.push(
-                        &format!("{path}.indicators[{index}]"),
+                        &path.key_index("indicators", index),
                         format!("refers to unknown indicator {id:?}"),
                     ),
                 }
@@ -571,13 +595,13 @@ impl Checker {
             found
         };
         match block {
-            Block::Prose { text } => self.localized(&format!("{path}.text"), text, MAX_PROSE_CHARS),
+            Block::Prose { text } => self.localized(&path.key("text"), text, MAX_PROSE_CHARS),
             Block::Figures { indicators } | Block::Table { indicators } => {
                 check_ids(self, indicators);
             }
             Block::Map { title } => {
                 if let Some(title) = title {
-                    self.localized(&format!("{path}.title"), title, MAX_LABEL_CHARS);
+                    self.localized(&path.key("title"), title, MAX_LABEL_CHARS);
                 }
             }
             Block::Chart {
@@ -586,18 +610,18 @@ impl Checker {
                 title,
                 indicators: ids,
             } => {
-                self.id(&format!("{path}.id"), id);
+                self.id(&path.key("id"), id);
                 if !chart_ids.insert(id.clone()) {
-                    self.push(&format!("{path}.id"), format!("duplicate chart id {id:?}"));
+                    self.push(&path.key("id"), format!("duplicate chart id {id:?}"));
                 }
-                self.localized(&format!("{path}.title"), title, MAX_LABEL_CHARS);
+                self.localized(&path.key("title"), title, MAX_LABEL_CHARS);
                 let found = check_ids(self, ids);
                 match chart {
                     ChartKind::Comparison => {
                         if let Some(first) = found.first() {
                             if found.iter().any(|other| other.unit != first.unit) {
                                 self.push(
-                                    &format!("{path}.indicators"),
+                                    &path.key("indicators"),
                                     "a comparison chart needs indicators in one unit; use small_multiples for mixed units",
                                 );
                             }
@@ -607,7 +631,7 @@ impl Checker {
                         for indicator in &found {
                             if indicator.part_of.is_none() {
                                 self.push(
-                                    &format!("{path}.indicators"),
+                                    &path.key("indicators"),
                                     format!(
                                         "{:?} has no part_of: a part-of-whole chart shows only wholes the source states",
                                         indicator.id
@@ -619,7 +643,7 @@ impl Checker {
                     ChartKind::TimeSeries => {
                         if found.iter().all(|indicator| indicator.series.is_empty()) {
                             self.push(
-                                &format!("{path}.indicators"),
+                                &path.key("indicators"),
                                 "a time series needs indicators with values for several periods (series)",
                             );
                         }
@@ -664,4 +688,26 @@ pub fn is_full_date(text: &str) -> bool {
         _ => return false,
     };
     (1..=days_in_month).contains(&day)
+}
+/// What is wrong with a GeoJSON position in `crs`, if anything.
+fn position_problem(position: &Coordinates, crs: Crs) -> Option<String> {
+    let Some((lon, lat)) = position
+        .as_position()
+        .filter(|(lon, lat)| lon.is_finite() && lat.is_finite())
+    else {
+        return Some("a position must be [longitude, latitude]".to_owned());
+    };
+    let (lon_range, lat_range) = match crs {
+        // GCJ-02 is only defined within China.
+        Crs::Gcj02 => ((72.0, 138.0), (0.8, 56.0)),
+        Crs::Wgs84 | Crs::Cgcs2000 => ((-180.0, 180.0), (-90.0, 90.0)),
+    };
+    let inside =
+        (lon_range.0..=lon_range.1).contains(&lon) && (lat_range.0..=lat_range.1).contains(&lat);
+    (!inside).then(|| {
+        format!(
+            "[{lon}, {lat}] is outside the range of {crs:?} (longitude {}..{}, latitude {}..{})",
+            lon_range.0, lon_range.1, lat_range.0, lat_range.1
+        )
+    })
 }

@@ -119,6 +119,7 @@ async fn fetch_with_signal(
     url: &str,
     signal: &web_sys::AbortSignal,
 ) -> Result<Fetched, LoadFailure> {
+    mark("snapshot-fetch-start");
     let response = Request::get(url)
         .abort_signal(Some(signal))
         .send()
@@ -142,6 +143,7 @@ async fn fetch_with_signal(
     }
     let offline_copy = response.headers().get(OFFLINE_COPY_HEADER);
     let bytes = read_limited(url, &response, MAX_SNAPSHOT_BYTES).await?;
+    mark("snapshot-fetched");
     let text = String::from_utf8(bytes).map_err(|error| LoadFailure::Invalid {
         url: url.to_owned(),
         problems: vec![crate::core::validate::Problem::new(
@@ -156,8 +158,17 @@ async fn fetch_with_signal(
         url: url.to_owned(),
         problems,
     })?;
+    mark("snapshot-validated");
     Ok(Fetched {
         snapshot,
         offline_copy,
     })
+}
+
+/// A User Timing mark (`performance.mark`), read by `benches/load.mjs` to time fetch, parse
+/// and validation in the real loading path.
+fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
+        let _ = performance.mark(name);
+    }
 }

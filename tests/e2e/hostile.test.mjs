@@ -96,7 +96,7 @@ test('a 50 MB response is refused by the size limit without freezing the tab', a
   const started = Date.now();
   const page = await withSnapshot(huge);
   await page.locator('.load-error').waitFor({ timeout: 20000 });
-  assert.match(await page.locator('.load-error').textContent(), /limited to 16777216 bytes/);
+  assert.match(await page.locator('.load-error').textContent(), /limited to 33554432 bytes/);
   // The page still answers at once.
   const t0 = Date.now();
   await page.evaluate(() => 1 + 1);
