@@ -1,7 +1,11 @@
 // trunk post-build hook (Trunk.toml [[hooks]]): makes the build work under a strict
 // Content-Security-Policy (no 'unsafe-inline') and ready for static hosting.
 //  1. trunk 0.21 starts the wasm with an inline <script type="module">; move it into a
-//     content-hashed file and load that instead.
+//     content-hashed file and load that instead. The wasm is fetched once the static summary
+//     has been painted (no <link rel=preload> for it): the first paint never competes with
+//     the largest download, and Lighthouse's simulation no longer counts the wasm as a
+//     dependency of the largest paint (LCP 2.4 s -> see BENCHMARKS.md). The cost is that the
+//     wasm request starts after the stylesheet instead of with it.
 //  2. Write .gz (gzip -9) and .br (brotli 11, Node's zlib) siblings of every text/wasm asset
 //     for nginx's gzip_static and brotli_static.
 import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
@@ -19,11 +23,15 @@ let html = readFileSync(indexPath, 'utf8');
 const inline = /<script type="module">([\s\S]*?)<\/script>/;
 const match = html.match(inline);
 if (match) {
-  const code = match[1].trim() + '\n';
+  // rAF does not run in hidden tabs or off-screen cross-origin iframes (a portal's embed
+  // below the fold): a timer starts the app there anyway.
+  const afterFirstPaint = 'await new Promise((resolve) => { requestAnimationFrame(() => setTimeout(resolve, 0)); setTimeout(resolve, 200); });\n';
+  const code = afterFirstPaint + match[1].trim() + '\n';
   const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
   const name = `boot-${hash}.js`;
   writeFileSync(join(staging, name), code);
   html = html.replace(inline, `<script type="module" src="./${name}"></script>`);
+  html = html.replace(/<link rel="preload"[^>]*type="application\/wasm"[^>]*>/, '');
   writeFileSync(indexPath, html);
 }
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html) || /\sstyle="/.test(html)) {
@@ -87,27 +95,48 @@ try {
   process.exit(1);
 }
 
-function firstProse(snapshot) {
-  const block = snapshot.sections[0]?.blocks.find((b) => b.type === 'prose');
-  return block ? [block.text.zh] : [];
-}
-
-// 4. A static summary of the report (township, title, as-of date) in the page itself, so the
-//    first paint does not wait for the wasm; the app removes it once the report is shown.
+// 4. A static summary of the report in the page itself, so the first paint does not wait for
+//    the wasm. It is the app's own first screen for the default view (same elements and
+//    classes as ReportHeader, ViewControls and the first section, in Chinese), with the
+//    controls inert until the app runs; the app swaps it for the live view in one frame, so
+//    nothing moves (no layout shift). The markup is kept in step with the components by the
+//    end-to-end test "the static summary matches the app's first screen".
 try {
   const snapshot = JSON.parse(readFileSync(join(staging, 'data', 'snapshot.json'), 'utf8'));
   const escape = (text) => String(text).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
   const m = snapshot.meta;
+  const firstIndicator = snapshot.indicators[0];
+  const source = firstIndicator && snapshot.sources.find((s) => s.id === firstIndicator.source);
+  const about = source ? `数据来源：${source.title.zh}（${source.publisher.zh}${source.date ? `，${source.date}` : ''}）` : null;
+  const first = snapshot.sections[0];
+  const firstProse = first ? first.blocks.filter((b) => b.type === 'prose') : [];
+  const onlyProse = first && firstProse.length === first.blocks.length;
   const summary = [
     '<div id="static-summary" class="app static-summary" aria-busy="true">',
     '  <header class="report-header">',
+    ...(m.synthetic ? ['    <p class="synthetic-banner" role="note">合成数据：并非真实数字，仅供测试</p>'] : []),
     `    <p class="place-chain">${escape(m.province.name.zh)} · ${escape(m.city.name.zh)} · ${escape(m.county.name.zh)}</p>`,
-    `    <h1 class="static-township" lang="zh-CN">${escape(m.township.name.zh)}</h1>`,
+    `    <h1 class="township-name" lang="zh-CN">${escape(m.township.name.zh)}</h1>`,
     `    <p class="report-title">${escape(m.title.zh)}</p>`,
-    `    <p class="as-of">数据截至 ${escape(m.as_of)} · 统计期 ${escape(m.period)}</p>`,
+    `    <p class="as-of">数据截至 ${escape(m.as_of)} · 统计期 ${escape(m.period)}${m.as_of_note ? `<span class="as-of-note">（${escape(m.as_of_note.zh)}）</span>` : ''}</p>`,
+    ...(about ? [`    <p class="about-data">${escape(about)}</p>`] : []),
+    '    <div class="view-controls" role="group" aria-label="显示设置" inert>',
+    '      <button class="button button-secondary" type="button" lang="en">English</button>',
+    '      <label class="control-theme"><span class="sr-only">配色</span><select><option>配色：跟随系统</option></select></label>',
+    '      <button class="button button-secondary" type="button">大字模式</button>',
+    '      <button class="button" type="button">分享链接</button>',
+    '      <button class="button button-secondary" type="button">嵌入代码</button>',
+    '      <p class="share-status"></p>',
+    '    </div>',
     '  </header>',
-    '  <p class="static-loading" role="status">正在加载交互式报告… · Loading the interactive report…</p>',
-    ...firstProse(snapshot).map((text) => `  <section class="report-section"><h2>${escape(snapshot.sections[0].title.zh)}</h2><p class="prose">${escape(text)}</p></section>`),
+    '  <nav class="overview section-nav" aria-label="报告章节">',
+    `    <ul class="programme-list">${snapshot.sections.map((section) => `<li><a class="programme-chip" href="#${escape(section.id)}">${escape(section.title.zh)}</a></li>`).join('')}</ul>`,
+    `    <p class="indicator-count">共 ${snapshot.indicators.length} 项指标，均摘自报告原文</p>`,
+    '  </nav>',
+    '  <div class="report">',
+    ...(onlyProse ? [`    <section class="report-section" id="${escape(first.id)}"><h2>${escape(first.title.zh)}</h2>${firstProse.map((b) => `<p class="prose">${escape(b.text.zh)}</p>`).join('')}</section>`] : []),
+    '  </div>',
+    '  <p class="static-loading" role="status">正在加载交互式报告… · Loading the interactive report…<span class="static-loading-slow">网络较慢，仍在加载 · The connection is slow; still loading</span></p>',
     '</div>',
   ].join('\n');
   let page = readFileSync(indexPath, 'utf8');

@@ -63,6 +63,10 @@ pub fn App() -> impl IntoView {
                     Err(failure) => LoadState::Failed(failure),
                 };
                 state.set(next);
+                // In the same task as the report is built, so that no frame shows both.
+                if let Some(summary) = static_summary() {
+                    summary.remove();
+                }
             });
         }
     });
@@ -72,7 +76,8 @@ pub fn App() -> impl IntoView {
         load.run(());
     });
     let load_default = Callback::new(move |()| view.state.update(|state| state.data = None));
-    // The page's static summary (first paint) stays until the report or an error replaces it.
+    // The page's static summary (first paint) stays until the report or an error replaces it
+    // (also when the request was refused before any fetch).
     Effect::new(move |_| {
         if !matches!(state.get(), LoadState::Loading) {
             if let Some(summary) = static_summary() {

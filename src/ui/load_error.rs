@@ -43,12 +43,31 @@ pub fn LoadError(
     }
 }
 
+/// Said once loading the data has taken 4 s (the request gives up after 20 s).
+const SLOW_NOTICE: &str =
+    "网络较慢，仍在加载（最长 20 秒）· The connection is slow; still loading (up to 20 s)";
+
 /// The loading state, honest about time: after a few seconds it says the connection is slow.
 #[component]
 pub fn LoadingNotice() -> impl IntoView {
     let slow = RwSignal::new(false);
     let callback = wasm_bindgen::closure::Closure::once_into_js(move || {
         let _ = slow.try_set(true);
+        // While the page's static summary is shown, its loading line speaks for the app.
+        if let Some(line) = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| {
+                document
+                    .query_selector("#static-summary .static-loading")
+                    .ok()
+                    .flatten()
+            })
+        {
+            let _ = line.class_list().add_1("slow");
+            if let Ok(Some(slow_line)) = line.query_selector(".static-loading-slow") {
+                slow_line.set_text_content(Some(SLOW_NOTICE));
+            }
+        }
     });
     if let Some(window) = web_sys::window() {
         let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
@@ -60,7 +79,7 @@ pub fn LoadingNotice() -> impl IntoView {
         <p class="loading" role="status">
             "正在加载报告数据… · Loading the report…"
             <Show when=move || slow.get()>
-                <span class="loading-slow">" 网络较慢，仍在加载（最长 20 秒）· The connection is slow; still loading (up to 20 s)"</span>
+                <span class="loading-slow">" "{SLOW_NOTICE}</span>
             </Show>
         </p>
     }

@@ -56,9 +56,10 @@ pub fn ReportView(
     #[prop(default = None)]
     period: Option<String>,
 ) -> impl IntoView {
-    // Sections below the fold are added one per animation frame, so the first paint is not
-    // held up by the whole report (shorter main-thread tasks on slow phones). A section asked
-    // for in the URL, and everything before it, comes at once.
+    // Blocks below the first section are added one per frame, each in a task of its own (a
+    // zero-delay timer after the frame, so that building a block, laying it out and drawing
+    // its canvases are separate tasks): the main thread is never held long on slow phones. A section asked for in the URL, and
+    // everything before it, comes at once.
     let view_state = crate::ui::url_sync::use_view_state();
     let requested = view_state.state.with_untracked(|state| {
         state.section.as_ref().and_then(|id| {
@@ -68,14 +69,42 @@ pub fn ReportView(
                 .position(|section| &section.id == id)
         })
     });
-    let total = snapshot.sections.len();
-    let shown = RwSignal::new(requested.map_or(2, |index| index + 1).min(total));
+    // The flat index of each section's first block.
+    let first_block: Vec<usize> = snapshot
+        .sections
+        .iter()
+        .scan(0, |next, section| {
+            let first = *next;
+            *next += section.blocks.len();
+            Some(first)
+        })
+        .collect();
+    let total = snapshot
+        .sections
+        .iter()
+        .map(|section| section.blocks.len())
+        .sum::<usize>();
+    let initially = requested.unwrap_or(0) + 1;
+    let shown = RwSignal::new(first_block.get(initially).copied().unwrap_or(total));
     fn reveal_next(shown: RwSignal<usize>, total: usize) {
         if shown.get_untracked() < total {
+            // One block per frame: after the frame (which drew the last block's canvases in
+            // its animation-frame callbacks), a new task builds the next block.
             request_animation_frame(move || {
-                if shown.try_update(|count| *count += 1).is_some() {
-                    reveal_next(shown, total);
-                }
+                set_timeout(
+                    move || {
+                        if shown.try_update(|count| *count += 1).is_some() {
+                            reveal_next(shown, total);
+                            // Printing (or saving as PDF) right after opening gets the whole report.
+                            let print_handle =
+                                window_event_listener(leptos::ev::beforeprint, move |_| {
+                                    let _ = shown.try_set(total);
+                                });
+                            on_cleanup(move || print_handle.remove());
+                        }
+                    },
+                    std::time::Duration::ZERO,
+                );
             });
         }
     }
@@ -89,23 +118,38 @@ pub fn ReportView(
             let labelled_by = heading_id.clone();
             let title = section.title.get(language).to_owned();
             let id = section.id.clone();
-            // Built only when the section is revealed.
+            // A section is added with its first block, so that nothing below the revealed
+            // part exists yet and adding blocks never moves what is already on screen.
+            let first = first_block[index];
+            let empty = section.blocks.is_empty();
             let snapshot = Arc::clone(&snapshot);
             let period = period.clone();
             let blocks = move || {
-                snapshot.sections[index]
-                    .blocks
-                    .iter()
-                    .map(|block| block_view(&snapshot, block, language, &period))
+                (0..snapshot.sections[index].blocks.len())
+                    .map(|block_index| {
+                        let flat = first + block_index;
+                        // Built only when the block is revealed.
+                        let snapshot = Arc::clone(&snapshot);
+                        let period = period.clone();
+                        let block = move || {
+                            block_view(
+                                &snapshot,
+                                &snapshot.sections[index].blocks[block_index],
+                                language,
+                                &period,
+                            )
+                        };
+                        view! { <Show when=move || flat < shown.get()>{block.clone()}</Show> }
+                    })
                     .collect_view()
             };
             view! {
-                <section class="report-section" id=id aria-labelledby=labelled_by>
-                    <h2 id=heading_id tabindex="-1">{title}</h2>
-                    <Show when=move || index < shown.get()>
+                <Show when=move || first < shown.get() || (empty && first <= shown.get())>
+                    <section class="report-section" id=id.clone() aria-labelledby=labelled_by.clone()>
+                        <h2 id=heading_id.clone() tabindex="-1">{title.clone()}</h2>
                         {blocks.clone()}
-                    </Show>
-                </section>
+                    </section>
+                </Show>
             }
         })
         .collect_view();

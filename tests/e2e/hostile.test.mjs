@@ -50,7 +50,7 @@ async function withSnapshot(body, viewport = 'mobile', status = 200) {
 
 test('hostile strings in every text field render as inert text and the layout survives', async () => {
   const page = await withSnapshot(JSON.stringify(hostileSnapshot()));
-  await page.locator('h1.township-name').waitFor({ timeout: 20000 });
+  await page.locator('main h1.township-name').waitFor({ timeout: 20000 });
   await page.locator('figure.chart canvas').first().waitFor();
   await page.locator('.map-search-input').fill('长长长');
   await page.locator('.search-result').first().click();
@@ -121,37 +121,43 @@ test('a slow response keeps an honest loading state; a hung one times out with a
     }
   });
   await page.goto(BASE_URL);
-  await page.locator('.loading').waitFor();
+  // The page's own summary says it is loading (the app keeps it while the data is on its way)
+  // and, after 4 s, that the connection is slow.
+  const loading = page.locator('#static-summary .static-loading');
+  await loading.waitFor();
+  assert.match(await loading.textContent(), /正在加载/);
+  await page.locator('main').waitFor({ state: 'attached' });
   await page.clock.runFor(5000);
-  await page.locator('.loading-slow').waitFor();
+  await page.locator('#static-summary .static-loading.slow .static-loading-slow').waitFor();
+  assert.match(await loading.textContent(), /最长 20 秒/);
   await page.clock.runFor(16000);
   const error = page.locator('.load-error');
   await error.waitFor({ timeout: 10000 });
   assert.match(await error.textContent(), /no complete answer within 20 seconds/);
   release();
   await page.getByRole('button', { name: /重试/ }).click();
-  await page.locator('h1.township-name').waitFor({ timeout: 20000 });
+  await page.locator('main h1.township-name').waitFor({ timeout: 20000 });
   await page.context().close();
 });
 
 test('after a first visit the report opens offline, marked as a saved copy; a broken update never replaces it', async () => {
   const page = await newPage(browser, 'mobile');
   await page.goto(BASE_URL);
-  await page.locator('h1.township-name').waitFor({ timeout: 20000 });
+  await page.locator('main h1.township-name').waitFor({ timeout: 20000 });
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
   // The worker controls pages from the next load on; load once more online to save the data.
   await page.reload();
-  await page.locator('h1.township-name').waitFor({ timeout: 20000 });
+  await page.locator('main h1.township-name').waitFor({ timeout: 20000 });
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await page.reload();
-  await page.locator('h1.township-name').waitFor({ timeout: 20000 });
+  await page.locator('main h1.township-name').waitFor({ timeout: 20000 });
   // A broken (truncated) update is published: the good saved copy is shown instead.
   await page.context().route('**/data/snapshot.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"schema_version": 1, "meta": {' }));
   await page.reload();
   await page.locator('.offline-banner').waitFor({ timeout: 20000 });
-  assert.equal(await page.locator('h1.township-name').textContent(), SNAPSHOT.meta.township.name.zh);
+  assert.equal(await page.locator('main h1.township-name').textContent(), SNAPSHOT.meta.township.name.zh);
   await page.context().unroute('**/data/snapshot.json');
   // A new, valid snapshot is published: the next online visit shows it (not the saved copy).
   const updated = structuredClone(SNAPSHOT);
@@ -167,11 +173,11 @@ test('after a first visit the report opens offline, marked as a saved copy; a br
   await page.locator('.report-title', { hasText: '更新后的报告标题' }).waitFor({ timeout: 20000 });
   await page.context().setOffline(false);
   await page.reload();
-  await page.locator('h1.township-name').waitFor({ timeout: 20000 });
+  await page.locator('main h1.township-name').waitFor({ timeout: 20000 });
   // Cut again for the remaining checks.
   await page.context().setOffline(true);
   await page.reload();
-  await page.locator('h1.township-name').waitFor({ timeout: 20000 });
+  await page.locator('main h1.township-name').waitFor({ timeout: 20000 });
   const banner = await page.locator('.offline-banner').textContent();
   assert.match(banner, /离线副本/);
   assert.ok(banner.includes(SNAPSHOT.meta.as_of), 'the as-of date is shown');

@@ -42,7 +42,7 @@ test('security and cache headers', async () => {
 test('the whole page runs under the strict CSP with zero violations', async () => {
   const page = await newPage(browser, 'mobile');
   await page.goto(BASE_URL);
-  await page.locator('h1.township-name').waitFor({ timeout: 20000 });
+  await page.locator('main h1.township-name').waitFor({ timeout: 20000 });
   // Exercise what sets styles and makes files: tooltips, map, downloads.
   const figure = page.locator('#chart-environment-cleanup');
   await figure.locator('canvas').evaluate((e) => e.scrollIntoView({ block: 'center' }));
@@ -62,8 +62,8 @@ test('served from a sub-folder, everything loads', async () => {
   const failed = [];
   page.on('response', (response) => { if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`); });
   await page.goto(`${BASE_URL}reports/fuguanzhuang/`);
-  await page.locator('h1.township-name').waitFor({ timeout: 20000 });
-  assert.equal(await page.locator('h1.township-name').textContent(), SNAPSHOT.meta.township.name.zh);
+  await page.locator('main h1.township-name').waitFor({ timeout: 20000 });
+  assert.equal(await page.locator('main h1.township-name').textContent(), SNAPSHOT.meta.township.name.zh);
   await page.locator('figure.chart canvas').first().waitFor();
   assert.deepEqual(failed, []);
   assert.deepEqual(await page.cspViolations(), []);

@@ -12,7 +12,7 @@ after(async () => { await browser?.close(); });
 async function open(viewport, query = '', extra = {}) {
   const page = await newPage(browser, viewport, extra);
   await page.goto(`${BASE_URL}${query}`);
-  await page.locator('.report-header').waitFor({ timeout: 20000 });
+  await page.locator('main .report[data-complete="true"]').waitFor({ timeout: 20000 });
   return page;
 }
 
@@ -63,7 +63,7 @@ test('a copied link opens the same view in a fresh browser', async () => {
   await page.locator('.share-status').filter({ hasText: /Link copied|Shared/ }).waitFor();
   const second = await newPage(browser, 'mobile');
   await second.goto(url);
-  await second.locator('.report-header').waitFor({ timeout: 20000 });
+  await second.locator('main .report[data-complete="true"]').waitFor({ timeout: 20000 });
   await second.locator('.village-card').waitFor();
   assert.deepEqual(await visibleState(second), before);
   await page.context().close();

@@ -13,11 +13,12 @@ for (const viewport of ['mobile', 'desktop']) {
   test(`default snapshot loads at ${viewport} size without console errors`, async () => {
     const page = await newPage(browser, viewport);
     await page.goto(BASE_URL);
-    const name = page.locator('h1.township-name');
+    const name = page.locator('main h1.township-name');
     await name.waitFor({ timeout: 20000 });
     assert.equal(await name.textContent(), SNAPSHOT.meta.township.name.zh);
     assert.equal(await page.locator('.report-title').textContent(), SNAPSHOT.meta.title.zh);
-    const navigation = await page.locator('.programme-chip').allTextContents();
+    await page.locator('main .report[data-complete="true"]').waitFor({ timeout: 20000 });
+    const navigation = await page.locator('main .programme-chip').allTextContents();
     assert.deepEqual(navigation, SNAPSHOT.sections.map((s) => s.title.zh));
     // Every programme of the report has its own section heading.
     const headings = await page.locator('.report-section h2').allTextContents();
@@ -77,6 +78,54 @@ test('an invalid snapshot lists every problem with its JSON path', async () => {
   );
 });
 
+for (const viewport of ['mobile', 'desktop']) {
+  test(`the page's static summary is the app's first screen, and nothing moves when the app takes over (${viewport})`, async () => {
+    const page = await newPage(browser, viewport);
+    await page.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.__shifts.push(entry.value);
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    // Hold the wasm back so the summary can be looked at on its own.
+    let releaseWasm;
+    const wasmHeld = new Promise((resolve) => { releaseWasm = resolve; });
+    await page.route('**/*.wasm', async (route) => { await wasmHeld; await route.continue(); });
+    await page.goto(BASE_URL);
+    const summary = page.locator('#static-summary');
+    await summary.waitFor();
+    const keys = ['h1.township-name', '.report-title', '.as-of', '.about-data', '.view-controls', '.section-nav', '.indicator-count', '.report-section h2', '.report-section .prose'];
+    const boxes = (root) => page.evaluate(([rootSelector, selectors]) => {
+      const rootElement = document.querySelector(rootSelector);
+      return Object.fromEntries(selectors.map((selector) => {
+        const element = rootElement.querySelector(selector);
+        const rect = element?.getBoundingClientRect();
+        // The inert controls stand in for the live ones: same place and size, texts aside.
+        const text = selector === '.view-controls' ? null : element?.textContent.replace(/\s+/g, '');
+        return [selector, rect ? { text, x: Math.round(rect.x), y: Math.round(rect.y), width: Math.round(rect.width), height: Math.round(rect.height) } : null];
+      }));
+    }, [root, keys]);
+    const first = await boxes('#static-summary');
+    // The summary is made from the default snapshot at build time.
+    assert.equal(first['h1.township-name'].text, SNAPSHOT.meta.township.name.zh);
+    assert.equal(first['.report-title'].text, SNAPSHOT.meta.title.zh);
+    assert.ok(first['.as-of'].text.includes(SNAPSHOT.meta.as_of), first['.as-of'].text);
+    assert.ok(first['.indicator-count'].text.includes(String(SNAPSHOT.indicators.length)));
+    assert.match(await page.locator('#static-summary .static-loading').textContent(), /正在加载/);
+    assert.equal(await page.locator('#static-summary .view-controls').getAttribute('inert'), '', 'controls are inert until the app runs');
+    await page.screenshot({ path: join(ARTIFACTS, `static-summary-${viewport}.png`) });
+    releaseWasm();
+    await page.locator('main .report[data-complete="true"]').waitFor({ timeout: 20000 });
+    assert.equal(await summary.count(), 0, 'the summary is gone once the report is shown');
+    const after = await boxes('main');
+    for (const key of keys) assert.deepEqual(after[key], first[key], `${key} is the same in the summary and the app`);
+    const shifts = await page.evaluate(() => window.__shifts);
+    assert.deepEqual(shifts, [], 'no layout shift while loading and revealing the report');
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+}
+
 test('retry after a failed load shows the report', async () => {
   const page = await newPage(browser, 'desktop');
   let failures = 1;
@@ -85,7 +134,7 @@ test('retry after a failed load shows the report', async () => {
   await page.locator('.load-error').waitFor({ timeout: 20000 });
   assert.match(await page.locator('.load-error').textContent(), /HTTP 500/);
   await page.getByRole('button', { name: /重试/ }).click();
-  await page.locator('h1.township-name').waitFor({ timeout: 20000 });
+  await page.locator('main h1.township-name').waitFor({ timeout: 20000 });
   assert.equal(await page.locator('.load-error').count(), 0);
   await page.context().close();
 });
@@ -101,8 +150,8 @@ test('a snapshot from another site is refused, and the default can be loaded', a
   assert.equal(requested.filter((url) => new URL(url).hostname === 'evil.example').length, 0, 'no request to the other site');
   assert.equal(await page.getByRole('button', { name: /重试/ }).count(), 0, 'retrying a refusal is pointless');
   await page.getByRole('button', { name: /加载默认报告/ }).click();
-  await page.locator('h1.township-name').waitFor({ timeout: 20000 });
-  assert.equal(await page.locator('h1.township-name').textContent(), SNAPSHOT.meta.township.name.zh);
+  await page.locator('main h1.township-name').waitFor({ timeout: 20000 });
+  assert.equal(await page.locator('main h1.township-name').textContent(), SNAPSHOT.meta.township.name.zh);
   await page.context().close();
 });
 
@@ -113,6 +162,6 @@ test('a same-site snapshot path that does not exist offers the default', async (
   await error.waitFor({ timeout: 20000 });
   assert.match(await error.textContent(), /HTTP 404 for data\/other-town\.json/);
   await page.getByRole('button', { name: /加载默认报告/ }).click();
-  await page.locator('h1.township-name').waitFor({ timeout: 20000 });
+  await page.locator('main h1.township-name').waitFor({ timeout: 20000 });
   await page.context().close();
 });
