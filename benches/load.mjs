@@ -19,7 +19,7 @@ for (const [name, query] of [['default (57 villages)', ''], ['synthetic 1,000', 
     });
     const started = Date.now();
     await page.goto(`${BASE_URL}${query}`);
-    await page.locator('.report[data-complete="true"]').waitFor({ timeout: 120000 });
+    await page.locator('main .report[data-complete="true"]').waitFor({ timeout: 120000 });
     await page.waitForFunction(() => Number(document.querySelector('.map-canvas')?.dataset.drawn ?? 1) > 0);
     samples.push(Date.now() - started);
     const marks = await page.evaluate(() => Object.fromEntries(

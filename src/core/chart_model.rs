@@ -98,7 +98,7 @@ impl ChartModel {
                 found.push(quantity.qualifier);
             }
         }
-        found.sort_by_key(|q| *q as u8);
+        found.sort_unstable_by_key(|q| *q as u8);
         found
     }
 
@@ -140,7 +140,7 @@ pub fn snapshot_periods(snapshot: &Snapshot) -> Vec<String> {
                 .chain(indicator.series.iter().map(|entry| entry.period.clone()))
         })
         .collect();
-    periods.sort();
+    periods.sort_unstable();
     periods.dedup();
     periods
 }
@@ -201,7 +201,7 @@ pub fn chart_datum_from_indicator(
             period: indicator.period.clone(),
             quantity: quantity_of(indicator),
         });
-        series.sort_by(|a, b| a.period.cmp(&b.period));
+        series.sort_unstable_by(|a, b| a.period.cmp(&b.period));
     }
     ChartDatum {
         indicator_id: indicator.id.clone(),

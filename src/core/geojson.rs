@@ -28,6 +28,8 @@ pub struct Geometry {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Coordinates {
     Number(f64),
+    /// `[x, y]`, the usual position, kept without a heap allocation of its own.
+    Pair(f64, f64),
     /// A list of numbers only: a position.
     Numbers(Vec<f64>),
     /// A list holding at least one list (or anything else that is not a number).
@@ -52,6 +54,7 @@ impl Coordinates {
         match self {
             Coordinates::Lists(items) => Some(items.len()),
             Coordinates::Numbers(numbers) => Some(numbers.len()),
+            Coordinates::Pair(..) => Some(2),
             _ => None,
         }
     }
@@ -59,6 +62,7 @@ impl Coordinates {
     /// `[x, y]` or `[x, y, z]` as `(x, y)`.
     pub fn as_position(&self) -> Option<Point> {
         match self {
+            Coordinates::Pair(x, y) => Some((*x, *y)),
             Coordinates::Numbers(numbers) if (2..=3).contains(&numbers.len()) => {
                 Some((numbers[0], numbers[1]))
             }
@@ -70,7 +74,7 @@ impl Coordinates {
     pub fn type_name(&self) -> &'static str {
         match self {
             Coordinates::Number(_) => "a number",
-            Coordinates::Numbers(_) | Coordinates::Lists(_) => "a list",
+            Coordinates::Pair(..) | Coordinates::Numbers(_) | Coordinates::Lists(_) => "a list",
             Coordinates::Other(name) => name,
         }
     }
@@ -118,11 +122,7 @@ impl Geometry {
         let rings = rings
             .iter()
             .map(|ring| {
-                Coordinates::Lists(
-                    ring.iter()
-                        .map(|&(x, y)| Coordinates::Numbers(vec![x, y]))
-                        .collect(),
-                )
+                Coordinates::Lists(ring.iter().map(|&(x, y)| Coordinates::Pair(x, y)).collect())
             })
             .collect();
         Geometry {
@@ -274,6 +274,12 @@ impl Serialize for Coordinates {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Coordinates::Number(number) => serializer.serialize_f64(*number),
+            Coordinates::Pair(x, y) => {
+                let mut seq = serializer.serialize_seq(Some(2))?;
+                seq.serialize_element(x)?;
+                seq.serialize_element(y)?;
+                seq.end()
+            }
             Coordinates::Numbers(numbers) => {
                 let mut seq = serializer.serialize_seq(Some(numbers.len()))?;
                 for number in numbers {
@@ -339,24 +345,51 @@ impl<'de> Visitor<'de> for CoordinatesVisitor {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Coordinates, A::Error> {
-        // Positions (lists of numbers) are the bulk of a geometry: keep them flat.
-        let mut numbers = Vec::with_capacity(2);
-        loop {
-            match seq.next_element::<Coordinates>()? {
-                None => return Ok(Coordinates::Numbers(numbers)),
-                Some(Coordinates::Number(number)) => numbers.push(number),
-                Some(other) => {
-                    let mut items: Vec<Coordinates> =
-                        numbers.into_iter().map(Coordinates::Number).collect();
-                    items.push(other);
-                    while let Some(item) = seq.next_element::<Coordinates>()? {
-                        items.push(item);
-                    }
-                    return Ok(Coordinates::Lists(items));
-                }
-            }
+        // Positions (lists of two numbers) are the bulk of a geometry: read them without a
+        // heap allocation of their own.
+        let first = match seq.next_element::<Coordinates>()? {
+            None => return Ok(Coordinates::Numbers(Vec::new())),
+            Some(Coordinates::Number(x)) => x,
+            Some(other) => return rest_of_list(vec![other], seq),
+        };
+        let second = match seq.next_element::<Coordinates>()? {
+            None => return Ok(Coordinates::Numbers(vec![first])),
+            Some(Coordinates::Number(y)) => y,
+            Some(other) => return rest_of_list(vec![Coordinates::Number(first), other], seq),
+        };
+        match seq.next_element::<Coordinates>()? {
+            None => Ok(Coordinates::Pair(first, second)),
+            Some(third) => rest_of_list(
+                vec![
+                    Coordinates::Number(first),
+                    Coordinates::Number(second),
+                    third,
+                ],
+                seq,
+            ),
         }
     }
+}
+
+/// The rest of a list that is not a plain `[x, y]`, after the items already read.
+fn rest_of_list<'de, A: SeqAccess<'de>>(
+    mut items: Vec<Coordinates>,
+    mut seq: A,
+) -> Result<Coordinates, A::Error> {
+    while let Some(item) = seq.next_element::<Coordinates>()? {
+        items.push(item);
+    }
+    let numbers: Option<Vec<f64>> = items
+        .iter()
+        .map(|item| match item {
+            Coordinates::Number(number) => Some(*number),
+            _ => None,
+        })
+        .collect();
+    Ok(match numbers {
+        Some(numbers) => Coordinates::Numbers(numbers),
+        None => Coordinates::Lists(items),
+    })
 }
 
 #[cfg(test)]
@@ -372,6 +405,11 @@ mod tests {
         let rings = geometry.coordinates.as_ref().and_then(Coordinates::as_list);
         let ring = rings.and_then(|rings| rings[0].as_list()).expect("a ring");
         assert_eq!(ring.len(), 4);
+        assert_eq!(
+            ring[1],
+            Coordinates::Pair(1.0, 0.0),
+            "positions are kept inline"
+        );
         assert_eq!(ring[1].as_position(), Some((1.0, 0.0)));
         assert_eq!(ring[2].type_name(), "a string");
         assert_eq!(geometry.shape(), None, "a string is not a position");

@@ -56,7 +56,7 @@ pub fn search_places(
         let kind = u8::from(place.kind == PlaceKind::Community);
         scored.push((score, kind, index));
     }
-    scored.sort();
+    scored.sort_unstable();
     scored
         .into_iter()
         .take(limit)

@@ -205,7 +205,7 @@ pub fn view_state_from_query(query: &str) -> (ViewState, Vec<String>) {
                 None => bad("tables", id),
             }
         }
-        tables.sort();
+        tables.sort_unstable();
         state.tables = tables;
     }
     if let Some(value) = get("data") {

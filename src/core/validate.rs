@@ -534,7 +534,7 @@ impl Checker {
             let ring_path = path.index(index);
             let Some(positions) = ring.as_list() else {
                 let got = match ring {
-                    Coordinates::Numbers(_) => "a position",
+                    Coordinates::Numbers(_) | Coordinates::Pair(..) => "a position",
                     other => other.type_name(),
                 };
                 self.push(

@@ -12,7 +12,7 @@ use crate::core::theme::{ColorScheme, Theme};
 use crate::core::Language;
 
 fn median(mut samples: Vec<f64>) -> f64 {
-    samples.sort_by(f64::total_cmp);
+    samples.sort_unstable_by(f64::total_cmp);
     match samples.len() {
         0 => f64::NAN,
         n if n % 2 == 1 => samples[n / 2],
@@ -168,7 +168,7 @@ pub fn bench_map_pan(
     }
     let full_frame_ms = median(full_samples);
     let mut sorted = samples.clone();
-    sorted.sort_by(f64::total_cmp);
+    sorted.sort_unstable_by(f64::total_cmp);
     let p95 = sorted[((sorted.len() as f64 * 0.95) as usize).min(sorted.len() - 1)];
     // Hit-testing: 1,000 points spread over the screen, timed in batches of 100 for resolution.
     let view = ViewTransform::default();

@@ -53,7 +53,7 @@ pub fn ChartFigure(model: ChartModel, #[prop(into)] file_prefix: String) -> impl
                 state.tables.remove(position);
             } else {
                 state.tables.push(chart_id.clone());
-                state.tables.sort();
+                state.tables.sort_unstable();
             }
         })
     };
