@@ -16,7 +16,7 @@ use crate::core::validate::{validate_snapshot, Problem};
 
 /// The largest snapshot accepted, in bytes. A larger body is refused before parsing so that a
 /// wrong or hostile URL cannot freeze a phone's tab. 32 MiB holds a county of 50,000 places
-/// with polygons (about 22 MB); such a snapshot peaks at about 100 MiB of wasm memory.
+/// with polygons (about 22 MB), which needs about 74 MiB of wasm memory (BENCHMARKS.md).
 pub const MAX_SNAPSHOT_BYTES: usize = 32 * 1024 * 1024;
 
 /// Parses and validates a snapshot. On failure returns every problem found, in document order
