@@ -30,6 +30,42 @@ pub fn follow_width(box_ref: NodeRef<leptos::html::Div>, width: RwSignal<f64>) {
     });
 }
 
+/// Keeps `near` true while the element behind `box_ref` is within a screen of the viewport.
+/// Canvases below the fold are drawn only when the reader scrolls towards them, so opening the
+/// report does not pay for drawings nobody sees yet (the map's first drawing is the longest
+/// task of a first load on a slow phone). Without IntersectionObserver, `near` stays true.
+pub fn follow_nearness(box_ref: NodeRef<leptos::html::Div>, near: RwSignal<bool>) {
+    Effect::new(move |_| {
+        let Some(element) = box_ref.get() else { return };
+        let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            if let Some(entry) = entries
+                .get(entries.length().saturating_sub(1))
+                .dyn_ref::<web_sys::IntersectionObserverEntry>()
+            {
+                let is_near = entry.is_intersecting();
+                if is_near != near.get_untracked() {
+                    near.set(is_near);
+                }
+            }
+        });
+        let options = web_sys::IntersectionObserverInit::new();
+        options.set_root_margin("100% 0px 100% 0px");
+        let Ok(observer) = web_sys::IntersectionObserver::new_with_options(
+            callback.as_ref().unchecked_ref(),
+            &options,
+        ) else {
+            near.set(true);
+            return;
+        };
+        observer.observe(&element);
+        let kept = SendWrapper::new((observer, callback));
+        on_cleanup(move || {
+            let (observer, _callback) = kept.take();
+            observer.disconnect();
+        });
+    });
+}
+
 /// Runs `draw` in the next animation frame whenever `track` reads a changed signal; several
 /// changes before that frame give one redraw.
 pub fn redraw_on_change(

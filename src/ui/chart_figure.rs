@@ -15,7 +15,7 @@ use crate::core::chart_model::ChartModel;
 use crate::core::format::qualifier_phrase;
 use crate::core::snapshot::Qualifier;
 use crate::core::theme::Theme;
-use crate::ui::canvas_frame::{follow_width, redraw_on_change, size_canvas};
+use crate::ui::canvas_frame::{follow_nearness, follow_width, redraw_on_change, size_canvas};
 use crate::ui::download::{download_csv, download_png, download_svg};
 use crate::ui::preferences::{drawing_scale, tr, use_preferences};
 use crate::ui::url_sync::use_view_state;
@@ -60,6 +60,7 @@ pub fn ChartFigure(model: ChartModel, #[prop(into)] file_prefix: String) -> impl
     let focus = RwSignal::new(None::<usize>);
     let tooltip = RwSignal::new(None::<Tooltip>);
     let width = RwSignal::new(0.0_f64);
+    let near = RwSignal::new(false);
     let announcement = RwSignal::new(String::new());
     let download_error = RwSignal::new(None::<String>);
     let hits = StoredValue::new(None::<ChartHits>);
@@ -86,6 +87,10 @@ pub fn ChartFigure(model: ChartModel, #[prop(into)] file_prefix: String) -> impl
             let scale = drawing_scale(preferences.printing.get_untracked());
             let canvas_element: &web_sys::HtmlCanvasElement = &canvas;
             size_canvas(canvas_element, css_width, css_height, scale);
+            // Sized (so the page does not move later) but drawn only near the viewport.
+            if !near.get_untracked() && !preferences.printing.get_untracked() {
+                return;
+            }
             let theme = Theme::for_view(
                 preferences.color_scheme.get_untracked(),
                 preferences.large.get_untracked(),
@@ -121,6 +126,7 @@ pub fn ChartFigure(model: ChartModel, #[prop(into)] file_prefix: String) -> impl
             preferences.color_scheme.track();
             preferences.large.track();
             preferences.printing.track();
+            near.track();
             show_table.track();
         },
         draw,
@@ -128,6 +134,7 @@ pub fn ChartFigure(model: ChartModel, #[prop(into)] file_prefix: String) -> impl
 
     // Follow the box's width (resize, rotation, a hidden tab being shown).
     follow_width(box_ref, width);
+    follow_nearness(box_ref, near);
 
     // Tapping or clicking anywhere outside the chart closes its tooltip.
     let outside = window_event_listener(leptos::ev::pointerdown, move |event| {

@@ -20,7 +20,7 @@ use crate::core::search::search_places;
 use crate::core::snapshot::Snapshot;
 use crate::core::theme::Theme;
 use crate::core::Language;
-use crate::ui::canvas_frame::{follow_width, redraw_on_change, size_canvas};
+use crate::ui::canvas_frame::{follow_nearness, follow_width, redraw_on_change, size_canvas};
 use crate::ui::locator_inset::LocatorInset;
 use crate::ui::map_frames::{FrameKind, MapFrames};
 use crate::ui::preferences::{drawing_scale, tr, use_preferences};
@@ -73,6 +73,7 @@ pub fn VillageMap(
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let box_ref = NodeRef::<leptos::html::Div>::new();
     let width = RwSignal::new(0.0_f64);
+    let near = RwSignal::new(false);
     let view = RwSignal::new(ViewTransform::default());
     // Selection, colouring, zoom and centre are part of the view state (and so of the URL).
     let view_state = use_view_state();
@@ -144,6 +145,10 @@ pub fn VillageMap(
             let scale = drawing_scale(preferences.printing.get_untracked());
             let element: &web_sys::HtmlCanvasElement = &canvas;
             size_canvas(element, box_width, css_height, scale);
+            // Sized (so the page does not move later) but drawn only near the viewport.
+            if !near.get_untracked() && !preferences.printing.get_untracked() {
+                return;
+            }
             let selected_feature = selected
                 .get_untracked()
                 .and_then(|id| model.feature_of(&id));
@@ -235,10 +240,12 @@ pub fn VillageMap(
             preferences.color_scheme.track();
             preferences.large.track();
             preferences.printing.track();
+            near.track();
         },
         draw,
     );
     follow_width(box_ref, width);
+    follow_nearness(box_ref, near);
 
     // Screen (CSS px within the canvas) → the feature there.
     let feature_at = move |point: Point| -> Option<String> {
