@@ -67,14 +67,20 @@ pub fn follow_nearness(box_ref: NodeRef<leptos::html::Div>, near: RwSignal<bool>
 }
 
 /// Runs `draw` in the next animation frame whenever `track` reads a changed signal; several
-/// changes before that frame give one redraw.
+/// changes before that frame give one redraw. While `immediate` is true (printing) it draws at
+/// once: the browser lays out the printout right after `beforeprint`, before any frame.
 pub fn redraw_on_change(
     track: impl Fn() + 'static,
     draw: StoredValue<impl Fn() + 'static, LocalStorage>,
+    immediate: impl Fn() -> bool + 'static,
 ) {
     let frame_pending = StoredValue::new(false);
     Effect::new(move |_| {
         track();
+        if immediate() {
+            draw.with_value(|draw| draw());
+            return;
+        }
         if frame_pending.get_value() {
             return;
         }

@@ -130,6 +130,7 @@ pub fn ChartFigure(model: ChartModel, #[prop(into)] file_prefix: String) -> impl
             show_table.track();
         },
         draw,
+        move || preferences.printing.get_untracked(),
     );
 
     // Follow the box's width (resize, rotation, a hidden tab being shown).

@@ -243,6 +243,7 @@ pub fn VillageMap(
             near.track();
         },
         draw,
+        move || preferences.printing.get_untracked(),
     );
     follow_width(box_ref, width);
     follow_nearness(box_ref, near);

@@ -31,7 +31,7 @@ async function openReport(viewport, extra) {
   await page.goto(BASE_URL);
   await page.locator('figure.chart canvas').first().waitFor({ timeout: 20000 });
   // Sections below the fold are added frame by frame: wait for the whole report.
-  await page.locator('.report[data-complete="true"]').waitFor({ timeout: 20000 });
+  await page.locator('main .report[data-complete="true"]').waitFor({ timeout: 20000 });
   return page;
 }
 
@@ -75,6 +75,46 @@ for (const viewport of ['mobile', 'desktop']) {
     await page.context().close();
   });
 }
+
+test('canvases far below the fold are sized at once but drawn only when the reader gets near them', async () => {
+  const page = await openReport('mobile');
+  const far = await page.evaluate(() => [...document.querySelectorAll('figure.chart')]
+    .filter((figure) => figure.getBoundingClientRect().top > 2.5 * innerHeight).map((figure) => figure.id));
+  assert.ok(far.length > 0, 'some charts start far below the fold');
+  const id = far[far.length - 1];
+  const before = await canvasPixels(page, id);
+  assert.ok(before.height > 0, 'sized before it is drawn (nothing moves when it is drawn)');
+  assert.equal(before.painted, 0, `${id} is not drawn while far away`);
+  const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+  await page.waitForFunction((figureId) => {
+    const canvas = document.querySelector(`#${figureId} canvas`);
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    for (let i = 4; i < data.length; i += 4) if (data[i] !== data[0]) return true;
+    return false;
+  }, id, { timeout: 10000 });
+  assert.equal(await page.evaluate(() => document.documentElement.scrollHeight), pageHeight, 'drawing did not change the page height');
+  await page.context().close();
+});
+
+test('printing right after opening draws every chart and the map, even those never scrolled to', async () => {
+  const page = await openReport('mobile');
+  // The browser lays out the printout right after beforeprint, before any animation frame.
+  const painted = await page.evaluate(async () => {
+    dispatchEvent(new Event('beforeprint'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return [...document.querySelectorAll('figure.chart canvas, .map-canvas')].map((canvas) => {
+      const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+      let count = 0;
+      for (let i = 4; i < data.length; i += 4) if (data[i] !== data[0] || data[i + 1] !== data[1]) count++;
+      return count;
+    });
+  });
+  assert.equal(painted.length, chartBlocks.length + 1);
+  for (const count of painted) assert.ok(count > 1000, `every canvas painted for print (${painted})`);
+  await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+  await page.context().close();
+});
 
 test('a tap on a bar shows its value and qualifier; tapping elsewhere closes it', async () => {
   const page = await openReport('mobile');
