@@ -235,3 +235,91 @@ async fn chart_figure_draws_on_its_canvas_and_toggles_the_table() {
     assert!(!wrap.class_list().contains("hidden"));
     root.remove();
 }
+
+#[wasm_bindgen_test]
+fn map_frames_spread_a_full_drawing_over_frames_then_shift_the_finished_picture() {
+    use fuguanzhuang_viewer::core::geo::ViewTransform;
+    use fuguanzhuang_viewer::ui::map_frames::{FrameKind, MapFrames};
+
+    let target: web_sys::HtmlCanvasElement = document()
+        .create_element("canvas")
+        .expect("canvas")
+        .unchecked_into();
+    target.set_width(40);
+    target.set_height(30);
+    let context: web_sys::CanvasRenderingContext2d = target
+        .get_context("2d")
+        .expect("context")
+        .expect("2d")
+        .unchecked_into();
+    let mut frames = MapFrames::default();
+    let view = ViewTransform::default();
+    // A clock that jumps 1 ms per look: with a 0 ms budget every call draws one slice.
+    let clock = std::cell::Cell::new(0.0);
+    let now = || {
+        clock.set(clock.get() + 1.0);
+        clock.get()
+    };
+    let features = 100;
+    let slices = std::cell::RefCell::new(Vec::new());
+    let draw = |canvas: &web_sys::HtmlCanvasElement, range: std::ops::Range<usize>| {
+        let work: web_sys::CanvasRenderingContext2d = canvas
+            .get_context("2d")
+            .expect("context")
+            .expect("2d")
+            .unchecked_into();
+        work.set_fill_style_str("rgb(200, 0, 0)");
+        work.fill_rect(0.0, 0.0, 40.0, 30.0);
+        slices.borrow_mut().push(range.clone());
+        Ok(range.len())
+    };
+    let mut kinds = Vec::new();
+    loop {
+        let kind = frames
+            .frame(&target, "k".into(), view, 1.0, features, 0.0, &now, draw)
+            .expect("frame");
+        kinds.push(kind);
+        if kind != FrameKind::Partial {
+            break;
+        }
+    }
+    assert!(kinds.len() > 1, "drawn over several frames: {kinds:?}");
+    assert_eq!(kinds.last(), Some(&FrameKind::Full(features)));
+    // The slices cover every feature once, in order.
+    let covered: Vec<usize> = slices
+        .borrow()
+        .iter()
+        .flat_map(|range| range.clone())
+        .collect();
+    assert_eq!(covered, (0..features).collect::<Vec<_>>());
+    let pixel = context
+        .get_image_data(20.0, 15.0, 1.0, 1.0)
+        .expect("pixel")
+        .data();
+    assert_eq!(&pixel[..3], &[200, 0, 0], "the finished drawing is shown");
+    // Panning only: the finished picture is shifted, nothing is drawn.
+    let drawn_before = slices.borrow().len();
+    let panned = ViewTransform {
+        pan: (10.0, 0.0),
+        ..view
+    };
+    let kind = frames
+        .frame(&target, "k".into(), panned, 1.0, features, 0.0, &now, draw)
+        .expect("frame");
+    assert_eq!(kind, FrameKind::Shifted);
+    assert_eq!(slices.borrow().len(), drawn_before);
+    let uncovered = context
+        .get_image_data(5.0, 15.0, 1.0, 1.0)
+        .expect("pixel")
+        .data();
+    assert_eq!(
+        uncovered[3], 0,
+        "the strip uncovered by the pan is empty until redrawn"
+    );
+    // A new key (e.g. other colours) starts a new drawing.
+    frames.invalidate();
+    let kind = frames
+        .frame(&target, "k".into(), panned, 1.0, features, 0.0, &now, draw)
+        .expect("frame");
+    assert_eq!(kind, FrameKind::Partial);
+}

@@ -100,6 +100,25 @@ pub fn draw_map<DB: DrawingBackend>(
     view: &ViewTransform,
     options: &MapDrawOptions<'_>,
 ) -> Result<MapDrawStats, String> {
+    let all = 0..model.features.len();
+    let stats = draw_map_features(root, model, colouring, projection, view, options, all)?;
+    root.present().map_err(|error| error.to_string())?;
+    Ok(stats)
+}
+
+/// Draws the features `range` of the map (in model order) over what the backend already holds;
+/// the first slice (`range.start == 0`) also paints the background and group panels. Drawing
+/// a big map in consecutive slices gives exactly the picture of [`draw_map`], spread over
+/// several frames.
+pub fn draw_map_features<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    model: &MapModel,
+    colouring: &Colouring,
+    projection: &Projection,
+    view: &ViewTransform,
+    options: &MapDrawOptions<'_>,
+    range: std::ops::Range<usize>,
+) -> Result<MapDrawStats, String> {
     let theme = options.theme;
     let scale = options.scale;
     let to_px = |point: Point| -> (i32, i32) {
@@ -107,7 +126,10 @@ pub fn draw_map<DB: DrawingBackend>(
         ((x * scale).round() as i32, (y * scale).round() as i32)
     };
     let err = |error: DrawingAreaErrorKind<DB::ErrorType>| error.to_string();
-    root.fill(&color(theme.background)).map_err(err)?;
+    let first_slice = range.start == 0;
+    if first_slice {
+        root.fill(&color(theme.background)).map_err(err)?;
+    }
     let (width, height) = root.dim_in_pixel();
     let screen = Bounds {
         min: (0.0, 0.0),
@@ -119,7 +141,7 @@ pub fn draw_map<DB: DrawingBackend>(
     let mut stats = MapDrawStats::default();
 
     // Group panels and titles (schematic only): a titled background, not a boundary.
-    for group in &model.groups {
+    for group in model.groups.iter().filter(|_| first_slice) {
         let a = to_px(group.bounds.min);
         let b = to_px(group.bounds.max);
         let pad = (0.12 * f64::from(b.0 - a.0).abs() / group.bounds.width().max(1e-9)) as i32;
@@ -147,7 +169,13 @@ pub fn draw_map<DB: DrawingBackend>(
         root.draw(&Text::new(title, title_px, style)).map_err(err)?;
     }
 
-    for (index, feature) in model.features.iter().enumerate() {
+    let end = range.end.min(model.features.len());
+    let start = range.start.min(end);
+    for (index, feature) in model.features[start..end]
+        .iter()
+        .enumerate()
+        .map(|(offset, feature)| (start + offset, feature))
+    {
         let a = to_px(feature.bounds.min);
         let b = to_px(feature.bounds.max);
         let feature_screen = Bounds {
@@ -303,7 +331,6 @@ pub fn draw_map<DB: DrawingBackend>(
             }
         }
     }
-    root.present().map_err(err)?;
     Ok(stats)
 }
 
@@ -411,6 +438,72 @@ mod tests {
     use crate::core::map_model::{map_colouring, map_model_from_snapshot, ColourBy};
     use crate::core::theme::ColorScheme;
     use crate::core::Language;
+
+    #[test]
+    fn drawing_in_slices_gives_the_same_picture_as_one_drawing() {
+        let snapshot =
+            snapshot_from_json_text(include_str!("../../data/snapshot.json")).expect("valid");
+        let model = map_model_from_snapshot(&snapshot, Language::Zh, 9.0);
+        let theme = Theme::for_scheme(ColorScheme::Light);
+        let colouring = map_colouring(
+            &model,
+            &snapshot,
+            &ColourBy::Community,
+            &theme,
+            Language::Zh,
+        );
+        let size = (360.0, map_height_for_width(&model, 360.0, 240.0, 900.0));
+        let projection = map_projection(&model, size);
+        let options = MapDrawOptions {
+            theme: &theme,
+            scale: 1.0,
+            selected: Some(3),
+            large: false,
+            measure: &crate::core::text_measure::approximate_text_width,
+        };
+        let view = ViewTransform::default();
+        let backend_size = (size.0 as u32, size.1 as u32);
+        let mut whole = String::new();
+        let whole_stats = {
+            let root = SVGBackend::with_string(&mut whole, backend_size).into_drawing_area();
+            draw_map(&root, &model, &colouring, &projection, &view, &options).expect("draws")
+        };
+        let mut sliced = String::new();
+        let mut sliced_drawn = 0;
+        {
+            let root = SVGBackend::with_string(&mut sliced, backend_size).into_drawing_area();
+            let total = model.features.len();
+            for start in (0..total).step_by(10) {
+                let stats = draw_map_features(
+                    &root,
+                    &model,
+                    &colouring,
+                    &projection,
+                    &view,
+                    &options,
+                    start..(start + 10).min(total),
+                )
+                .expect("draws");
+                sliced_drawn += stats.drawn;
+            }
+        }
+        assert_eq!(sliced_drawn, whole_stats.drawn);
+        assert!(sliced == whole, "the slices add up to the same SVG");
+        // A range past the end draws nothing and does not fail.
+        let mut nothing = String::new();
+        let root = SVGBackend::with_string(&mut nothing, backend_size).into_drawing_area();
+        let stats = draw_map_features(
+            &root,
+            &model,
+            &colouring,
+            &projection,
+            &view,
+            &options,
+            500..600,
+        )
+        .expect("draws");
+        assert_eq!(stats.drawn, 0);
+    }
 
     #[test]
     fn schematic_map_draws_every_tile_and_culls_when_zoomed() {

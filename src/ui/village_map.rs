@@ -11,7 +11,7 @@ use plotters_canvas::CanvasBackend;
 
 use crate::core::geo::{Point, ViewTransform};
 use crate::core::map_draw::{
-    draw_map, map_from_screen, map_height_for_width, map_projection, MapDrawOptions,
+    draw_map_features, map_from_screen, map_height_for_width, map_projection, MapDrawOptions,
 };
 use crate::core::map_model::{
     map_colouring, map_model_from_snapshot, ColourBy, Fill, MapMode, MapModel,
@@ -27,6 +27,9 @@ use crate::ui::preferences::{drawing_scale, tr, use_preferences};
 use crate::ui::url_sync::use_view_state;
 use crate::ui::village_card::VillageCard;
 use crate::ui::village_list::VillageList;
+
+/// Drawing time per frame for a full map drawing; a bigger map goes on in the next frames.
+const FRAME_BUDGET_MS: f64 = 8.0;
 
 /// Layout width (in tiles) of the schematic map for a box `width` CSS px wide.
 fn row_width_for(width: f64) -> f64 {
@@ -163,44 +166,70 @@ pub fn VillageMap(
                 selected_feature,
                 preferences.color_scheme.get_untracked()
             );
+            let now = || {
+                web_sys::window()
+                    .and_then(|window| window.performance())
+                    .map_or(0.0, |performance| performance.now())
+            };
+            let features = model.features.len();
+            // Colours, projection and options are only needed for a full drawing, not for the
+            // frames that shift the bitmap while panning.
+            let mut prepared = None;
             let result = frames.try_update_value(|frames| {
-                frames.frame(element, key, current, scale, |offscreen| {
-                    // Colours, projection and options are only needed for a full drawing, not
-                    // for the frames that shift the bitmap while panning.
-                    let theme = Theme::for_view(preferences.color_scheme.get_untracked(), large);
-                    let colouring = map_colouring(
-                        &model,
-                        &snapshot,
-                        &colour_by.get_untracked(),
-                        &theme,
-                        language,
-                    );
-                    let projection = map_projection(&model, (box_width, css_height));
-                    let options = MapDrawOptions {
-                        theme: &theme,
-                        scale,
-                        selected: selected_feature,
-                        large,
-                        measure: &crate::ui::canvas_text::canvas_text_width,
-                    };
-                    let backend = CanvasBackend::with_canvas_object(offscreen.clone())
-                        .ok_or("no 2D canvas")?;
-                    draw_map(
-                        &backend.into_drawing_area(),
-                        &model,
-                        &colouring,
-                        &projection,
-                        &current,
-                        &options,
-                    )
-                    .map(|stats| stats.drawn)
-                })
+                frames.frame(
+                    element,
+                    key,
+                    current,
+                    scale,
+                    features,
+                    FRAME_BUDGET_MS,
+                    &now,
+                    |offscreen, range| {
+                        let (theme, colouring, projection) = prepared.get_or_insert_with(|| {
+                            let theme =
+                                Theme::for_view(preferences.color_scheme.get_untracked(), large);
+                            let colouring = map_colouring(
+                                &model,
+                                &snapshot,
+                                &colour_by.get_untracked(),
+                                &theme,
+                                language,
+                            );
+                            let projection = map_projection(&model, (box_width, css_height));
+                            (theme, colouring, projection)
+                        });
+                        let options = MapDrawOptions {
+                            theme,
+                            scale,
+                            selected: selected_feature,
+                            large,
+                            measure: &crate::ui::canvas_text::canvas_text_width,
+                        };
+                        let backend = CanvasBackend::with_canvas_object(offscreen.clone())
+                            .ok_or("no 2D canvas")?;
+                        draw_map_features(
+                            &backend.into_drawing_area(),
+                            &model,
+                            colouring,
+                            projection,
+                            &current,
+                            &options,
+                            range,
+                        )
+                        .map(|stats| stats.drawn)
+                    },
+                )
             });
             match result {
                 Some(Ok(kind)) => {
                     // State for tests and tools: what is drawn and how the view stands.
                     if let FrameKind::Full(drawn) = kind {
                         let _ = element.set_attribute("data-drawn", &drawn.to_string());
+                    } else if kind == FrameKind::Partial {
+                        // A big map is drawn over several frames: go on in the next one.
+                        request_animation_frame(move || {
+                            redraw_now.with_value(|redraw| redraw());
+                        });
                     } else {
                         // Shifted a bitmap: redraw in full once panning pauses.
                         settle.update_value(|generation| *generation += 1);
