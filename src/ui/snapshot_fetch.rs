@@ -17,6 +17,11 @@ pub const DEFAULT_SNAPSHOT_URL: &str = "data/snapshot.json";
 /// How long a snapshot request may take before it is abandoned.
 pub const FETCH_TIMEOUT_MS: i32 = 20_000;
 
+/// Bodies larger than this warm up the snapshot reader while they download.
+const WARM_UP_ABOVE_BYTES: usize = 256 * 1024;
+/// Generated places read for the warm-up (about 1.2 MB of text, a few ms once optimised).
+const WARM_UP_PLACES: usize = 1000;
+
 /// A response header the service worker adds when it answers from its saved copy: the date it
 /// was saved.
 pub const OFFLINE_COPY_HEADER: &str = "x-offline-copy";
@@ -34,12 +39,15 @@ fn network(url: &str, detail: impl Into<String>) -> LoadFailure {
     }
 }
 
-/// Reads the body as a stream, giving up past `limit` bytes.
+/// Reads the body as a stream, giving up past `limit` bytes. Once more than
+/// [`WARM_UP_ABOVE_BYTES`] have come and more are on the way, warms up the snapshot reader
+/// (it is a large snapshot; the rest downloads meanwhile).
 async fn read_limited(
     url: &str,
     response: &gloo_net::http::Response,
     limit: usize,
 ) -> Result<Vec<u8>, LoadFailure> {
+    let mut warmed_up = false;
     let Some(stream) = response.body() else {
         return Ok(Vec::new());
     };
@@ -77,6 +85,12 @@ async fn read_limited(
             let start = bytes.len();
             bytes.resize(start + array.length() as usize, 0);
             array.copy_to(&mut bytes[start..]);
+            if !warmed_up && bytes.len() > WARM_UP_ABOVE_BYTES {
+                warmed_up = true;
+                mark("snapshot-warm-up-start");
+                crate::core::load::warm_up_place_reader(WARM_UP_PLACES);
+                mark("snapshot-warm-up-end");
+            }
         }
     }
     Ok(bytes)
