@@ -11,7 +11,7 @@ for (const viewport of ['mobile', 'desktop']) {
   for (const scheme of ['light', 'dark']) {
     const page = await newPage(browser, viewport, { colorScheme: scheme });
     await page.goto(BASE_URL);
-    await page.locator('main h1.township-name').waitFor({ timeout: 20000 });
+    await page.locator('main .report[data-complete="true"]').waitFor({ timeout: 20000 });
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(out, `${viewport}-${scheme}-top.png`) });
     const figures = page.locator('figure.chart');
