@@ -439,19 +439,19 @@ mod tests {
     use crate::core::theme::ColorScheme;
     use crate::core::Language;
 
-    #[test]
-    fn drawing_in_slices_gives_the_same_picture_as_one_drawing() {
+    /// The default snapshot's schematic map, coloured by `colour_by`, in the light theme.
+    fn default_map(colour_by: ColourBy) -> (MapModel, Colouring, Theme) {
         let snapshot =
             snapshot_from_json_text(include_str!("../../data/snapshot.json")).expect("valid");
         let model = map_model_from_snapshot(&snapshot, Language::Zh, 9.0);
         let theme = Theme::for_scheme(ColorScheme::Light);
-        let colouring = map_colouring(
-            &model,
-            &snapshot,
-            &ColourBy::Community,
-            &theme,
-            Language::Zh,
-        );
+        let colouring = map_colouring(&model, &snapshot, &colour_by, &theme, Language::Zh);
+        (model, colouring, theme)
+    }
+
+    #[test]
+    fn drawing_in_slices_gives_the_same_picture_as_one_drawing() {
+        let (model, colouring, theme) = default_map(ColourBy::Community);
         let size = (360.0, map_height_for_width(&model, 360.0, 240.0, 900.0));
         let projection = map_projection(&model, size);
         let options = MapDrawOptions {
@@ -507,17 +507,7 @@ mod tests {
 
     #[test]
     fn schematic_map_draws_every_tile_and_culls_when_zoomed() {
-        let snapshot =
-            snapshot_from_json_text(include_str!("../../data/snapshot.json")).expect("valid");
-        let model = map_model_from_snapshot(&snapshot, Language::Zh, 9.0);
-        let theme = Theme::for_scheme(ColorScheme::Light);
-        let colouring = map_colouring(
-            &model,
-            &snapshot,
-            &ColourBy::Designation,
-            &theme,
-            Language::Zh,
-        );
+        let (model, colouring, theme) = default_map(ColourBy::Designation);
         let size = (360.0, map_height_for_width(&model, 360.0, 240.0, 900.0));
         let backend_size = ((size.0 * 2.0) as u32, (size.1 * 2.0) as u32);
         let projection = map_projection(&model, size);

@@ -6,6 +6,12 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+/// Keeps an observer and its callback alive until the owner is cleaned up, then disconnects it.
+fn disconnect_on_cleanup<T: 'static>(kept: T, disconnect: fn(&T)) {
+    let kept = SendWrapper::new(kept);
+    on_cleanup(move || disconnect(&kept.take()));
+}
+
 /// Keeps `width` equal to the CSS width of the element behind `box_ref`.
 pub fn follow_width(box_ref: NodeRef<leptos::html::Div>, width: RwSignal<f64>) {
     Effect::new(move |_| {
@@ -22,11 +28,7 @@ pub fn follow_width(box_ref: NodeRef<leptos::html::Div>, width: RwSignal<f64>) {
             return;
         };
         observer.observe(&element);
-        let kept = SendWrapper::new((observer, callback));
-        on_cleanup(move || {
-            let (observer, _callback) = kept.take();
-            observer.disconnect();
-        });
+        disconnect_on_cleanup((observer, callback), |(observer, _)| observer.disconnect());
     });
 }
 
@@ -58,11 +60,7 @@ pub fn follow_nearness(box_ref: NodeRef<leptos::html::Div>, near: RwSignal<bool>
             return;
         };
         observer.observe(&element);
-        let kept = SendWrapper::new((observer, callback));
-        on_cleanup(move || {
-            let (observer, _callback) = kept.take();
-            observer.disconnect();
-        });
+        disconnect_on_cleanup((observer, callback), |(observer, _)| observer.disconnect());
     });
 }
 
