@@ -58,8 +58,8 @@ pub fn ReportView(
 ) -> impl IntoView {
     // Blocks below the first section are added one per frame, each in a task of its own (a
     // zero-delay timer after the frame, so that building a block, laying it out and drawing
-    // its canvases are separate tasks): the main thread is never held long on slow phones. A section asked for in the URL, and
-    // everything before it, comes at once.
+    // its canvases are separate tasks): the main thread is never held long on slow phones.
+    // A section asked for in the URL, and everything before it, comes at once.
     let view_state = crate::ui::url_sync::use_view_state();
     let requested = view_state.state.with_untracked(|state| {
         state.section.as_ref().and_then(|id| {
@@ -95,12 +95,6 @@ pub fn ReportView(
                     move || {
                         if shown.try_update(|count| *count += 1).is_some() {
                             reveal_next(shown, total);
-                            // Printing (or saving as PDF) right after opening gets the whole report.
-                            let print_handle =
-                                window_event_listener(leptos::ev::beforeprint, move |_| {
-                                    let _ = shown.try_set(total);
-                                });
-                            on_cleanup(move || print_handle.remove());
                         }
                     },
                     std::time::Duration::ZERO,
@@ -109,6 +103,11 @@ pub fn ReportView(
         }
     }
     reveal_next(shown, total);
+    // Printing (or saving as PDF) right after opening gets the whole report.
+    let print_handle = window_event_listener(leptos::ev::beforeprint, move |_| {
+        let _ = shown.try_set(total);
+    });
+    on_cleanup(move || print_handle.remove());
     let sections = snapshot
         .sections
         .iter()

@@ -97,6 +97,22 @@ test('canvases far below the fold are sized at once but drawn only when the read
   await page.context().close();
 });
 
+test('printing before the report has finished appearing prints every section', async () => {
+  const page = await newPage(browser, 'mobile');
+  await page.goto(BASE_URL);
+  await page.locator('main h1.township-name').waitFor({ timeout: 20000 });
+  const sections = await page.evaluate(async () => {
+    const before = document.querySelectorAll('main .report-section').length;
+    dispatchEvent(new Event('beforeprint'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return { before, after: [...document.querySelectorAll('main .report-section')].map((s) => s.id) };
+  });
+  assert.ok(sections.before < SNAPSHOT.sections.length, `caught the report while it was appearing (${sections.before})`);
+  assert.deepEqual(sections.after, SNAPSHOT.sections.map((s) => s.id));
+  await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+  await page.context().close();
+});
+
 test('printing right after opening draws every chart and the map, even those never scrolled to', async () => {
   const page = await openReport('mobile');
   // The browser lays out the printout right after beforeprint, before any animation frame.
