@@ -9,12 +9,12 @@ use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 
-use crate::core::geo::{Point, ViewTransform};
+use crate::core::geo::{Point, Projection, ViewTransform};
 use crate::core::map_draw::{
     draw_map_features, map_from_screen, map_height_for_width, map_projection, MapDrawOptions,
 };
 use crate::core::map_model::{
-    map_colouring, map_model_from_snapshot, ColourBy, Fill, MapMode, MapModel,
+    map_colouring, map_model_from_snapshot, ColourBy, Colouring, Fill, MapMode, MapModel,
 };
 use crate::core::search::search_places;
 use crate::core::snapshot::Snapshot;
@@ -130,6 +130,9 @@ pub fn VillageMap(
     };
 
     let frames = StoredValue::new_local(MapFrames::default());
+    // What a full drawing needs besides the model (theme, colours, projection), kept for the
+    // drawing's key: a big map is drawn over several frames and must not recompute them in each.
+    let prepared = StoredValue::new_local(None::<(String, Arc<(Theme, Colouring, Projection)>)>);
     let settle = StoredValue::new(0_u64);
     // Filled in below: lets the settle timer ask for a full redraw.
     let redraw_now = StoredValue::new_local(Box::new(|| {}) as Box<dyn Fn()>);
@@ -174,30 +177,40 @@ pub fn VillageMap(
             let features = model.features.len();
             // Colours, projection and options are only needed for a full drawing, not for the
             // frames that shift the bitmap while panning.
-            let mut prepared = None;
+            let inputs = || -> Arc<(Theme, Colouring, Projection)> {
+                if let Some(kept) = prepared.with_value(|kept| {
+                    kept.as_ref()
+                        .filter(|(kept_key, _)| *kept_key == key)
+                        .map(|(_, inputs)| Arc::clone(inputs))
+                }) {
+                    return kept;
+                }
+                let theme = Theme::for_view(preferences.color_scheme.get_untracked(), large);
+                let colouring = map_colouring(
+                    &model,
+                    &snapshot,
+                    &colour_by.get_untracked(),
+                    &theme,
+                    language,
+                );
+                let projection = map_projection(&model, (box_width, css_height));
+                let inputs = Arc::new((theme, colouring, projection));
+                prepared.set_value(Some((key.clone(), Arc::clone(&inputs))));
+                inputs
+            };
+            let mut slice_inputs = None;
             let result = frames.try_update_value(|frames| {
                 frames.frame(
                     element,
-                    key,
+                    key.clone(),
                     current,
                     scale,
                     features,
                     FRAME_BUDGET_MS,
                     &now,
                     |offscreen, range| {
-                        let (theme, colouring, projection) = prepared.get_or_insert_with(|| {
-                            let theme =
-                                Theme::for_view(preferences.color_scheme.get_untracked(), large);
-                            let colouring = map_colouring(
-                                &model,
-                                &snapshot,
-                                &colour_by.get_untracked(),
-                                &theme,
-                                language,
-                            );
-                            let projection = map_projection(&model, (box_width, css_height));
-                            (theme, colouring, projection)
-                        });
+                        let inputs = slice_inputs.get_or_insert_with(inputs);
+                        let (theme, colouring, projection) = &**inputs;
                         let options = MapDrawOptions {
                             theme,
                             scale,
