@@ -34,6 +34,9 @@ if (match) {
   const code = [
     // rAF does not run in hidden tabs or off-screen cross-origin iframes (a portal's embed
     // below the fold): a timer starts the app there anyway.
+    // The static first screen is the default report's: when the page asks for another
+    // snapshot (?data=), keep only its loading line rather than show the wrong report.
+    "if (new URLSearchParams(location.search).has('data')) document.getElementById('static-summary')?.classList.add('other-snapshot');",
     'await new Promise((resolve) => { requestAnimationFrame(() => setTimeout(resolve, 0)); setTimeout(resolve, 200); });',
     `const wasmResponse = fetch('./${wasm}');`,
     `const bindings = await import('./${glue}');`,

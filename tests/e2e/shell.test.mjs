@@ -126,6 +126,22 @@ for (const viewport of ['mobile', 'desktop']) {
   });
 }
 
+test('while another snapshot (?data=) loads, the default report\'s first screen is not shown', async () => {
+  const page = await newPage(browser, 'mobile');
+  let releaseData;
+  const held = new Promise((resolve) => { releaseData = resolve; });
+  await page.route('**/data/synthetic-200.json', async (route) => { await held; await route.continue(); });
+  await page.goto(`${BASE_URL}?data=data/synthetic-200.json`);
+  await page.locator('#static-summary.other-snapshot').waitFor({ state: 'attached', timeout: 20000 });
+  assert.equal(await page.locator('#static-summary h1').isVisible(), false, 'the default title is hidden');
+  assert.equal(await page.locator('#static-summary .report-title').isVisible(), false);
+  assert.ok(await page.locator('#static-summary .static-loading').isVisible(), 'the loading line stays');
+  releaseData();
+  await page.locator('main .report[data-complete="true"]').waitFor({ timeout: 20000 });
+  assert.match(await page.locator('main .synthetic-banner').first().textContent(), /合成数据/);
+  await page.context().close();
+});
+
 test('retry after a failed load shows the report', async () => {
   const page = await newPage(browser, 'desktop');
   let failures = 1;
