@@ -8,7 +8,7 @@ port=$1
 ancestors=${2:-"'self' http://127.0.0.1:*"}
 prefix=$(mktemp -d /tmp/fuguanzhuang-nginx.XXXXXX)
 mkdir -p "$prefix/logs" "$prefix/temp"
-dist=$(cd dist && pwd)
+dist=$(cd "${DIST:-dist}" && pwd)
 sed -e "s#__DIST__#$dist#g" -e "s#__LISTEN__#127.0.0.1:$port#g" -e "s#__FRAME_ANCESTORS__#$ancestors#g" \
   deploy/site.conf > "$prefix/site.conf"
 user_line=""

@@ -2,7 +2,8 @@
 //!
 //! - [`core`]: the pure-Rust core (snapshot format, validation, and everything computable
 //!   without a browser). Native unit tests.
-//! - `ui` (wasm32 only): the thin Leptos layer that fetches the snapshot and draws it.
+//! - [`ui`]: the thin Leptos layer. Natively its components render the whole report to HTML at
+//!   build time; in the browser the same components hydrate that HTML and make it interactive.
 //!
 //! See ARCHITECTURE.md.
 
@@ -12,5 +13,4 @@ pub mod core;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod authoring;
 
-#[cfg(target_arch = "wasm32")]
 pub mod ui;

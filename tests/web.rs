@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use fuguanzhuang_viewer::core::load::{snapshot_from_json_text, LoadFailure};
 use fuguanzhuang_viewer::core::validate::Problem;
-use fuguanzhuang_viewer::ui::app::App;
+use fuguanzhuang_viewer::ui::app::{App, AppStart, LoadState, Rendering};
 use fuguanzhuang_viewer::ui::load_error::LoadError;
 use fuguanzhuang_viewer::ui::panic_notice::{show_panic_notice, PANIC_NOTICE_ID};
 use fuguanzhuang_viewer::ui::report_header::ReportHeader;
@@ -146,7 +146,13 @@ fn panic_notice_shows_the_message_as_inert_text() {
 #[wasm_bindgen_test]
 async fn app_fetches_the_default_snapshot() {
     let root = container();
-    leptos::mount::mount_to(root.clone(), App).forget();
+    let start = AppStart {
+        load: LoadState::Loading,
+        offline_copy: None,
+        query: String::new(),
+        rendering: Rendering::Client,
+    };
+    leptos::mount::mount_to(root.clone(), move || view! { <App start=start /> }).forget();
     assert!(
         root.query_selector(".loading").unwrap().is_some(),
         "loading state first"

@@ -3,6 +3,7 @@
 //! commands). Every problem names its file, line and column (or feature); the caller writes
 //! nothing when there are problems.
 
+pub mod publish;
 pub mod text;
 
 use std::collections::HashMap;

@@ -33,7 +33,13 @@ mod cli {
   snapshot export --snapshot FILE --out-dir DIR
                                    write indicators.csv and by-place.csv (UTF-8 with BOM)
   snapshot locator                 print the simplified WGS 84 locator map (临沂市 counties)
-                                   built from data/geo/linyi-371300-counties-gcj02.geojson";
+                                   built from data/geo/linyi-371300-counties-gcj02.geojson
+  snapshot render --page FILE --snapshot FILE [--out FILE]
+                                   render the whole report from the snapshot into the page
+                                   (the built index.html); writes FILE in place without --out
+  snapshot publish --app DIR --snapshot FILE --out DIR
+                                   a ready-to-host folder: the built app (DIR, e.g. dist) with
+                                   this snapshot, the report pre-rendered from it; no rebuild";
 
     pub fn run(args: &[String]) -> i32 {
         match args.first().map(String::as_str) {
@@ -55,6 +61,8 @@ mod cli {
             Some("locator") if args.len() == 1 => locator(),
             Some("build") => build(&args[1..]),
             Some("export") => export(&args[1..]),
+            Some("render") => render(&args[1..]),
+            Some("publish") => publish(&args[1..]),
             Some("-h" | "--help" | "help") => {
                 println!("{USAGE}");
                 0
@@ -94,6 +102,73 @@ mod cli {
             }
         }
         i32::from(failed > 0)
+    }
+
+    fn render(args: &[String]) -> i32 {
+        let (Some(page_path), Some(snapshot_path)) =
+            (flag(args, "--page"), flag(args, "--snapshot"))
+        else {
+            eprintln!("render needs --page FILE and --snapshot FILE\n{USAGE}");
+            return 2;
+        };
+        let out = flag(args, "--out").unwrap_or(page_path);
+        let page = match std::fs::read_to_string(page_path) {
+            Ok(page) => page,
+            Err(error) => {
+                eprintln!("{page_path}: {error}");
+                return 1;
+            }
+        };
+        let text = match read_limited(snapshot_path) {
+            Ok(text) => text,
+            Err(message) => {
+                eprintln!("{snapshot_path}: {message}");
+                return 1;
+            }
+        };
+        match fuguanzhuang_viewer::ui::prerender::render_page(&page, &text) {
+            Ok(rendered) => match std::fs::write(out, rendered) {
+                Ok(()) => 0,
+                Err(error) => {
+                    eprintln!("{out}: {error}");
+                    1
+                }
+            },
+            Err(message) => {
+                eprintln!("{snapshot_path}: {message}");
+                1
+            }
+        }
+    }
+
+    fn publish(args: &[String]) -> i32 {
+        let (Some(app), Some(snapshot), Some(out)) = (
+            flag(args, "--app"),
+            flag(args, "--snapshot"),
+            flag(args, "--out"),
+        ) else {
+            eprintln!("publish needs --app DIR --snapshot FILE --out DIR\n{USAGE}");
+            return 2;
+        };
+        let paths = (
+            std::path::Path::new(app),
+            std::path::Path::new(snapshot),
+            std::path::Path::new(out),
+        );
+        match fuguanzhuang_viewer::authoring::publish::publish(paths.0, paths.1, paths.2) {
+            Ok(published) => {
+                println!(
+                    "{out}: {} files; the report of {snapshot} is pre-rendered in {}",
+                    published.files,
+                    published.index.display()
+                );
+                0
+            }
+            Err(message) => {
+                eprintln!("{message}");
+                1
+            }
+        }
     }
 
     fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {

@@ -246,6 +246,16 @@ pub enum LoadFailure {
     Refused { requested: String, reason: String },
 }
 
+/// A short fingerprint of a snapshot's text (FNV-1a, 64 bit, hex): the pre-rendered page
+/// records the one it was rendered from, and the app hydrates that page only when the
+/// snapshot it fetched has the same.
+pub fn snapshot_fingerprint(text: &str) -> String {
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{hash:016x}")
+}
+
 impl LoadFailure {
     /// A one-line headline for the failure.
     pub fn headline(&self) -> String {
@@ -283,7 +293,17 @@ impl LoadFailure {
 
 #[cfg(test)]
 mod warm_up_tests {
-    use super::warm_up_place_reader;
+    use super::{snapshot_fingerprint, warm_up_place_reader};
+
+    #[test]
+    fn fingerprints_tell_texts_apart() {
+        assert_eq!(snapshot_fingerprint(""), "cbf29ce484222325");
+        assert_eq!(snapshot_fingerprint("a"), "af63dc4c8601ec8c");
+        assert_ne!(
+            snapshot_fingerprint("{\"a\":1}"),
+            snapshot_fingerprint("{\"a\":2}")
+        );
+    }
 
     #[test]
     fn the_warm_up_text_is_read_in_full() {

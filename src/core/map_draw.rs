@@ -7,7 +7,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::core::geo::{Bounds, Point, Projection, ViewTransform};
-use crate::core::map_model::{Colouring, Fill, MapMode, MapModel, Shape};
+use crate::core::map_model::{Colouring, Fill, MapMode, MapModel, Shape, WIDE_LAYOUT_FROM};
 use crate::core::snapshot::DesignationLevel;
 use crate::core::text_measure::{fit_text, styled_width, MeasureText};
 use crate::core::theme::{Rgb, Theme};
@@ -33,17 +33,74 @@ pub fn map_projection(model: &MapModel, size_css: Point) -> Projection {
     }
 }
 
-/// The CSS height that shows the whole map at `width` without wasting space, within limits.
-pub fn map_height_for_width(model: &MapModel, width: f64, min: f64, max: f64) -> f64 {
+/// Limits on the map's height.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MapHeightLimits {
+    /// The height is at most this many times the width (a tall map scrolls less).
+    pub max_ratio: f64,
+    /// CSS px.
+    pub min: f64,
+    pub max: f64,
+}
+
+impl MapHeightLimits {
+    /// The limits the viewer uses for a map of `mode`.
+    pub fn for_mode(mode: MapMode) -> Self {
+        match mode {
+            MapMode::Schematic => MapHeightLimits {
+                max_ratio: 1.6,
+                min: 240.0,
+                max: 900.0,
+            },
+            MapMode::Geographic => MapHeightLimits {
+                max_ratio: 1.1,
+                min: 240.0,
+                max: 720.0,
+            },
+        }
+    }
+}
+
+/// The width at which the map's shape (padding included) is taken for [`map_aspect`].
+const ASPECT_WIDTH: f64 = 360.0;
+
+/// The map's height over its width: its shape with the padding at [`ASPECT_WIDTH`], at most
+/// `limits.max_ratio`.
+pub fn map_aspect(model: &MapModel, limits: MapHeightLimits) -> f64 {
     if model.bounds.is_empty() {
-        return min;
+        return limits.min / ASPECT_WIDTH;
     }
     let stretch = match model.mode {
         MapMode::Schematic => 1.0,
         MapMode::Geographic => model.bounds.centre().1.to_radians().cos().abs().max(1e-6),
     };
-    let aspect = model.bounds.height() / (model.bounds.width() * stretch).max(1e-12);
-    ((width - 2.0 * MAP_PADDING) * aspect + 2.0 * MAP_PADDING).clamp(min, max)
+    let shape = model.bounds.height() / (model.bounds.width() * stretch).max(1e-12);
+    let height = (ASPECT_WIDTH - 2.0 * MAP_PADDING) * shape + 2.0 * MAP_PADDING;
+    (height / ASPECT_WIDTH).min(limits.max_ratio)
+}
+
+/// The widths (CSS px) the map is laid out for: a phone's box (the narrow schematic layout,
+/// below [`WIDE_LAYOUT_FROM`]) and a desktop's (the wide one). The pre-rendered page draws the
+/// map at these widths.
+pub const MAP_LAYOUT_WIDTHS: [f64; 2] = [358.0, 928.0];
+
+/// The layout width of [`MAP_LAYOUT_WIDTHS`] for a box `width` CSS px wide.
+pub fn map_layout_width(width: f64) -> f64 {
+    if width < WIDE_LAYOUT_FROM {
+        MAP_LAYOUT_WIDTHS[0]
+    } else {
+        MAP_LAYOUT_WIDTHS[1]
+    }
+}
+
+/// The CSS height that shows the whole map at `width`: the whole-pixel height at the layout
+/// width, scaled to `width`, within `limits`. So a drawing made at the layout width and scaled
+/// by the browser (the pre-rendered page's SVG) is exactly as tall as the canvas drawn at any
+/// other width (no layout shift when the canvas replaces it).
+pub fn map_height_for_width(model: &MapModel, width: f64, limits: MapHeightLimits) -> f64 {
+    let layout = map_layout_width(width);
+    let at_layout = (layout * map_aspect(model, limits)).round();
+    (width * at_layout / layout).clamp(limits.min, limits.max)
 }
 
 /// Map coordinates → CSS pixels on screen.
@@ -452,7 +509,10 @@ mod tests {
     #[test]
     fn drawing_in_slices_gives_the_same_picture_as_one_drawing() {
         let (model, colouring, theme) = default_map(ColourBy::Community);
-        let size = (360.0, map_height_for_width(&model, 360.0, 240.0, 900.0));
+        let size = (
+            360.0,
+            map_height_for_width(&model, 360.0, MapHeightLimits::for_mode(model.mode)),
+        );
         let projection = map_projection(&model, size);
         let options = MapDrawOptions {
             theme: &theme,
@@ -508,7 +568,10 @@ mod tests {
     #[test]
     fn schematic_map_draws_every_tile_and_culls_when_zoomed() {
         let (model, colouring, theme) = default_map(ColourBy::Designation);
-        let size = (360.0, map_height_for_width(&model, 360.0, 240.0, 900.0));
+        let size = (
+            360.0,
+            map_height_for_width(&model, 360.0, MapHeightLimits::for_mode(model.mode)),
+        );
         let backend_size = ((size.0 * 2.0) as u32, (size.1 * 2.0) as u32);
         let projection = map_projection(&model, size);
         let options = MapDrawOptions {

@@ -134,6 +134,19 @@ fn strongest_designation(snapshot: &Snapshot, place: usize) -> Option<Designatio
         .min()
 }
 
+/// Boxes at least this many CSS px wide get the wide schematic layout. The stylesheet's
+/// container query that picks the pre-rendered page's wide drawing uses the same width.
+pub const WIDE_LAYOUT_FROM: f64 = 560.0;
+
+/// Layout width (in tiles) of the schematic map for a box `width` CSS px wide.
+pub fn schematic_row_width(width: f64) -> f64 {
+    if width < WIDE_LAYOUT_FROM {
+        8.9
+    } else {
+        17.8
+    }
+}
+
 /// The map of `snapshot` in `language`. Geographic when any place has geometry.
 /// `max_row_width` is the schematic layout's width in tiles (chosen for the screen's shape).
 pub fn map_model_from_snapshot(

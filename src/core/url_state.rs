@@ -74,6 +74,20 @@ impl Default for ViewState {
     }
 }
 
+impl ViewState {
+    /// Whether the page's pre-rendered markup (the default view: Chinese, whole report, the
+    /// default snapshot, its main period) is this view's markup once the choices that only
+    /// change attributes, classes or drawings are applied. Then the app hydrates the
+    /// pre-rendered page and applies the rest; otherwise it renders the view afresh.
+    pub fn starts_from_prerendered(&self) -> bool {
+        let default = ViewState::default();
+        self.language == default.language
+            && self.embed == default.embed
+            && self.data.is_none()
+            && self.period.is_none()
+    }
+}
+
 /// The parameters this viewer reads.
 pub const KNOWN_PARAMS: [&str; 14] = [
     "lang",
@@ -312,6 +326,27 @@ pub fn is_meaningful_change(old: &ViewState, new: &ViewState) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_views_with_the_prerendered_structure_start_from_it() {
+        let (plain, _) = view_state_from_query("");
+        assert!(plain.starts_from_prerendered());
+        // Choices applied to the hydrated page: attributes, classes, drawings, an open card.
+        let (decorated, _) = view_state_from_query(
+            "?theme=dark&large=1&section=environment&indicator=machines_deployed&village=v-duozhuang&zoom=2&centre=1,2&tables=team-shares",
+        );
+        assert!(decorated.starts_from_prerendered());
+        for query in [
+            "?lang=en",
+            "?embed=1",
+            "?data=data/other.json",
+            "?period=2020",
+        ] {
+            let (state, ignored) = view_state_from_query(query);
+            assert!(ignored.is_empty(), "{query}: {ignored:?}");
+            assert!(!state.starts_from_prerendered(), "{query}");
+        }
+    }
 
     fn full() -> ViewState {
         ViewState {

@@ -1,5 +1,11 @@
 //! The root component: the view state from the URL, loading the snapshot, then the report or a
 //! message saying exactly what went wrong.
+//!
+//! The same component renders three ways ([`Rendering`]): natively at build time into the
+//! page's HTML (the whole report, default view), in the browser hydrating that HTML, or in the
+//! browser afresh (another snapshot, another language, embed mode). Whatever the browser alone
+//! knows (the page address, the system colour scheme, the offline copy) is applied in effects,
+//! after the first render, so the first render in the browser is the pre-rendered page.
 
 use std::sync::Arc;
 
@@ -9,6 +15,8 @@ use leptos::task::spawn_local;
 use crate::core::data_source::snapshot_path_from_param;
 use crate::core::load::LoadFailure;
 use crate::core::snapshot::Snapshot;
+use crate::core::url_state::{view_state_from_query, ViewState};
+use crate::ui::deferred::{Content, Deferred};
 use crate::ui::embed::report_height_to_parent;
 use crate::ui::load_error::{LoadError, LoadingNotice};
 use crate::ui::preferences::{provide_preferences, tr};
@@ -17,28 +25,106 @@ use crate::ui::report_view::ReportView;
 use crate::ui::snapshot_fetch::{fetch_snapshot, DEFAULT_SNAPSHOT_URL};
 use crate::ui::url_sync::provide_view_state;
 use crate::ui::view_notices::ViewNotices;
+use crate::ui::wording;
+
+/// How the app is being rendered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rendering {
+    /// Natively, into the page's HTML at build time.
+    Static,
+    /// In the browser, taking over the pre-rendered HTML (hydration).
+    Hydrating,
+    /// In the browser, from nothing.
+    Client,
+}
+
+/// How the component being created is rendered: natively, `Static`; in the browser,
+/// `Hydrating` while a hydration pass runs (the page's first pass, or a deferred block's),
+/// else `Client` (a view rendered afresh, or anything created after hydrating).
+pub fn use_rendering() -> Rendering {
+    if cfg!(not(target_arch = "wasm32")) {
+        return Rendering::Static;
+    }
+    let hydrating = Owner::current_shared_context().is_some_and(|context| {
+        hydration_context::SharedContext::during_hydration(context.as_ref())
+    });
+    if hydrating {
+        Rendering::Hydrating
+    } else {
+        Rendering::Client
+    }
+}
 
 /// Where the app is in loading its snapshot.
 #[derive(Clone)]
 pub enum LoadState {
     Loading,
-    /// The snapshot, and the date of the offline copy when the service worker answered.
-    Ready(Arc<Snapshot>, Option<String>),
+    Ready(Arc<Snapshot>),
     Failed(LoadFailure),
 }
 
-fn static_summary() -> Option<web_sys::Element> {
-    web_sys::window()?
-        .document()?
-        .get_element_by_id("static-summary")
+/// What the app starts with.
+#[derive(Clone)]
+pub struct AppStart {
+    pub load: LoadState,
+    /// The date the service worker saved the snapshot, when it answered from its copy.
+    pub offline_copy: Option<String>,
+    /// The page's query string (`?…`): the view asked for. Empty natively.
+    pub query: String,
+    pub rendering: Rendering,
+}
+
+impl AppStart {
+    /// The pre-rendered page: `snapshot` in the default view, rendered natively.
+    pub fn prerendered(snapshot: Arc<Snapshot>) -> Self {
+        AppStart {
+            load: LoadState::Ready(snapshot),
+            offline_copy: None,
+            query: String::new(),
+            rendering: Rendering::Static,
+        }
+    }
+}
+
+/// True once the part of the app a component belongs to runs in a browser: set by an effect
+/// after the page's first pass, or after a deferred block's own hydration, so false in the
+/// pre-rendered page and while hydrating it.
+#[derive(Clone, Copy)]
+pub struct Interactive(pub Signal<bool>);
+
+/// Whether the app runs in a browser yet (see [`Interactive`]).
+pub fn use_interactive() -> Signal<bool> {
+    use_context::<Interactive>()
+        .map(|interactive| interactive.0)
+        .unwrap_or_else(|| Signal::stored(cfg!(target_arch = "wasm32")))
 }
 
 #[component]
-pub fn App() -> impl IntoView {
-    let view = provide_view_state();
-    let preferences = provide_preferences();
-    report_height_to_parent();
-    let state = RwSignal::new(LoadState::Loading);
+pub fn App(start: AppStart) -> impl IntoView {
+    let (from_url, ignored) = view_state_from_query(&start.query);
+    let shown_first = match start.rendering {
+        // The page was rendered in the default view: hydrate that, then apply the URL's.
+        Rendering::Hydrating | Rendering::Static => ViewState::default(),
+        Rendering::Client => from_url.clone(),
+    };
+    let queue = crate::ui::deferred::provide_deferred_queue();
+    let interactive = RwSignal::new(false);
+    provide_context(Interactive(interactive.into()));
+    // The whole page is taken over (every deferred block hydrated): only then are the view
+    // from the URL and the system's colour scheme applied.
+    let pending = queue.pending();
+    let ready = Signal::derive(move || interactive.get() && pending.get() == 0);
+    let view = provide_view_state(shown_first, from_url, ignored, ready);
+    let preferences = provide_preferences(ready);
+    let offline_copy = RwSignal::new(None::<String>);
+    let started_offline = start.offline_copy.clone();
+    Effect::new(move |_| {
+        interactive.set(true);
+        offline_copy.set(started_offline.clone());
+        report_height_to_parent();
+    });
+    let started_loading = matches!(start.load, LoadState::Loading);
+    let state = RwSignal::new(start.load);
     // The snapshot asked for: the default, or a same-site path from `?data=` (checked).
     let source = Memo::new(move |_| {
         view.state.with(|state| match &state.data {
@@ -56,53 +142,73 @@ pub fn App() -> impl IntoView {
         Ok(url) => {
             state.set(LoadState::Loading);
             spawn_local(async move {
-                let next = match fetch_snapshot(&url).await {
+                match fetch_snapshot(&url).await {
                     Ok(fetched) => {
-                        LoadState::Ready(Arc::new(fetched.snapshot), fetched.offline_copy)
+                        offline_copy.set(fetched.offline_copy);
+                        state.set(LoadState::Ready(Arc::new(fetched.snapshot)));
                     }
-                    Err(failure) => LoadState::Failed(failure),
-                };
-                state.set(next);
-                // In the same task as the report is built, so that no frame shows both.
-                if let Some(summary) = static_summary() {
-                    summary.remove();
+                    Err(failure) => state.set(LoadState::Failed(failure)),
                 }
             });
         }
     });
-    // Load now, and again whenever the requested snapshot changes.
-    Effect::new(move |_| {
+    // Load whenever the requested snapshot changes, and at once unless the app started with
+    // its snapshot (or with a failure) already in hand.
+    Effect::new(move |previous: Option<()>| {
         source.track();
-        load.run(());
-    });
-    let load_default = Callback::new(move |()| view.state.update(|state| state.data = None));
-    // The page's static summary (first paint) stays until the report or an error replaces it
-    // (also when the request was refused before any fetch).
-    Effect::new(move |_| {
-        if !matches!(state.get(), LoadState::Loading) {
-            if let Some(summary) = static_summary() {
-                summary.remove();
-            }
+        if previous.is_some() || started_loading {
+            load.run(());
         }
     });
+    let load_default = Callback::new(move |()| view.state.update(|state| state.data = None));
 
+    let offline_banner = move || {
+        let saved = offline_copy.get()?;
+        let LoadState::Ready(snapshot) = state.get() else {
+            return None;
+        };
+        let text = wording::offline_copy(
+            preferences.language.get(),
+            &saved,
+            &snapshot.meta.as_of,
+            snapshot.meta.as_of_note.as_ref(),
+        );
+        Some(view! { <p class="offline-banner" role="status">{text}</p> })
+    };
+    let print_url = move || {
+        let address = view.address.get();
+        (!address.is_empty()).then(|| {
+            format!(
+                "{}{}",
+                tr(preferences.language.get(), "本页地址：", "This page: "),
+                crate::ui::url_sync::link_to(&view.state.get())
+            )
+        })
+    };
     view! {
         <main id="main" class="app" aria-busy=move || matches!(state.get(), LoadState::Loading).to_string()>
+            // Shown by the start-up script when this browser cannot run the interactive layer
+            // (no WebAssembly, or it failed to start); the pre-rendered report stays readable.
+            <p class="enhancement-note" id="enhancement-note" role="note" hidden>{wording::NEEDS_NEWER_BROWSER}</p>
+            <p class="enhancement-note" id="other-snapshot-note" role="note" hidden>{wording::OTHER_SNAPSHOT_NEEDS_NEWER_BROWSER}</p>
+            <p class="enhancement-note" id="not-downloaded-note" role="note" hidden>{wording::INTERACTIVE_NOT_DOWNLOADED}</p>
+            <p class="static-loading" id="other-snapshot-loading" role="status" hidden>{wording::LOADING_OTHER_SNAPSHOT}</p>
+            {offline_banner}
             {move || match state.get() {
                 LoadState::Loading => view! { <LoadingNotice /> }.into_any(),
-                LoadState::Ready(snapshot, offline_copy) => {
+                LoadState::Ready(snapshot) => {
                     let language = preferences.language.get();
-                    let offline = offline_copy.map(|saved| {
-                        let text = match language {
-                            crate::core::Language::Zh => format!("离线副本：当前无法联网，显示的是 {saved} 保存的副本（数据截至 {}）。", snapshot.meta.as_of),
-                            crate::core::Language::En => format!("Offline copy: no connection, showing the copy saved {saved} (figures as of {}).", snapshot.meta.as_of),
-                        };
-                        view! { <p class="offline-banner" role="status">{text}</p> }
+                    // The header is taken over in a task of its own too (`Deferred`).
+                    let header_snapshot = Arc::clone(&snapshot);
+                    let header: Content = Arc::new(move || {
+                        view! {
+                            <ReportHeader snapshot=header_snapshot.clone() language=language />
+                            <ViewNotices snapshot=header_snapshot.clone() language=language />
+                        }
+                        .into_any()
                     });
                     view! {
-                        {offline}
-                        <ReportHeader snapshot=snapshot.clone() language=language />
-                        <ViewNotices snapshot=snapshot.clone() language=language />
+                        <Deferred content=header />
                         <ReportView snapshot=snapshot language=language period=preferences.period.get() />
                     }
                     .into_any()
@@ -117,7 +223,7 @@ pub fn App() -> impl IntoView {
                     .into_any()
                 }
             }}
-            <p class="print-only print-url">{move || format!("{}{}", tr(preferences.language.get(), "本页地址：", "This page: "), crate::ui::url_sync::link_to(&view.state.get()))}</p>
+            <p class="print-only print-url">{print_url}</p>
         </main>
     }
 }

@@ -31,7 +31,7 @@ pub fn bench_chart_redraws(
 ) -> Result<String, JsValue> {
     let snapshot = snapshot_from_json_text(snapshot_json)
         .map_err(|problems| JsValue::from_str(&format!("{} problems", problems.len())))?;
-    let window = web_sys::window().ok_or("no window")?;
+    let window = crate::ui::dom::window().ok_or("no window")?;
     let performance = window.performance().ok_or("no performance")?;
     let document = window.document().ok_or("no document")?;
     let theme = Theme::for_scheme(ColorScheme::Light);
@@ -88,7 +88,7 @@ pub fn bench_map_pan(
     use crate::core::map_model::{map_colouring, map_model_from_snapshot, ColourBy};
     use crate::ui::map_frames::{FrameKind, MapFrames};
 
-    let window = web_sys::window().ok_or("no window")?;
+    let window = crate::ui::dom::window().ok_or("no window")?;
     let performance = window.performance().ok_or("no performance")?;
     let document = window.document().ok_or("no document")?;
     let parse_start = performance.now();

@@ -23,7 +23,7 @@ const MAX_CACHED_WIDTHS: usize = 8192;
 fn context() -> Option<web_sys::CanvasRenderingContext2d> {
     CONTEXT.with(|cell| {
         if cell.borrow().is_none() {
-            let canvas = web_sys::window()?
+            let canvas = crate::ui::dom::window()?
                 .document()?
                 .create_element("canvas")
                 .ok()?;

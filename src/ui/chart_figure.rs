@@ -18,6 +18,7 @@ use crate::core::theme::Theme;
 use crate::ui::canvas_frame::{follow_nearness, follow_width, redraw_on_change, size_canvas};
 use crate::ui::download::{download_csv, download_png, download_svg};
 use crate::ui::preferences::{drawing_scale, tr, use_preferences};
+use crate::ui::static_drawing::chart_svgs;
 use crate::ui::url_sync::use_view_state;
 
 /// A tooltip's datum and where it points, in CSS px within the figure's canvas box.
@@ -30,6 +31,8 @@ struct Tooltip {
 
 #[component]
 pub fn ChartFigure(model: ChartModel, #[prop(into)] file_prefix: String) -> impl IntoView {
+    // Controls do nothing until the app runs: inert (and hidden where it cannot run).
+    let interactive = crate::ui::app::use_interactive();
     let preferences = use_preferences();
     let model = Arc::new(model);
     let language = model.language;
@@ -64,6 +67,10 @@ pub fn ChartFigure(model: ChartModel, #[prop(into)] file_prefix: String) -> impl
     let announcement = RwSignal::new(String::new());
     let download_error = RwSignal::new(None::<String>);
     let hits = StoredValue::new(None::<ChartHits>);
+    // The pre-rendered page shows the chart as SVG until the canvas is first drawn; a chart
+    // rendered in the browser afresh has no SVG and shows its canvas from the start.
+    let static_svg = chart_svgs(&model);
+    let live = RwSignal::new(crate::ui::app::use_rendering() == crate::ui::app::Rendering::Client);
 
     // Draw now (called at most once per animation frame).
     let draw = {
@@ -107,7 +114,13 @@ pub fn ChartFigure(model: ChartModel, #[prop(into)] file_prefix: String) -> impl
                 return;
             };
             match draw_chart(&backend.into_drawing_area(), &model, &options) {
-                Ok(drawn) => hits.set_value(Some(drawn)),
+                Ok(drawn) => {
+                    hits.set_value(Some(drawn));
+                    // In the same frame as the drawing: the canvas takes the SVG's place.
+                    if !live.get_untracked() {
+                        live.set(true);
+                    }
+                }
                 Err(error) => {
                     hits.set_value(None);
                     web_sys::console::error_1(&format!("chart {}: {error}", model.id).into());
@@ -392,7 +405,8 @@ pub fn ChartFigure(model: ChartModel, #[prop(into)] file_prefix: String) -> impl
     view! {
         <figure class="chart" id=figure_id.clone() aria-labelledby=caption_id.clone()>
             <figcaption id=caption_id.clone() class="chart-title">{title.clone()}</figcaption>
-            <div class="chart-box" node_ref=box_ref class:hidden=move || show_table.get()>
+            <div class="chart-box" node_ref=box_ref class:hidden=move || show_table.get() class:live=move || live.get()>
+                <div class="static-drawings" inner_html=static_svg></div>
                 <canvas
                     node_ref=canvas_ref
                     class="chart-canvas"
@@ -426,11 +440,11 @@ pub fn ChartFigure(model: ChartModel, #[prop(into)] file_prefix: String) -> impl
                     <tbody>{table_rows}</tbody>
                 </table>
             </div>
-            <ul class="chart-legend" aria-label=tr(language, "图例（点击显示或隐藏）", "Legend (click to show or hide)")>
+            <ul class="chart-legend" inert=move || !interactive.get() aria-label=tr(language, "图例（点击显示或隐藏）", "Legend (click to show or hide)")>
                 {legend}
             </ul>
             <ul class="chart-key">{qualifier_keys}{unstated_key}</ul>
-            <div class="chart-actions">
+            <div class="chart-actions" inert=move || !interactive.get()>
                 <button
                     type="button"
                     class="button button-secondary table-toggle"

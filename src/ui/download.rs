@@ -23,7 +23,7 @@ pub fn offer_file(contents: &str, mime: &str, filename: &str) -> Result<(), Stri
 }
 
 fn click_download_link(href: &str, filename: &str) -> Result<(), String> {
-    let document = web_sys::window()
+    let document = crate::ui::dom::window()
         .and_then(|window| window.document())
         .ok_or("no document")?;
     let anchor: web_sys::HtmlAnchorElement = document
@@ -58,7 +58,7 @@ pub fn download_png(
     width_css: f64,
     filename: &str,
 ) -> Result<(), String> {
-    let document = web_sys::window()
+    let document = crate::ui::dom::window()
         .and_then(|window| window.document())
         .ok_or("no document")?;
     let canvas: web_sys::HtmlCanvasElement = document

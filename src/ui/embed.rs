@@ -12,7 +12,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 fn post_height(height: f64) {
-    let Some(window) = web_sys::window() else {
+    let Some(window) = crate::ui::dom::window() else {
         return;
     };
     let Ok(Some(parent)) = window.parent() else {
@@ -41,7 +41,7 @@ fn post_height(height: f64) {
 
 /// Starts reporting the page height to the parent (only does anything inside an iframe).
 pub fn report_height_to_parent() {
-    let Some(window) = web_sys::window() else {
+    let Some(window) = crate::ui::dom::window() else {
         return;
     };
     if window
@@ -59,7 +59,7 @@ pub fn report_height_to_parent() {
     let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |_entries: js_sys::Array| {
         // The content's own height: where the body's content ends. (The root's scrollHeight
         // never drops below the iframe's current height, so it could only ever grow.)
-        let Some(window) = web_sys::window() else {
+        let Some(window) = crate::ui::dom::window() else {
             return;
         };
         let Some(body) = window.document().and_then(|d| d.body()) else {

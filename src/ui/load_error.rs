@@ -51,30 +51,17 @@ const SLOW_NOTICE: &str =
 #[component]
 pub fn LoadingNotice() -> impl IntoView {
     let slow = RwSignal::new(false);
-    let callback = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let _ = slow.try_set(true);
-        // While the page's static summary is shown, its loading line speaks for the app.
-        if let Some(line) = web_sys::window()
-            .and_then(|window| window.document())
-            .and_then(|document| {
-                document
-                    .query_selector("#static-summary .static-loading")
-                    .ok()
-                    .flatten()
-            })
-        {
-            let _ = line.class_list().add_1("slow");
-            if let Ok(Some(slow_line)) = line.query_selector(".static-loading-slow") {
-                slow_line.set_text_content(Some(SLOW_NOTICE));
-            }
+    Effect::new(move |_| {
+        let callback = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = slow.try_set(true);
+        });
+        if let Some(window) = crate::ui::dom::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                wasm_bindgen::JsCast::unchecked_ref(&callback),
+                4000,
+            );
         }
     });
-    if let Some(window) = web_sys::window() {
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-            wasm_bindgen::JsCast::unchecked_ref(&callback),
-            4000,
-        );
-    }
     view! {
         <p class="loading" role="status">
             "正在加载报告数据… · Loading the report…"

@@ -23,20 +23,23 @@ pub fn LocatorInset(language: Language) -> impl IntoView {
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let outlines =
         RwSignal::new(None::<Result<Vec<(String, Vec<crate::core::geo::Polygon>)>, String>>);
-    spawn_local(async move {
-        let result = async {
-            let response = gloo_net::http::Request::get(LOCATOR_URL)
-                .send()
-                .await
-                .map_err(|e| e.to_string())?;
-            if !response.ok() {
-                return Err(format!("HTTP {}", response.status()));
+    // Fetched in the browser only (an effect); the pre-rendered page shows the caption.
+    Effect::new(move |_| {
+        spawn_local(async move {
+            let result = async {
+                let response = gloo_net::http::Request::get(LOCATOR_URL)
+                    .send()
+                    .await
+                    .map_err(|e| e.to_string())?;
+                if !response.ok() {
+                    return Err(format!("HTTP {}", response.status()));
+                }
+                let text = response.text().await.map_err(|e| e.to_string())?;
+                polygons_by_name_from_geojson_text(&text)
             }
-            let text = response.text().await.map_err(|e| e.to_string())?;
-            polygons_by_name_from_geojson_text(&text)
-        }
-        .await;
-        outlines.set(Some(result));
+            .await;
+            outlines.set(Some(result));
+        });
     });
     Effect::new(move |_| {
         let scheme = preferences.color_scheme.get();
@@ -46,7 +49,7 @@ pub fn LocatorInset(language: Language) -> impl IntoView {
         let Some(canvas) = canvas_ref.get() else {
             return;
         };
-        let scale = web_sys::window()
+        let scale = crate::ui::dom::window()
             .map(|w| w.device_pixel_ratio())
             .unwrap_or(1.0);
         let size = 112.0;

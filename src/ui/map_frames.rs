@@ -58,7 +58,7 @@ fn context(canvas: &web_sys::HtmlCanvasElement) -> Option<web_sys::CanvasRenderi
 }
 
 fn offscreen_canvas() -> Result<web_sys::HtmlCanvasElement, String> {
-    web_sys::window()
+    crate::ui::dom::window()
         .and_then(|window| window.document())
         .ok_or("no document")?
         .create_element("canvas")

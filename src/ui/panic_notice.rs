@@ -17,7 +17,7 @@ pub fn install() {
 /// Shows (or replaces) the panic notice with `message`. Uses only the DOM, never Leptos: the
 /// reactive system may be what panicked.
 pub fn show_panic_notice(message: &str) {
-    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+    let Some(document) = crate::ui::dom::window().and_then(|window| window.document()) else {
         return;
     };
     let Some(body) = document.body() else { return };

@@ -25,7 +25,7 @@ pub struct Preferences {
 
 /// Backend pixels per CSS pixel for drawing now: the screen's ratio, or 3 when printing.
 pub fn drawing_scale(printing: bool) -> f64 {
-    let screen = web_sys::window()
+    let screen = crate::ui::dom::window()
         .map(|window| window.device_pixel_ratio())
         .filter(|ratio| ratio.is_finite() && *ratio > 0.0)
         .unwrap_or(1.0);
@@ -57,13 +57,21 @@ pub fn tr(language: Language, zh: &'static str, en: &'static str) -> &'static st
 
 /// Creates the preferences from the view state and the system colour scheme, and mirrors them
 /// on `<html>` (`lang`, `data-theme`, `data-large`, `data-embed`) for the stylesheet.
-pub fn provide_preferences() -> Preferences {
+pub fn provide_preferences(ready: Signal<bool>) -> Preferences {
     let view = use_view_state();
+    // The system's colour scheme is read once the page is taken over, so every part of the
+    // pre-rendered page hydrates in the scheme it was rendered in (light).
     let system_dark = RwSignal::new(false);
-    if let Some(query) = web_sys::window()
-        .and_then(|window| window.match_media("(prefers-color-scheme: dark)").ok())
-        .flatten()
-    {
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) || !ready.get() {
+            return done.unwrap_or(false);
+        }
+        let Some(query) = crate::ui::dom::window()
+            .and_then(|window| window.match_media("(prefers-color-scheme: dark)").ok())
+            .flatten()
+        else {
+            return true;
+        };
         system_dark.set(query.matches());
         let listener = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
             move |event: web_sys::MediaQueryListEvent| system_dark.set(event.matches()),
@@ -75,7 +83,8 @@ pub fn provide_preferences() -> Preferences {
             let _ = query
                 .remove_event_listener_with_callback("change", listener.as_ref().unchecked_ref());
         });
-    }
+        true
+    });
     // Memos: they notify only when their own value changes, not on every view-state change.
     let language = Memo::new(move |_| view.state.with(|state| state.language));
     let color_scheme = Memo::new(move |_| match view.state.with(|state| state.theme) {
@@ -88,7 +97,7 @@ pub fn provide_preferences() -> Preferences {
     let embed = Memo::new(move |_| view.state.with(|state| state.embed));
     let period = Memo::new(move |_| view.state.with(|state| state.period.clone()));
     Effect::new(move |_| {
-        let Some(root) = web_sys::window()
+        let Some(root) = crate::ui::dom::window()
             .and_then(|w| w.document())
             .and_then(|d| d.document_element())
         else {
@@ -106,7 +115,7 @@ pub fn provide_preferences() -> Preferences {
         let _ = root.set_attribute("data-embed", if embed.get() { "1" } else { "0" });
     });
     let printing = RwSignal::new(false);
-    if let Some(window) = web_sys::window() {
+    if let Some(window) = crate::ui::dom::window() {
         let before = Closure::<dyn Fn()>::new(move || printing.set(true));
         let after = Closure::<dyn Fn()>::new(move || printing.set(false));
         let _ =

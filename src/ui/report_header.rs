@@ -7,15 +7,16 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::snapshot::Snapshot;
+use crate::core::url_state::view_state_from_query;
 use crate::core::Language;
 use crate::ui::preferences::tr;
 use crate::ui::timeline::Timeline;
-use crate::ui::url_sync::{link_to, use_view_state};
+use crate::ui::url_sync::{current_search, link_to, use_view_state};
 use crate::ui::view_controls::ViewControls;
 
 /// Brings a section into view and moves keyboard focus to its heading, so Tab continues there.
 fn scroll_to_section(id: &str, focus: bool) {
-    let Some(section) = web_sys::window()
+    let Some(section) = crate::ui::dom::window()
         .and_then(|window| window.document())
         .and_then(|document| document.get_element_by_id(id))
     else {
@@ -75,10 +76,14 @@ pub fn ReportHeader(
             }
         })
         .collect_view();
-    // Opened with a section in the URL: go there once the report is on the page.
-    if let Some(section) = view.state.with_untracked(|state| state.section.clone()) {
-        request_animation_frame(move || scroll_to_section(&section, false));
-    }
+    // Opened with a section in the URL: go there once the report is on the page (an effect:
+    // in the browser only, after hydrating).
+    Effect::new(move |_| {
+        let (from_url, _) = view_state_from_query(&current_search());
+        if let Some(section) = from_url.section {
+            request_animation_frame(move || scroll_to_section(&section, false));
+        }
+    });
     let indicator_count = snapshot.indicators.len();
     let synthetic = meta.synthetic;
     let primary_source = snapshot.indicators.first().and_then(|indicator| {
@@ -123,9 +128,12 @@ pub fn ReportHeader(
         meta.title.get(language)
     );
     // The page title follows the language (the build writes the Chinese one into index.html).
-    if let Some(document) = web_sys::window().and_then(|window| window.document()) {
-        document.set_title(&title);
-    }
+    let page_title = title.clone();
+    Effect::new(move |_| {
+        if let Some(document) = crate::ui::dom::document() {
+            document.set_title(&page_title);
+        }
+    });
     let banner = move || {
         synthetic.then(|| view! {
             <p class="synthetic-banner" role="note">{tr(language, "合成数据：并非真实数字，仅供测试", "Synthetic data: not real figures, for testing only")}</p>

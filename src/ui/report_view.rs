@@ -8,6 +8,7 @@ use crate::core::chart_model::chart_model_from_block;
 use crate::core::snapshot::{Block, Snapshot};
 use crate::core::Language;
 use crate::ui::chart_figure::ChartFigure;
+use crate::ui::deferred::Deferred;
 use crate::ui::figure_card::FigureCard;
 use crate::ui::indicator_table::IndicatorTable;
 use crate::ui::village_map::VillageMap;
@@ -56,7 +57,8 @@ pub fn ReportView(
     #[prop(default = None)]
     period: Option<String>,
 ) -> impl IntoView {
-    // Blocks below the first section are added one per frame, each in a task of its own (a
+    // Rendered in the browser afresh (not hydrating the pre-rendered page), blocks below the
+    // first section are added one per frame, each in a task of its own (a
     // zero-delay timer after the frame, so that building a block, laying it out and drawing
     // its canvases are separate tasks): the main thread is never held long on slow phones.
     // A section asked for in the URL, and everything before it, comes at once.
@@ -85,7 +87,13 @@ pub fn ReportView(
         .map(|section| section.blocks.len())
         .sum::<usize>();
     let initially = requested.unwrap_or(0) + 1;
-    let shown = RwSignal::new(first_block.get(initially).copied().unwrap_or(total));
+    // Rendered at build time or hydrating that page: every block is there from the start.
+    let progressive = crate::ui::app::use_rendering() == crate::ui::app::Rendering::Client;
+    let shown = RwSignal::new(if progressive {
+        first_block.get(initially).copied().unwrap_or(total)
+    } else {
+        total
+    });
     fn reveal_next(shown: RwSignal<usize>, total: usize) {
         if shown.get_untracked() < total {
             // One block per frame: after the frame (which drew the last block's canvases in
@@ -103,9 +111,11 @@ pub fn ReportView(
         }
     }
     reveal_next(shown, total);
+    let settled = RwSignal::new(0_usize);
     // Printing (or saving as PDF) right after opening gets the whole report.
     let print_handle = window_event_listener(leptos::ev::beforeprint, move |_| {
         let _ = shown.try_set(total);
+        let _ = settled.try_set(usize::MAX);
     });
     on_cleanup(move || print_handle.remove());
     let sections = snapshot
@@ -138,13 +148,16 @@ pub fn ReportView(
                                 &period,
                             )
                         };
-                        view! { <Show when=move || flat < shown.get()>{block.clone()}</Show> }
+                        // Hydrating the pre-rendered page, each block is taken over in a task
+                        // of its own (`Deferred`).
+                        let content: crate::ui::deferred::Content = Arc::new(block);
+                        view! { <Show when=move || flat < shown.get()><Deferred content=content.clone() /></Show> }
                     })
                     .collect_view()
             };
             view! {
                 <Show when=move || first < shown.get() || (empty && first <= shown.get())>
-                    <section class="report-section" id=id.clone() aria-labelledby=labelled_by.clone()>
+                    <section class="report-section" class:laid-out=move || index < settled.get() id=id.clone() aria-labelledby=labelled_by.clone()>
                         <h2 id=heading_id.clone() tabindex="-1">{title.clone()}</h2>
                         {blocks.clone()}
                     </section>
@@ -152,5 +165,37 @@ pub fn ReportView(
             }
         })
         .collect_view();
-    view! { <div class="report" data-complete=move || (shown.get() >= total).to_string()>{sections}</div> }
+    // Complete: every block is on the page and taken over by the app (false in the
+    // pre-rendered page until it is hydrated), and every section laid out; for tests and tools.
+    let interactive = crate::ui::app::use_interactive();
+    let pending = crate::ui::deferred::use_pending_blocks();
+    let section_count = snapshot.sections.len();
+    let taken_over = move || shown.get() >= total && interactive.get() && pending.get() == 0;
+    // Sections far from the screen start unrendered (`content-visibility: auto` in the
+    // stylesheet), so the first layout of a long report is short. Once the app has taken the
+    // page over, they are laid out one per task, so their real heights are known before the
+    // reader scrolls to them (and printing draws every canvas at its width).
+    Effect::new(move |started: Option<bool>| {
+        if started == Some(true) || !taken_over() {
+            return started.unwrap_or(false);
+        }
+        fn settle_next(settled: RwSignal<usize>, count: usize) {
+            if settled.get_untracked() < count {
+                request_animation_frame(move || {
+                    set_timeout(
+                        move || {
+                            if settled.try_update(|settled| *settled += 1).is_some() {
+                                settle_next(settled, count);
+                            }
+                        },
+                        std::time::Duration::ZERO,
+                    );
+                });
+            }
+        }
+        settle_next(settled, section_count);
+        true
+    });
+    let complete = move || taken_over() && settled.get() >= section_count;
+    view! { <div class="report" data-complete=move || complete().to_string()>{sections}</div> }
 }

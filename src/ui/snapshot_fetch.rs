@@ -9,7 +9,9 @@ use gloo_net::http::Request;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::core::load::{snapshot_from_json_text, LoadFailure, MAX_SNAPSHOT_BYTES};
+use crate::core::load::{
+    snapshot_fingerprint, snapshot_from_json_text, LoadFailure, MAX_SNAPSHOT_BYTES,
+};
 use crate::core::snapshot::Snapshot;
 
 /// The default snapshot, relative to the page so the app works from any sub-folder.
@@ -30,6 +32,8 @@ pub const OFFLINE_COPY_HEADER: &str = "x-offline-copy";
 pub struct Fetched {
     pub snapshot: Snapshot,
     pub offline_copy: Option<String>,
+    /// [`snapshot_fingerprint`] of the text.
+    pub fingerprint: String,
 }
 
 fn network(url: &str, detail: impl Into<String>) -> LoadFailure {
@@ -105,7 +109,7 @@ pub async fn fetch_snapshot(url: &str) -> Result<Fetched, LoadFailure> {
         let controller = controller.clone();
         move || controller.abort()
     });
-    let timer = web_sys::window().and_then(|window| {
+    let timer = crate::ui::dom::window().and_then(|window| {
         window
             .set_timeout_with_callback_and_timeout_and_arguments_0(
                 abort.unchecked_ref(),
@@ -114,7 +118,7 @@ pub async fn fetch_snapshot(url: &str) -> Result<Fetched, LoadFailure> {
             .ok()
     });
     let result = fetch_with_signal(url, &signal).await;
-    if let (Some(window), Some(timer)) = (web_sys::window(), timer) {
+    if let (Some(window), Some(timer)) = (crate::ui::dom::window(), timer) {
         window.clear_timeout_with_handle(timer);
     }
     match result {
@@ -176,13 +180,14 @@ async fn fetch_with_signal(
     Ok(Fetched {
         snapshot,
         offline_copy,
+        fingerprint: snapshot_fingerprint(&text),
     })
 }
 
 /// A User Timing mark (`performance.mark`), read by `benches/load.mjs` to time fetch, parse
 /// and validation in the real loading path.
-fn mark(name: &str) {
-    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
+pub fn mark(name: &str) {
+    if let Some(performance) = crate::ui::dom::window().and_then(|window| window.performance()) {
         let _ = performance.mark(name);
     }
 }

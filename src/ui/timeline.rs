@@ -20,6 +20,8 @@ pub fn Timeline(snapshot: Arc<Snapshot>, language: Language) -> impl IntoView {
     if periods.len() < 2 {
         return ().into_any();
     }
+    // Controls do nothing until the app runs: inert (and hidden where it cannot run).
+    let interactive = crate::ui::app::use_interactive();
     let view = use_view_state();
     let main = if periods.contains(&snapshot.meta.period) {
         snapshot.meta.period.clone()
@@ -63,7 +65,7 @@ pub fn Timeline(snapshot: Arc<Snapshot>, language: Language) -> impl IntoView {
             go_to(next);
             tick(playing, index, count, go_to);
         });
-        if let Some(window) = web_sys::window() {
+        if let Some(window) = crate::ui::dom::window() {
             let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
                 wasm_bindgen::JsCast::unchecked_ref(&callback),
                 PLAY_STEP_MS,
@@ -83,7 +85,7 @@ pub fn Timeline(snapshot: Arc<Snapshot>, language: Language) -> impl IntoView {
     };
     let label = move || periods.with_value(|periods| periods[index.get()].clone());
     view! {
-        <div class="timeline" role="group" aria-label=tr(language, "期间", "Period")>
+        <div class="timeline" inert=move || !interactive.get() role="group" aria-label=tr(language, "期间", "Period")>
             <button type="button" class="button button-secondary" data-timeline="prev"
                 aria-label=tr(language, "上一期", "Previous period")
                 disabled=move || index.get() == 0

@@ -17,6 +17,9 @@ pub struct ViewStateContext {
     pub state: RwSignal<ViewState>,
     /// Query parameters that were ignored, with why (shown as a short notice).
     pub ignored: RwSignal<Vec<String>>,
+    /// The page's address without query or fragment: empty until the app runs in a browser
+    /// (the pre-rendered page has none), so markup that shows it hydrates unchanged.
+    pub address: RwSignal<String>,
 }
 
 /// The view state (provided by `App`; a default one in isolated component tests).
@@ -24,18 +27,20 @@ pub fn use_view_state() -> ViewStateContext {
     use_context::<ViewStateContext>().unwrap_or_else(|| ViewStateContext {
         state: RwSignal::new(ViewState::default()),
         ignored: RwSignal::new(Vec::new()),
+        address: RwSignal::new(String::new()),
     })
 }
 
-fn current_search() -> String {
-    web_sys::window()
+/// The page's query string (`?…`), empty natively.
+pub fn current_search() -> String {
+    crate::ui::dom::window()
         .and_then(|window| window.location().search().ok())
         .unwrap_or_default()
 }
 
 /// The page's address without query or fragment.
 pub fn page_address() -> String {
-    web_sys::window()
+    crate::ui::dom::window()
         .and_then(|window| {
             let location = window.location();
             Some(format!(
@@ -53,7 +58,7 @@ pub fn link_to(state: &ViewState) -> String {
 }
 
 fn write_url(state: &ViewState, push: bool) {
-    let Some(history) = web_sys::window().and_then(|window| window.history().ok()) else {
+    let Some(history) = crate::ui::dom::window().and_then(|window| window.history().ok()) else {
         return;
     };
     let url = format!("?{}", query_from_view_state(state));
@@ -67,33 +72,55 @@ fn write_url(state: &ViewState, push: bool) {
     }
 }
 
-/// Creates the view state from the URL and keeps the two in step.
-pub fn provide_view_state() -> ViewStateContext {
-    let (initial, ignored) = view_state_from_query(&current_search());
+/// Creates the view state and keeps it and the URL in step.
+///
+/// `shown_first` is the view the first render shows: the URL's, or, when the app hydrates
+/// the pre-rendered page, the default view that page was rendered in. Once `ready` (the page
+/// is taken over), the view becomes `from_url` without a history entry, and the address bar
+/// is rewritten fully specified.
+pub fn provide_view_state(
+    shown_first: ViewState,
+    from_url: ViewState,
+    ignored: Vec<String>,
+    ready: Signal<bool>,
+) -> ViewStateContext {
     let context = ViewStateContext {
-        state: RwSignal::new(initial.clone()),
+        state: RwSignal::new(shown_first),
         ignored: RwSignal::new(ignored),
+        address: RwSignal::new(String::new()),
     };
     provide_context(context);
-    // The URL is rewritten fully specified from the start (no history entry).
-    write_url(&initial, false);
 
-    let written = StoredValue::new(initial);
+    let written = StoredValue::new(from_url);
     let pending_timer = StoredValue::new(None::<i32>);
     let from_history = StoredValue::new(false);
-    Effect::new(move |_| {
+    Effect::new(move |applied: Option<bool>| {
         let state = context.state.get();
+        if applied != Some(true) {
+            // Once the page is taken over (after hydrating all of it, so every part hydrates
+            // the pre-rendered default view it was rendered in): the view from the URL.
+            if !ready.get() {
+                return false;
+            }
+            context.address.set(page_address());
+            let from_url = written.get_value();
+            write_url(&from_url, false);
+            if state != from_url {
+                context.state.set(from_url);
+            }
+            return true;
+        }
         if from_history.get_value() {
             from_history.set_value(false);
             written.set_value(state);
-            return;
+            return true;
         }
         let previous = written.get_value();
         if previous == state {
-            return;
+            return true;
         }
-        let Some(window) = web_sys::window() else {
-            return;
+        let Some(window) = crate::ui::dom::window() else {
+            return true;
         };
         if let Some(timer) = pending_timer.get_value() {
             window.clear_timeout_with_handle(timer);
@@ -117,9 +144,10 @@ pub fn provide_view_state() -> ViewStateContext {
                 pending_timer.set_value(Some(timer));
             }
         }
+        true
     });
     // Back and Forward restore the view from the URL.
-    if let Some(window) = web_sys::window() {
+    if let Some(window) = crate::ui::dom::window() {
         let listener = Closure::<dyn Fn()>::new(move || {
             let (state, ignored) = view_state_from_query(&current_search());
             from_history.set_value(true);

@@ -34,7 +34,7 @@ pub fn embed_snippet(state: &ViewState, title: &str) -> String {
 }
 
 async fn copy_text(text: &str) -> bool {
-    let Some(window) = web_sys::window() else {
+    let Some(window) = crate::ui::dom::window() else {
         return false;
     };
     let clipboard = window.navigator().clipboard();
@@ -45,7 +45,7 @@ async fn copy_text(text: &str) -> bool {
 
 /// Uses the Web Share API where the browser has it (phones), else copies to the clipboard.
 async fn share_or_copy(title: &str, url: &str) -> Result<&'static str, ()> {
-    let Some(window) = web_sys::window() else {
+    let Some(window) = crate::ui::dom::window() else {
         return Err(());
     };
     let navigator = window.navigator();
@@ -70,6 +70,8 @@ async fn share_or_copy(title: &str, url: &str) -> Result<&'static str, ()> {
 
 #[component]
 pub fn ViewControls(#[prop(into)] title: String, language: Language) -> impl IntoView {
+    // Controls do nothing until the app runs: inert (and hidden where it cannot run).
+    let interactive = crate::ui::app::use_interactive();
     let view = use_view_state();
     let share_status = RwSignal::new(None::<String>);
     let embed_open = RwSignal::new(false);
@@ -126,7 +128,7 @@ pub fn ViewControls(#[prop(into)] title: String, language: Language) -> impl Int
         }
     };
     view! {
-        <div class="view-controls" role="group" aria-label=tr(language, "显示设置", "View settings")>
+        <div class="view-controls" inert=move || !interactive.get() role="group" aria-label=tr(language, "显示设置", "View settings")>
             <button type="button" class="button button-secondary" data-control="language"
                 lang=move || if language == Language::Zh { "en" } else { "zh-CN" }
                 on:click=move |_| set(|state| state.language = match state.language { Language::Zh => Language::En, Language::En => Language::Zh })>

@@ -101,10 +101,12 @@ pub fn VillageCard(
     let region_label = name.clone();
     // Opening a card moves focus to it (screen readers land on it); Esc closes it.
     let card_ref = NodeRef::<leptos::html::Section>::new();
-    request_animation_frame(move || {
-        if let Some(card) = card_ref.get_untracked() {
-            let _ = card.focus();
-        }
+    Effect::new(move |_| {
+        request_animation_frame(move || {
+            if let Some(card) = card_ref.get_untracked() {
+                let _ = card.focus();
+            }
+        });
     });
     let on_key_down = move |event: web_sys::KeyboardEvent| {
         if event.key() == "Escape" {

@@ -12,9 +12,11 @@ use plotters_canvas::CanvasBackend;
 use crate::core::geo::{Point, Projection, ViewTransform};
 use crate::core::map_draw::{
     draw_map_features, map_from_screen, map_height_for_width, map_projection, MapDrawOptions,
+    MapHeightLimits,
 };
 use crate::core::map_model::{
-    map_colouring, map_model_from_snapshot, ColourBy, Colouring, Fill, MapMode, MapModel,
+    map_colouring, map_model_from_snapshot, schematic_row_width, ColourBy, Colouring, Fill,
+    MapMode, MapModel,
 };
 use crate::core::search::search_places;
 use crate::core::snapshot::Snapshot;
@@ -24,21 +26,13 @@ use crate::ui::canvas_frame::{follow_nearness, follow_width, redraw_on_change, s
 use crate::ui::locator_inset::LocatorInset;
 use crate::ui::map_frames::{FrameKind, MapFrames};
 use crate::ui::preferences::{drawing_scale, tr, use_preferences};
+use crate::ui::static_drawing::map_svgs;
 use crate::ui::url_sync::use_view_state;
 use crate::ui::village_card::VillageCard;
 use crate::ui::village_list::VillageList;
 
 /// Drawing time per frame for a full map drawing; a bigger map goes on in the next frames.
 const FRAME_BUDGET_MS: f64 = 8.0;
-
-/// Layout width (in tiles) of the schematic map for a box `width` CSS px wide.
-fn row_width_for(width: f64) -> f64 {
-    if width < 560.0 {
-        8.9
-    } else {
-        17.8
-    }
-}
 
 /// Pointer gesture state: which pointers are down and where each started.
 #[derive(Default)]
@@ -60,7 +54,7 @@ fn midpoint(a: Point, b: Point) -> Point {
 }
 
 fn now_ms() -> f64 {
-    web_sys::window()
+    crate::ui::dom::window()
         .and_then(|window| window.performance())
         .map(|performance| performance.now())
         .unwrap_or(0.0)
@@ -72,6 +66,8 @@ pub fn VillageMap(
     title: Option<String>,
     language: Language,
 ) -> impl IntoView {
+    // Controls do nothing until the app runs: inert (and hidden where it cannot run).
+    let interactive = crate::ui::app::use_interactive();
     let preferences = use_preferences();
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let box_ref = NodeRef::<leptos::html::Div>::new();
@@ -100,7 +96,7 @@ pub fn VillageMap(
     let model_for = {
         let snapshot = Arc::clone(&snapshot);
         move |box_width: f64| -> Arc<MapModel> {
-            let row_width = row_width_for(box_width);
+            let row_width = schematic_row_width(box_width);
             let key = row_width.to_bits();
             if let Some(model) = models.with_value(|models| models.get(&key).cloned()) {
                 return model;
@@ -119,16 +115,11 @@ pub fn VillageMap(
     let unreadable = initial_model.unreadable.len();
 
     let canvas_height = move |model: &MapModel, box_width: f64| -> f64 {
-        match model.mode {
-            MapMode::Schematic => {
-                map_height_for_width(model, box_width, 240.0, (box_width * 1.6).min(900.0))
-            }
-            MapMode::Geographic => {
-                map_height_for_width(model, box_width, 240.0, (box_width * 1.1).min(720.0))
-            }
-        }
+        map_height_for_width(model, box_width, MapHeightLimits::for_mode(model.mode))
     };
 
+    // The pre-rendered page shows the map as SVG until the canvas is first drawn in full.
+    let live = RwSignal::new(crate::ui::app::use_rendering() == crate::ui::app::Rendering::Client);
     let frames = StoredValue::new_local(MapFrames::default());
     // What a full drawing needs besides the model (theme, colours, projection), kept for the
     // drawing's key: a big map is drawn over several frames and must not recompute them in each.
@@ -170,7 +161,7 @@ pub fn VillageMap(
                 preferences.color_scheme.get_untracked()
             );
             let now = || {
-                web_sys::window()
+                crate::ui::dom::window()
                     .and_then(|window| window.performance())
                     .map_or(0.0, |performance| performance.now())
             };
@@ -238,6 +229,9 @@ pub fn VillageMap(
                     // State for tests and tools: what is drawn and how the view stands.
                     if let FrameKind::Full(drawn) = kind {
                         let _ = element.set_attribute("data-drawn", &drawn.to_string());
+                        if !live.get_untracked() {
+                            live.set(true);
+                        }
                     } else if kind == FrameKind::Partial {
                         // A big map is drawn over several frames: go on in the next one.
                         request_animation_frame(move || {
@@ -253,7 +247,7 @@ pub fn VillageMap(
                                 redraw_now.with_value(|redraw| redraw());
                             }
                         });
-                        if let Some(window) = web_sys::window() {
+                        if let Some(window) = crate::ui::dom::window() {
                             let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
                                 wasm_bindgen::JsCast::unchecked_ref(&callback),
                                 150,
@@ -574,11 +568,18 @@ pub fn VillageMap(
                 .legend
                 .into_iter()
                 .map(|entry| {
+                    // An SVG swatch: its fill is an attribute, which a strict CSP allows (an
+                    // inline style would not be).
                     let (class, colour) = match entry.fill {
                         Fill::Solid(rgb) => ("map-swatch", rgb.hex()),
-                        Fill::NoData => ("map-swatch no-data", String::from("transparent")),
+                        Fill::NoData => ("map-swatch no-data", String::from("none")),
                     };
-                    view! { <li><span class=class style:background-color=colour aria-hidden="true"></span>{entry.label}</li> }
+                    view! {
+                        <li>
+                            <svg class=class viewBox="0 0 1 1" aria-hidden="true"><rect width="1" height="1" fill=colour></rect></svg>
+                            {entry.label}
+                        </li>
+                    }
                 })
                 .collect_view()
         }
@@ -623,6 +624,7 @@ pub fn VillageMap(
     let region_label = title
         .clone()
         .unwrap_or_else(|| tr(language, "村庄地图", "Village map").to_owned());
+    let static_svgs = map_svgs(&snapshot, language, &region_label);
     view! {
         <section class=mode_class aria-label=region_label>
             {title.map(|title| view! { <h3>{title}</h3> })}
@@ -636,7 +638,7 @@ pub fn VillageMap(
                     Language::En => format!("{unreadable} places have geometry that could not be read and are not drawn."),
                 }}</p>
             })}
-            <div class="map-toolbar">
+            <div class="map-toolbar" inert=move || !interactive.get()>
                 <label class="map-colour">
                     <span>{tr(language, "着色：", "Colour by: ")}</span>
                     <select on:change=on_colour_change prop:value=move || view_state.state.with(|state| state.map_colour.clone())>
@@ -651,7 +653,7 @@ pub fn VillageMap(
                     <button type="button" class="button button-secondary" data-map="reset" on:click=move |_| reset()>{tr(language, "复位", "Reset")}</button>
                 </div>
             </div>
-            <div class="map-search">
+            <div class="map-search" inert=move || !interactive.get()>
                 <label>
                     <span class="sr-only">{tr(language, "查找村庄", "Find a village")}</span>
                     <input
@@ -676,7 +678,8 @@ pub fn VillageMap(
                     }).collect_view()}
                 </ul>
             </div>
-            <div class="map-box" node_ref=box_ref>
+            <div class="map-box" node_ref=box_ref class:live=move || live.get()>
+                <div class="static-drawings" inner_html=static_svgs></div>
                 <canvas
                     node_ref=canvas_ref
                     class="map-canvas"

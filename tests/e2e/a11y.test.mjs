@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { launchBrowser, newPage, BASE_URL, ROOT } from './browser.mjs';
+import { launchBrowser, newPage, waitForApp, showCanvas, BASE_URL, ROOT } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -32,8 +32,9 @@ for (const viewport of ['mobile', 'desktop']) {
       // axe is injected as a script: let it past the strict CSP in this test only.
       const page = await newPage(browser, viewport, { bypassCSP: true });
       await page.goto(`${BASE_URL}?${query}`);
-      await page.locator('figure.chart canvas').first().waitFor({ timeout: 20000 });
-      await page.locator('.map-canvas').waitFor();
+      await waitForApp(page);
+      await showCanvas(page, 'figure.chart');
+      await showCanvas(page, '.map-box');
       await axe(page, `${mode} ${viewport} report`);
       // Open views: a village card, a figure's source, a chart as table, the embed panel.
       await page.locator('.map-search-input').fill('垛庄');

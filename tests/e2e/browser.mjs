@@ -48,3 +48,19 @@ export async function newPage(browser, viewportName, extra = {}) {
   page.on('pageerror', (error) => page.errors.push(`pageerror: ${error.message}`));
   return page;
 }
+
+/** Waits until the app has taken over the pre-rendered page (every block hydrated). */
+export async function waitForApp(page, timeout = 20000) {
+  await page.locator('main .report[data-complete="true"]').waitFor({ timeout });
+}
+
+/**
+ * Scrolls `selector` (a chart or the map) into view and waits until its canvas has been drawn
+ * and has replaced the pre-rendered SVG (canvases are drawn when they come near the screen).
+ */
+export async function showCanvas(page, selector, timeout = 20000) {
+  const box = page.locator(selector).first();
+  await box.scrollIntoViewIfNeeded();
+  await box.locator('canvas').waitFor({ state: 'visible', timeout });
+  return box.locator('canvas');
+}

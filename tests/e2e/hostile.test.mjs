@@ -56,7 +56,10 @@ test('hostile strings in every text field render as inert text and the layout su
   await page.locator('.search-result').first().click();
   await page.locator('.village-card').waitFor();
   assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no injected script ran');
-  assert.equal(await page.locator('main img, main svg, main script').count(), 0, 'no injected elements');
+  assert.equal(await page.locator('main img, main script').count(), 0, 'no injected elements');
+  // The only SVG is the app's own (the map legend's swatches); none carries an event handler.
+  assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('main svg')].map((e) => e.getAttribute('class')).filter((c) => !/^map-swatch/.test(c ?? ''))), []);
+  assert.equal(await page.locator('main [onload], main [onerror]').count(), 0, 'no injected handlers');
   const text = await page.locator('main').textContent();
   assert.ok(text.includes('<script>window.__pwned=1</script>'), 'shown literally');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -105,7 +108,7 @@ test('a 50 MB response is refused by the size limit without freezing the tab', a
   await page.context().close();
 });
 
-test('a slow response keeps an honest loading state; a hung one times out with a retry', async () => {
+test('while the data is slow the pre-rendered report stays readable; a hung request times out with a retry', async () => {
   const page = await newPage(browser, 'mobile');
   await page.clock.install();
   let release;
@@ -121,14 +124,46 @@ test('a slow response keeps an honest loading state; a hung one times out with a
     }
   });
   await page.goto(BASE_URL);
-  // The page's own summary says it is loading (the app keeps it while the data is on its way)
-  // and, after 4 s, that the connection is slow.
-  const loading = page.locator('#static-summary .static-loading');
+  // The page is the whole report from the start; a slow connection only delays interactivity.
+  await page.locator('main h1.township-name').waitFor();
+  const everyFigure = () => page.evaluate((ids) => ids.filter((id) => !document.querySelector(`main [data-indicator="${id}"]`)), SNAPSHOT.indicators.map((i) => i.id));
+  assert.deepEqual(await everyFigure(), [], 'every figure is on the page');
+  await page.clock.runFor(5000);
+  assert.ok(!/网络较慢|connection is slow/.test(await page.locator('body').innerText()), 'no slow message over a complete page');
+  await page.clock.runFor(16000);
+  const error = page.locator('#app-status .load-error');
+  await error.waitFor({ timeout: 10000 });
+  assert.match(await error.textContent(), /no complete answer within 20 seconds/);
+  assert.deepEqual(await everyFigure(), [], 'the report stays under the message');
+  release();
+  await page.getByRole('button', { name: /重试/ }).click();
+  await page.locator('main .report[data-complete="true"]').waitFor({ timeout: 20000 });
+  assert.equal(await page.locator('.load-error').count(), 0, 'the message goes once the app runs');
+  await page.context().close();
+});
+
+test('another snapshot that is slow to come says so honestly, and a hung one times out with a retry', async () => {
+  // The file exists only in this test's route: no service worker may answer instead.
+  const page = await newPage(browser, 'mobile', { serviceWorkers: 'block' });
+  await page.clock.install();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  let calls = 0;
+  await page.route('**/data/other.json', async (route) => {
+    calls += 1;
+    if (calls === 1) {
+      await held;
+      await route.abort().catch(() => {});
+    } else {
+      await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(SNAPSHOT) });
+    }
+  });
+  await page.goto(`${BASE_URL}?data=data/other.json`);
+  const loading = page.locator('main .loading');
   await loading.waitFor();
   assert.match(await loading.textContent(), /正在加载/);
-  await page.locator('main').waitFor({ state: 'attached' });
   await page.clock.runFor(5000);
-  await page.locator('#static-summary .static-loading.slow .static-loading-slow').waitFor();
+  await page.locator('main .loading .loading-slow').waitFor();
   assert.match(await loading.textContent(), /最长 20 秒/);
   await page.clock.runFor(16000);
   const error = page.locator('.load-error');

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser, newPage, BASE_URL, ROOT, SNAPSHOT } from './browser.mjs';
+import { launchBrowser, newPage, BASE_URL, ROOT, SNAPSHOT, waitForApp, showCanvas } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -44,9 +44,11 @@ test('the whole page runs under the strict CSP with zero violations', async () =
   await page.goto(BASE_URL);
   await page.locator('main h1.township-name').waitFor({ timeout: 20000 });
   // Exercise what sets styles and makes files: tooltips, map, downloads.
+  await waitForApp(page);
   const figure = page.locator('#chart-environment-cleanup');
-  await figure.locator('canvas').evaluate((e) => e.scrollIntoView({ block: 'center' }));
-  const box = await figure.locator('canvas').boundingBox();
+  const canvas = await showCanvas(page, '#chart-environment-cleanup');
+  await canvas.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+  const box = await canvas.boundingBox();
   await page.touchscreen.tap(box.x + 40, box.y + 36);
   await figure.locator('.chart-tooltip').waitFor();
   await page.locator('.map-search-input').fill('垛庄');

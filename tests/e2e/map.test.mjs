@@ -2,7 +2,7 @@
 // pan/zoom buttons, pinch, keyboard, and the village card.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, newPage, BASE_URL, SNAPSHOT } from './browser.mjs';
+import { launchBrowser, newPage, showCanvas, BASE_URL, SNAPSHOT } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -13,8 +13,8 @@ const villages = SNAPSHOT.places.filter((p) => p.kind === 'village');
 async function openMap(viewport, query = '') {
   const page = await newPage(browser, viewport);
   await page.goto(`${BASE_URL}${query}`);
-  const canvas = page.locator('.map-canvas');
-  await canvas.waitFor({ timeout: 20000 });
+  await page.locator('main .report[data-complete="true"]').waitFor({ timeout: 20000 });
+  const canvas = await showCanvas(page, '.map-box');
   await canvas.evaluate((element) => element.scrollIntoView({ block: 'center' }));
   await page.waitForFunction(() => Number(document.querySelector('.map-canvas')?.dataset.drawn) > 0, null, { timeout: 10000 });
   return { page, canvas };

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launchBrowser, newPage, BASE_URL, SNAPSHOT } from './browser.mjs';
+import { launchBrowser, newPage, waitForApp, showCanvas, BASE_URL, SNAPSHOT } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -29,9 +29,8 @@ function parseMark(text) {
 async function openReport(viewport, extra) {
   const page = await newPage(browser, viewport, extra);
   await page.goto(BASE_URL);
-  await page.locator('figure.chart canvas').first().waitFor({ timeout: 20000 });
-  // Sections below the fold are added frame by frame: wait for the whole report.
-  await page.locator('main .report[data-complete="true"]').waitFor({ timeout: 20000 });
+  // The page holds the whole report; wait until the app has taken all of it over.
+  await waitForApp(page);
   return page;
 }
 
@@ -50,6 +49,8 @@ async function canvasPixels(page, figureId) {
 }
 
 async function waitForPaint(page, figureId) {
+  // Canvases are drawn when they come near the screen.
+  await page.locator(`#${figureId}`).evaluate((element) => element.scrollIntoView({ block: 'center' }));
   await page.waitForFunction((id) => {
     const canvas = document.querySelector(`#${id} canvas`);
     return canvas && canvas.width > 0 && canvas.clientWidth > 0 &&
@@ -76,37 +77,47 @@ for (const viewport of ['mobile', 'desktop']) {
   });
 }
 
-test('canvases far below the fold are sized at once but drawn only when the reader gets near them', async () => {
+test('charts far below the fold keep their pre-rendered SVG until the reader gets near; the canvas replaces it at the same height', async () => {
   const page = await openReport('mobile');
   const far = await page.evaluate(() => [...document.querySelectorAll('figure.chart')]
     .filter((figure) => figure.getBoundingClientRect().top > 2.5 * innerHeight).map((figure) => figure.id));
   assert.ok(far.length > 0, 'some charts start far below the fold');
   const id = far[far.length - 1];
-  const before = await canvasPixels(page, id);
-  assert.ok(before.height > 0, 'sized before it is drawn (nothing moves when it is drawn)');
-  assert.equal(before.painted, 0, `${id} is not drawn while far away`);
+  const figure = page.locator(`#${id}`);
+  assert.equal(await figure.locator('canvas').isVisible(), false, `${id} is not drawn while far away`);
+  assert.ok(await figure.locator('svg.static-drawing.narrow').isVisible(), 'its SVG stands in');
+  const before = await figure.evaluate((element) => element.getBoundingClientRect().height);
   const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight);
-  await page.locator(`#${id}`).scrollIntoViewIfNeeded();
-  await page.waitForFunction((figureId) => {
-    const canvas = document.querySelector(`#${figureId} canvas`);
-    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
-    for (let i = 4; i < data.length; i += 4) if (data[i] !== data[0]) return true;
-    return false;
-  }, id, { timeout: 10000 });
+  await figure.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+  await figure.locator('canvas').waitFor({ state: 'visible', timeout: 10000 });
+  assert.ok((await canvasPixels(page, id)).painted > 1000, 'drawn once near');
+  assert.equal(await figure.locator('svg.static-drawing.narrow').isVisible(), false, 'the canvas took the SVG\'s place');
+  assert.equal(await figure.evaluate((element) => element.getBoundingClientRect().height), before, 'the figure kept its height');
   assert.equal(await page.evaluate(() => document.documentElement.scrollHeight), pageHeight, 'drawing did not change the page height');
   await page.context().close();
 });
 
 test('printing before the report has finished appearing prints every section', async () => {
+  // A view rendered afresh in the browser (English) adds its sections frame by frame; the
+  // pre-rendered default view has them all from the start.
   const page = await newPage(browser, 'mobile');
-  await page.goto(BASE_URL);
-  await page.locator('main h1.township-name').waitFor({ timeout: 20000 });
-  const sections = await page.evaluate(async () => {
-    const before = document.querySelectorAll('main .report-section').length;
-    dispatchEvent(new Event('beforeprint'));
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    return { before, after: [...document.querySelectorAll('main .report-section')].map((s) => s.id) };
+  // In the page itself: print as soon as the app's first section is there (the English view
+  // is rendered afresh, replacing the pre-rendered Chinese one).
+  await page.addInitScript(() => {
+    window.__printed = new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        const report = document.querySelector('main .report');
+        if (document.documentElement.lang !== 'en' || !report || document.querySelector('#app[data-snapshot]')) return;
+        observer.disconnect();
+        const before = report.querySelectorAll('.report-section').length;
+        dispatchEvent(new Event('beforeprint'));
+        setTimeout(() => resolve({ before, after: [...document.querySelectorAll('main .report-section')].map((s) => s.id) }), 0);
+      });
+      observer.observe(document, { childList: true, subtree: true, attributes: true });
+    });
   });
+  await page.goto(`${BASE_URL}?lang=en`);
+  const sections = await page.evaluate(() => window.__printed);
   assert.ok(sections.before < SNAPSHOT.sections.length, `caught the report while it was appearing (${sections.before})`);
   assert.deepEqual(sections.after, SNAPSHOT.sections.map((s) => s.id));
   await page.evaluate(() => dispatchEvent(new Event('afterprint')));
@@ -136,7 +147,6 @@ test('a tap on a bar shows its value and qualifier; tapping elsewhere closes it'
   const page = await openReport('mobile');
   const figure = page.locator('#chart-environment-cleanup');
   // Centred, so the sticky section navigation does not cover the rows tapped.
-  await figure.locator('canvas').evaluate((element) => element.scrollIntoView({ block: 'center' }));
   await waitForPaint(page, 'chart-environment-cleanup');
   const box = await figure.locator('canvas').boundingBox();
   // The first row's bar: 6 px top padding + 22..38 px of a 62 px row.
@@ -161,7 +171,6 @@ test('a tap on a bar shows its value and qualifier; tapping elsewhere closes it'
 test('hovering with a mouse shows the tooltip (desktop)', async () => {
   const page = await openReport('desktop');
   const figure = page.locator('#chart-environment-courtyards');
-  await figure.locator('canvas').evaluate((element) => element.scrollIntoView({ block: 'center' }));
   await waitForPaint(page, 'chart-environment-courtyards');
   const box = await figure.locator('canvas').boundingBox();
   await page.mouse.move(box.x + 100, box.y + 6 + 50 + 30);
@@ -243,8 +252,9 @@ test('figure cards show qualifiers honestly and open to their source phrase', as
 test('downloads: PNG, SVG that parses, and CSV with a BOM and the figures', async () => {
   const page = await newPage(browser, 'desktop', { acceptDownloads: true });
   await page.goto(BASE_URL);
+  await waitForApp(page);
   const figure = page.locator('#chart-environment-cleanup');
-  await figure.locator('canvas').waitFor();
+  await showCanvas(page, '#chart-environment-cleanup');
   const save = async (format) => {
     const [download] = await Promise.all([page.waitForEvent('download'), figure.locator(`[data-download="${format}"]`).click()]);
     return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };

@@ -79,7 +79,7 @@ test('an invalid snapshot lists every problem with its JSON path', async () => {
 });
 
 for (const viewport of ['mobile', 'desktop']) {
-  test(`the page's static summary is the app's first screen, and nothing moves when the app takes over (${viewport})`, async () => {
+  test(`the pre-rendered page is the app's first screen, and nothing moves when the app takes over (${viewport})`, async () => {
     const page = await newPage(browser, viewport);
     await page.addInitScript(() => {
       window.__shifts = [];
@@ -87,55 +87,54 @@ for (const viewport of ['mobile', 'desktop']) {
         for (const entry of list.getEntries()) window.__shifts.push(entry.value);
       }).observe({ type: 'layout-shift', buffered: true });
     });
-    // Hold the wasm back so the summary can be looked at on its own.
+    // Hold the wasm back so the pre-rendered page can be looked at on its own.
     let releaseWasm;
     const wasmHeld = new Promise((resolve) => { releaseWasm = resolve; });
     await page.route('**/*.wasm', async (route) => { await wasmHeld; await route.continue(); });
     await page.goto(BASE_URL);
-    const summary = page.locator('#static-summary');
-    await summary.waitFor();
-    const keys = ['h1.township-name', '.report-title', '.as-of', '.about-data', '.view-controls', '.section-nav', '.indicator-count', '.report-section h2', '.report-section .prose'];
-    const boxes = (root) => page.evaluate(([rootSelector, selectors]) => {
-      const rootElement = document.querySelector(rootSelector);
-      return Object.fromEntries(selectors.map((selector) => {
-        const element = rootElement.querySelector(selector);
-        const rect = element?.getBoundingClientRect();
-        // The inert controls stand in for the live ones: same place and size, texts aside.
-        const text = selector === '.view-controls' ? null : element?.textContent.replace(/\s+/g, '');
-        return [selector, rect ? { text, x: Math.round(rect.x), y: Math.round(rect.y), width: Math.round(rect.width), height: Math.round(rect.height) } : null];
-      }));
-    }, [root, keys]);
-    const first = await boxes('#static-summary');
-    // The summary is made from the default snapshot at build time.
-    assert.equal(first['h1.township-name'].text, SNAPSHOT.meta.township.name.zh);
-    assert.equal(first['.report-title'].text, SNAPSHOT.meta.title.zh);
-    assert.ok(first['.as-of'].text.includes(SNAPSHOT.meta.as_of), first['.as-of'].text);
-    assert.ok(first['.indicator-count'].text.includes(String(SNAPSHOT.indicators.length)));
-    assert.match(await page.locator('#static-summary .static-loading').textContent(), /正在加载/);
-    assert.equal(await page.locator('#static-summary .view-controls').getAttribute('inert'), '', 'controls are inert until the app runs');
-    await page.screenshot({ path: join(ARTIFACTS, `static-summary-${viewport}.png`) });
+    await page.locator('main h1.township-name').waitFor();
+    // Boxes of the first screen and of every chart, map and figure card further down.
+    const boxes = () => page.evaluate(() => {
+      const selectors = ['h1.township-name', '.report-title', '.as-of', '.about-data', '.view-controls', '.section-nav', '.indicator-count', '.report-section h2', '.report-section .prose', 'figure.chart', '.map-box', '.figure-card', '.indicator-table'];
+      return Object.fromEntries(selectors.flatMap((selector) => [...document.querySelectorAll(`main ${selector}`)].slice(0, 6).map((element, i) => {
+        const rect = element.getBoundingClientRect();
+        // Positions below the first screen are left out: sections far down are laid out only
+        // when they come near (content-visibility), so their offsets settle later, off screen.
+        const onFirstScreen = rect.top < innerHeight;
+        return [`${selector}#${i}`, { text: element.textContent.replace(/\s+/g, '').slice(0, 60), x: Math.round(rect.x), y: onFirstScreen ? Math.round(rect.y + scrollY) : 'below', width: Math.round(rect.width), height: Math.round(rect.height) }];
+      })));
+    });
+    const first = await boxes();
+    // The page is made from the default snapshot at build time.
+    assert.equal(first['h1.township-name#0'].text, SNAPSHOT.meta.township.name.zh);
+    assert.equal(first['.report-title#0'].text, SNAPSHOT.meta.title.zh);
+    assert.ok(first['.as-of#0'].text.includes(SNAPSHOT.meta.as_of), first['.as-of#0'].text);
+    assert.ok(first['.indicator-count#0'].text.includes(String(SNAPSHOT.indicators.length)));
+    assert.equal(await page.locator('main .report-section').count(), SNAPSHOT.sections.length, 'every section is in the page');
+    assert.ok(!/正在加载|网络较慢/.test(await page.locator('body').innerText()), 'no loading message over a complete page');
+    await page.screenshot({ path: join(ARTIFACTS, `prerendered-${viewport}.png`) });
     releaseWasm();
     await page.locator('main .report[data-complete="true"]').waitFor({ timeout: 20000 });
-    assert.equal(await summary.count(), 0, 'the summary is gone once the report is shown');
-    const after = await boxes('main');
-    for (const key of keys) assert.deepEqual(after[key], first[key], `${key} is the same in the summary and the app`);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const after = await boxes();
+    assert.deepEqual(Object.keys(after), Object.keys(first));
+    for (const key of Object.keys(first)) assert.deepEqual(after[key], first[key], `${key} is the same before and after the app takes over`);
     const shifts = await page.evaluate(() => window.__shifts);
-    assert.deepEqual(shifts, [], 'no layout shift while loading and revealing the report');
+    assert.deepEqual(shifts, [], 'no layout shift while the app takes over');
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });
 }
 
-test('while another snapshot (?data=) loads, the default report\'s first screen is not shown', async () => {
+test('while another snapshot (?data=) loads, the pre-rendered default report is not shown', async () => {
   const page = await newPage(browser, 'mobile');
   let releaseData;
   const held = new Promise((resolve) => { releaseData = resolve; });
   await page.route('**/data/synthetic-200.json', async (route) => { await held; await route.continue(); });
   await page.goto(`${BASE_URL}?data=data/synthetic-200.json`);
-  await page.locator('#static-summary.other-snapshot').waitFor({ state: 'attached', timeout: 20000 });
-  assert.equal(await page.locator('#static-summary h1').isVisible(), false, 'the default title is hidden');
-  assert.equal(await page.locator('#static-summary .report-title').isVisible(), false);
-  assert.ok(await page.locator('#static-summary .static-loading').isVisible(), 'the loading line stays');
+  await page.locator('html.other-snapshot').waitFor({ state: 'attached', timeout: 20000 });
+  assert.equal(await page.locator('main h1').first().isVisible(), false, 'the default title is hidden');
+  assert.equal(await page.locator('main .report-title').first().isVisible(), false);
   releaseData();
   await page.locator('main .report[data-complete="true"]').waitFor({ timeout: 20000 });
   assert.match(await page.locator('main .synthetic-banner').first().textContent(), /合成数据/);
@@ -149,8 +148,10 @@ test('retry after a failed load shows the report', async () => {
   await page.goto(BASE_URL);
   await page.locator('.load-error').waitFor({ timeout: 20000 });
   assert.match(await page.locator('.load-error').textContent(), /HTTP 500/);
+  // The pre-rendered report stays readable under the message.
+  assert.equal(await page.locator('main .report-section').count(), SNAPSHOT.sections.length);
   await page.getByRole('button', { name: /重试/ }).click();
-  await page.locator('main h1.township-name').waitFor({ timeout: 20000 });
+  await page.locator('main .report[data-complete="true"]').waitFor({ timeout: 20000 });
   assert.equal(await page.locator('.load-error').count(), 0);
   await page.context().close();
 });
@@ -181,3 +182,65 @@ test('a same-site snapshot path that does not exist offers the default', async (
   await page.locator('main h1.township-name').waitFor({ timeout: 20000 });
   await page.context().close();
 });
+
+// Browsers that cannot run the interactive layer still get the whole report from the HTML:
+// WebAssembly missing (iOS Lockdown Mode, old WebViews) or JavaScript switched off.
+const WITHOUT = [
+  ['WebAssembly', { init: () => { delete globalThis.WebAssembly; } }],
+  ['JavaScript', { context: { javaScriptEnabled: false } }],
+];
+for (const viewport of ['mobile', 'desktop']) {
+  for (const [missing, how] of WITHOUT) {
+    test(`without ${missing} the page is the whole report, with a line saying what needs a newer browser (${viewport})`, async () => {
+      const page = await newPage(browser, viewport, how.context ?? {});
+      if (how.init) await page.addInitScript(how.init);
+      await page.goto(BASE_URL);
+      await page.locator('main h1.township-name').waitFor();
+      await page.waitForTimeout(1500);
+      // The line, in both languages, and never a "loading" or "slow" message.
+      const note = page.locator(missing === 'JavaScript' ? 'noscript .enhancement-note, body > .enhancement-note' : '#enhancement-note');
+      if (missing === 'JavaScript') {
+        assert.match(await page.locator('body').innerText(), /需要较新的浏览器.*need a newer browser/s);
+      } else {
+        assert.ok(await note.isVisible(), 'the needs-a-newer-browser line shows');
+        assert.match(await note.textContent(), /需要较新的浏览器.*need a newer browser/s);
+      }
+      const text = await page.locator('body').innerText();
+      assert.ok(!/正在加载|网络较慢|Loading|slow/.test(text), 'no loading or slow message');
+      // Every figure with its value and quote: the "全部数据" table has them all.
+      const table = page.locator('.indicator-table');
+      await table.scrollIntoViewIfNeeded();
+      assert.ok(await table.isVisible());
+      const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => ({ id: tr.dataset.indicator, text: tr.textContent })));
+      assert.deepEqual(rows.map((r) => r.id).sort(), SNAPSHOT.indicators.map((i) => i.id).sort());
+      for (const indicator of SNAPSHOT.indicators) {
+        const row = rows.find((r) => r.id === indicator.id);
+        assert.ok(row.text.includes(indicator.quote.trim().slice(0, 12)), `${indicator.id} quote`);
+        assert.ok(row.text.includes(indicator.label.zh), `${indicator.id} label`);
+      }
+      // Every figure card shows its value.
+      assert.equal(await page.locator('.figure-card .figure-number').count(), await page.locator('.figure-card').count());
+      // Every chart and the map as SVG with a title (the canvases stay hidden).
+      const charts = SNAPSHOT.sections.flatMap((s) => s.blocks).filter((b) => b.type === 'chart');
+      for (const block of charts) {
+        const figure = page.locator(`#chart-${block.id}`);
+        await figure.scrollIntoViewIfNeeded();
+        const svg = figure.locator('svg.static-drawing:visible');
+        assert.equal(await svg.count(), 1, `${block.id}: one SVG shows`);
+        assert.equal(await svg.locator('title').textContent(), block.title.zh);
+        assert.ok(await svg.locator('rect, path, polygon, polyline, text').count() > 5, `${block.id} is drawn`);
+        assert.equal(await figure.locator('canvas').isVisible(), false);
+      }
+      const map = page.locator('.map-box');
+      await map.scrollIntoViewIfNeeded();
+      assert.equal(await map.locator('svg.static-drawing:visible').count(), 1, 'the map shows as SVG');
+      // The village list names every village.
+      const listed = await page.locator('.village-list').textContent();
+      for (const place of SNAPSHOT.places.filter((p) => p.kind === 'village')) assert.ok(listed.includes(place.name.zh), place.name.zh);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: join(ARTIFACTS, `without-${missing.toLowerCase()}-${viewport}.png`) });
+      assert.deepEqual(page.errors, []);
+      await page.context().close();
+    });
+  }
+}

@@ -1,0 +1,190 @@
+//! The page's HTML, rendered natively at build time by the same components the browser runs
+//! (native only).
+//!
+//! `render_page` takes the page (trunk's `index.html`, or a page it rendered before: it only
+//! replaces what it wrote) and a snapshot, and writes into it:
+//! - between `<!--page-meta-->` and `<!--/page-meta-->` in the head: the title, description,
+//!   Open Graph tags and a schema.org `Dataset` (`application/ld+json`: data, not script);
+//! - between `<!--app-->` and `<!--/app-->` in the body: a `<noscript>` line and
+//!   `<div id="app">` holding the whole report (`App` in the default view), with the
+//!   fingerprints the browser app checks before hydrating it.
+//!
+//! Everything from the snapshot is escaped by the components; text written here is escaped
+//! here.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::core::load::{snapshot_fingerprint, snapshot_from_json_text};
+use crate::core::snapshot::Snapshot;
+use crate::ui::app::{App, AppStart};
+use crate::ui::wording;
+
+/// The markers `render_page` writes between.
+pub const META_MARKERS: (&str, &str) = ("<!--page-meta-->", "<!--/page-meta-->");
+pub const APP_MARKERS: (&str, &str) = ("<!--app-->", "<!--/app-->");
+
+/// The same fingerprint as the wasm build's (`build.rs`): both are compiled from this source.
+const MARKUP_FINGERPRINT: &str = env!("MARKUP_FINGERPRINT");
+
+/// Text for an HTML text node or a double-quoted attribute.
+pub fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The report as HTML: `App` with `snapshot` in the default view.
+pub fn app_html(snapshot: Arc<Snapshot>) -> String {
+    // A server-side context: browser-only helpers (window listeners) know there is no browser.
+    let owner = Owner::new_root(Some(Arc::new(hydration_context::SsrSharedContext::new())));
+    owner.with(|| {
+        let start = AppStart::prerendered(snapshot);
+        view! { <App start=start /> }.to_html()
+    })
+}
+
+/// The page's title: township · report title (Chinese, the default view's language).
+pub fn page_title(snapshot: &Snapshot) -> String {
+    format!(
+        "{} · {}",
+        snapshot.meta.township.name.zh, snapshot.meta.title.zh
+    )
+}
+
+/// The head's title, description, Open Graph tags and structured data.
+fn page_meta(snapshot: &Snapshot) -> String {
+    let meta = &snapshot.meta;
+    let title = escape_html(&page_title(snapshot));
+    let description = escape_html(&meta.description.zh);
+    let site_name = escape_html(&format!("{}{}", meta.county.name.zh, meta.township.name.zh));
+    let mut head = format!(
+        "<title>{title}</title>\
+         <meta name=\"description\" content=\"{description}\" />\
+         <meta property=\"og:type\" content=\"website\" />\
+         <meta property=\"og:title\" content=\"{title}\" />\
+         <meta property=\"og:description\" content=\"{description}\" />\
+         <meta property=\"og:locale\" content=\"zh_CN\" />\
+         <meta property=\"og:site_name\" content=\"{site_name}\" />"
+    );
+    head.push_str("<script type=\"application/ld+json\">");
+    head.push_str(&dataset_json_ld(snapshot));
+    head.push_str("</script>");
+    head
+}
+
+/// A schema.org `Dataset` describing the snapshot, for search engines. `<` is written as
+/// `\u003c`, so no string in it can end the element.
+pub fn dataset_json_ld(snapshot: &Snapshot) -> String {
+    let meta = &snapshot.meta;
+    let place = format!(
+        "{}{}{}{}",
+        meta.province.name.zh, meta.city.name.zh, meta.county.name.zh, meta.township.name.zh
+    );
+    let mut dataset = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "name": page_title(snapshot),
+        "alternateName": format!("{} · {}", meta.township.name.en, meta.title.en),
+        "description": meta.description.zh,
+        "inLanguage": ["zh-CN", "en"],
+        "spatialCoverage": { "@type": "Place", "name": place },
+        "temporalCoverage": meta.period,
+        "variableMeasured": snapshot.indicators.iter().map(|indicator| indicator.label.zh.clone()).collect::<Vec<_>>(),
+        "citation": snapshot.sources.iter().map(|source| {
+            let mut cited = format!("{}（{}", source.title.zh, source.publisher.zh);
+            if let Some(date) = &source.date {
+                cited.push('，');
+                cited.push_str(date);
+            }
+            cited.push('）');
+            cited
+        }).collect::<Vec<_>>(),
+        "distribution": {
+            "@type": "DataDownload",
+            "encodingFormat": "application/json",
+            "contentUrl": "data/snapshot.json",
+        },
+    });
+    if let (Some(published), Some(object)) = (&meta.published, dataset.as_object_mut()) {
+        object.insert("datePublished".into(), published.clone().into());
+    }
+    if meta.synthetic {
+        if let Some(object) = dataset.as_object_mut() {
+            object.insert(
+                "description".into(),
+                "合成数据：并非真实数字，仅供测试 · Synthetic data: not real figures".into(),
+            );
+        }
+    }
+    dataset.to_string().replace('<', "\\u003c")
+}
+
+/// Replaces what stands between `markers` in `page` with `content` (markers kept).
+fn replace_between(page: &str, markers: (&str, &str), content: &str) -> Result<String, String> {
+    let start = page
+        .find(markers.0)
+        .ok_or_else(|| format!("the page has no {} marker", markers.0))?
+        + markers.0.len();
+    let end = page[start..]
+        .find(markers.1)
+        .ok_or_else(|| format!("the page has no {} marker", markers.1))?
+        + start;
+    Ok(format!("{}{content}{}", &page[..start], &page[end..]))
+}
+
+/// `page` with `snapshot_text` rendered into it. A snapshot that does not load is refused
+/// with every problem and its JSON path.
+pub fn render_page(page: &str, snapshot_text: &str) -> Result<String, String> {
+    let snapshot = snapshot_from_json_text(snapshot_text).map_err(|problems| {
+        let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        format!("the snapshot is not valid:\n  {}", lines.join("\n  "))
+    })?;
+    let snapshot = Arc::new(snapshot);
+    let app = format!(
+        "<noscript><p class=\"enhancement-note\">{note}</p></noscript>\
+         <div id=\"app\" data-snapshot=\"{fingerprint}\" data-markup=\"{MARKUP_FINGERPRINT}\">{html}</div>",
+        note = escape_html(wording::NEEDS_NEWER_BROWSER),
+        fingerprint = snapshot_fingerprint(snapshot_text),
+        html = app_html(Arc::clone(&snapshot)),
+    );
+    let page = replace_between(page, META_MARKERS, &page_meta(&snapshot))?;
+    replace_between(&page, APP_MARKERS, &app)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEMPLATE: &str = "<!DOCTYPE html><html><head><!--page-meta--><title>x</title><!--/page-meta--></head><body><!--app--><!--/app--></body></html>";
+
+    #[test]
+    fn rendering_twice_replaces_what_the_first_wrote() {
+        let text = include_str!("../../data/snapshot.json");
+        let once = render_page(TEMPLATE, text).expect("renders");
+        let twice = render_page(&once, text).expect("renders again");
+        assert_eq!(once, twice);
+        assert_eq!(once.matches("<div id=\"app\"").count(), 1);
+    }
+
+    #[test]
+    fn a_page_without_markers_is_refused() {
+        let text = include_str!("../../data/snapshot.json");
+        let error = render_page("<html><body></body></html>", text).expect_err("no markers");
+        assert!(error.contains("<!--page-meta-->"), "{error}");
+    }
+
+    #[test]
+    fn structured_data_cannot_end_its_element() {
+        let mut snapshot =
+            snapshot_from_json_text(include_str!("../../data/snapshot.json")).expect("valid");
+        snapshot.meta.description.zh = "</script><script>alert(1)</script>".into();
+        let json = dataset_json_ld(&snapshot);
+        assert!(!json.contains('<'), "{json}");
+        let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+        assert_eq!(value["@type"], "Dataset");
+        assert_eq!(value["description"], "</script><script>alert(1)</script>");
+    }
+}

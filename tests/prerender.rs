@@ -1,0 +1,158 @@
+//! The page pre-rendered natively by the same components the browser runs: the whole report is
+//! in the HTML, and whatever a snapshot says is escaped there.
+#![cfg(not(target_arch = "wasm32"))]
+
+use fuguanzhuang_viewer::core::format::format_value;
+use fuguanzhuang_viewer::core::load::snapshot_from_json_text;
+use fuguanzhuang_viewer::core::Language;
+use fuguanzhuang_viewer::ui::prerender::{escape_html, render_page};
+
+const DEFAULT_SNAPSHOT: &str = include_str!("../data/snapshot.json");
+const PAGE: &str = include_str!("../index.html");
+
+/// The part of the page the app renders (between the app markers).
+fn app_part(page: &str) -> &str {
+    let start = page.find("<!--app-->").expect("app marker");
+    let end = page.find("<!--/app-->").expect("end marker");
+    &page[start..end]
+}
+
+#[test]
+fn the_default_page_holds_every_figure_with_its_value_and_quote() {
+    let page = render_page(PAGE, DEFAULT_SNAPSHOT).expect("renders");
+    let snapshot = snapshot_from_json_text(DEFAULT_SNAPSHOT).expect("valid");
+    let app = app_part(&page);
+    assert_eq!(snapshot.indicators.len(), 26);
+    for indicator in &snapshot.indicators {
+        let value = format_value(indicator.value, indicator.qualifier, Language::Zh);
+        let value = escape_html(&value);
+        let quote = escape_html(&indicator.quote);
+        let row = format!("data-indicator=\"{}\"", indicator.id);
+        assert!(app.contains(&row), "{}: no element", indicator.id);
+        assert!(
+            app.contains(&value),
+            "{}: value {value} missing",
+            indicator.id
+        );
+        assert!(app.contains(&quote), "{}: quote missing", indicator.id);
+        assert!(
+            app.contains(&escape_html(&indicator.label.zh)),
+            "{}: label",
+            indicator.id
+        );
+    }
+    // Every section, every chart as SVG with its title, the map as SVG, every village.
+    for section in &snapshot.sections {
+        assert!(
+            app.contains(&format!("id=\"{}\"", section.id)),
+            "{}",
+            section.id
+        );
+    }
+    let charts = snapshot
+        .sections
+        .iter()
+        .flat_map(|section| &section.blocks)
+        .filter(|block| {
+            matches!(
+                block,
+                fuguanzhuang_viewer::core::snapshot::Block::Chart { .. }
+            )
+        })
+        .count();
+    // Each chart and the map, at a phone's and a desktop's width.
+    assert_eq!(
+        app.matches("class=\"static-drawing narrow\"").count(),
+        charts + 1
+    );
+    assert_eq!(
+        app.matches("class=\"static-drawing wide\"").count(),
+        charts + 1
+    );
+    for place in &snapshot.places {
+        assert!(
+            app.contains(&escape_html(&place.name.zh)),
+            "{}",
+            place.name.zh
+        );
+    }
+    // Where the page came from, for the app's check before hydrating.
+    assert!(app.contains("data-snapshot=\""));
+    assert!(app.contains("data-markup=\""));
+    // The head: title, description, preview tags, structured data.
+    assert!(page.contains("<title>富官庄镇 · "));
+    assert!(page.contains("property=\"og:title\""));
+    assert!(page.contains("<script type=\"application/ld+json\">"));
+}
+
+#[test]
+fn hostile_strings_are_rendered_inert() {
+    let mut value: serde_json::Value = serde_json::from_str(DEFAULT_SNAPSHOT).expect("JSON");
+    let hostile = [
+        "<script>alert(1)</script>",
+        "\"><img src=x onerror=alert(1)>",
+        "\u{202E}evil\u{202C} 右到左",
+        "</noscript><script>alert(2)</script>",
+    ];
+    let mut next = hostile.iter().cycle();
+    value["meta"]["title"]["zh"] = (*next.next().unwrap_or(&"")).into();
+    value["meta"]["description"]["zh"] = "</script><script>alert(3)</script>".into();
+    if let Some(indicators) = value["indicators"].as_array_mut() {
+        for indicator in indicators {
+            indicator["label"]["zh"] = (*next.next().unwrap_or(&"")).into();
+            indicator["quote"] = (*next.next().unwrap_or(&"")).into();
+        }
+    }
+    if let Some(places) = value["places"].as_array_mut() {
+        for place in places {
+            place["name"]["zh"] = (*next.next().unwrap_or(&"")).into();
+        }
+    }
+    if let Some(sections) = value["sections"].as_array_mut() {
+        for section in sections {
+            section["title"]["zh"] = (*next.next().unwrap_or(&"")).into();
+        }
+    }
+    let text = value.to_string();
+    snapshot_from_json_text(&text).expect("the hostile snapshot is still valid");
+    let page = render_page(PAGE, &text).expect("renders");
+    for needle in ["<script>alert", "<img", "</noscript><script>"] {
+        assert!(
+            !page.contains(needle),
+            "{needle} got into the page unescaped"
+        );
+    }
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    // The only scripts are the page's own files and the structured data.
+    let scripts: Vec<&str> = page
+        .match_indices("<script")
+        .map(|(at, _)| &page[at..(at + 60).min(page.len())])
+        .collect();
+    for script in &scripts {
+        assert!(
+            script.contains("type=\"application/ld+json\"") || script.contains("src="),
+            "{script}"
+        );
+    }
+    // The right-to-left override stays text (it is shown, and shown as the snapshot has it).
+    assert!(page.contains("\u{202E}evil\u{202C}"));
+}
+
+#[test]
+fn markup_in_a_heading_stays_text_in_text_and_attributes() {
+    // The section title is a heading's text and an anchor's text: the `">` and `<img` in it
+    // are escaped wherever it lands, so they never close an attribute or open an element.
+    let mut value: serde_json::Value = serde_json::from_str(DEFAULT_SNAPSHOT).expect("JSON");
+    value["sections"][1]["title"]["zh"] = "\"><img src=x onerror=alert(1)>".into();
+    let page = render_page(PAGE, &value.to_string()).expect("renders");
+    let app = app_part(&page);
+    for (at, _) in app.match_indices("onerror=alert(1)") {
+        let before = &app[at.saturating_sub(40)..at];
+        assert!(
+            before.contains("&quot;&gt;")
+                || before.contains("&gt;&lt;img")
+                || before.contains("&quot;>&lt;img"),
+            "unescaped context: …{before}"
+        );
+    }
+}
