@@ -4,7 +4,7 @@
 
 use std::fs;
 use std::io::Read;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use fuguanzhuang_viewer::authoring::publish::publish;
 use fuguanzhuang_viewer::ui::prerender::render_page;
@@ -18,7 +18,7 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 /// A stand-in for a built app: the page as the build leaves it, the data, an asset.
-fn built_app(dir: &PathBuf) {
+fn built_app(dir: &Path) {
     fs::create_dir_all(dir.join("data")).expect("dir");
     let page = render_page(include_str!("../index.html"), DEFAULT_SNAPSHOT).expect("renders");
     fs::write(dir.join("index.html"), &page).expect("write");
