@@ -19,7 +19,7 @@ fn app_part(page: &str) -> &str {
 
 #[test]
 fn the_default_page_holds_every_figure_with_its_value_and_quote() {
-    let page = render_page(PAGE, DEFAULT_SNAPSHOT).expect("renders");
+    let page = render_page(PAGE, DEFAULT_SNAPSHOT, None).expect("renders");
     let snapshot = snapshot_from_json_text(DEFAULT_SNAPSHOT).expect("valid");
     let app = app_part(&page);
     assert_eq!(snapshot.indicators.len(), 26);
@@ -60,15 +60,12 @@ fn the_default_page_holds_every_figure_with_its_value_and_quote() {
             )
         })
         .count();
-    // Each chart and the map, at a phone's and a desktop's width.
-    assert_eq!(
-        app.matches("class=\"static-drawing narrow\"").count(),
-        charts + 1
-    );
-    assert_eq!(
-        app.matches("class=\"static-drawing wide\"").count(),
-        charts + 1
-    );
+    // Each chart once; the map drawn once, in a narrow box and (by reference) a wide one.
+    assert_eq!(app.matches("class=\"static-drawing\"").count(), charts);
+    assert_eq!(app.matches("class=\"static-drawing narrow\"").count(), 1);
+    assert_eq!(app.matches("class=\"static-drawing wide\"").count(), 1);
+    assert!(app.contains("<g id=\"village-map-drawing\">"));
+    assert!(app.contains("<use href=\"#village-map-drawing\"/>"));
     for place in &snapshot.places {
         assert!(
             app.contains(&escape_html(&place.name.zh)),
@@ -115,7 +112,7 @@ fn hostile_strings_are_rendered_inert() {
     }
     let text = value.to_string();
     snapshot_from_json_text(&text).expect("the hostile snapshot is still valid");
-    let page = render_page(PAGE, &text).expect("renders");
+    let page = render_page(PAGE, &text, None).expect("renders");
     for needle in ["<script>alert", "<img", "</noscript><script>"] {
         assert!(
             !page.contains(needle),
@@ -144,7 +141,7 @@ fn markup_in_a_heading_stays_text_in_text_and_attributes() {
     // are escaped wherever it lands, so they never close an attribute or open an element.
     let mut value: serde_json::Value = serde_json::from_str(DEFAULT_SNAPSHOT).expect("JSON");
     value["sections"][1]["title"]["zh"] = "\"><img src=x onerror=alert(1)>".into();
-    let page = render_page(PAGE, &value.to_string()).expect("renders");
+    let page = render_page(PAGE, &value.to_string(), None).expect("renders");
     let app = app_part(&page);
     for (at, _) in app.match_indices("onerror=alert(1)") {
         let before = &app[at.saturating_sub(40)..at];
@@ -155,4 +152,20 @@ fn markup_in_a_heading_stays_text_in_text_and_attributes() {
             "unescaped context: …{before}"
         );
     }
+}
+
+#[test]
+fn the_published_address_is_printed_when_the_build_knows_it() {
+    use fuguanzhuang_viewer::core::site_url::SiteUrl;
+    let site = SiteUrl::parse("https://www.example.gov.cn/reports/fuguanzhuang").expect("valid");
+    let page = render_page(PAGE, DEFAULT_SNAPSHOT, Some(&site)).expect("renders");
+    let app = app_part(&page);
+    assert!(app.contains("data-site-url=\"https://www.example.gov.cn/reports/fuguanzhuang/\""));
+    assert!(
+        app.contains("本页地址：https://www.example.gov.cn/reports/fuguanzhuang/?v=1&amp;lang=zh"),
+        "the printed page carries its address"
+    );
+    // Without it, no address is printed (a relative one would mean nothing on paper).
+    let page = render_page(PAGE, DEFAULT_SNAPSHOT, None).expect("renders");
+    assert!(!app_part(&page).contains("本页地址："));
 }

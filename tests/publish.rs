@@ -20,7 +20,7 @@ fn scratch(name: &str) -> PathBuf {
 /// A stand-in for a built app: the page as the build leaves it, the data, an asset.
 fn built_app(dir: &Path) {
     fs::create_dir_all(dir.join("data")).expect("dir");
-    let page = render_page(include_str!("../index.html"), DEFAULT_SNAPSHOT).expect("renders");
+    let page = render_page(include_str!("../index.html"), DEFAULT_SNAPSHOT, None).expect("renders");
     fs::write(dir.join("index.html"), &page).expect("write");
     fs::write(dir.join("index.html.gz"), b"stale").expect("write");
     fs::write(dir.join("data/snapshot.json"), DEFAULT_SNAPSHOT).expect("write");
@@ -40,7 +40,7 @@ fn a_folder_per_snapshot_with_its_report_pre_rendered() {
     fs::write(&snapshot, &other_text).expect("write");
     let out = scratch("out");
 
-    let published = publish(&app, &snapshot, &out).expect("published");
+    let published = publish(&app, &snapshot, &out, None).expect("published");
     assert_eq!(published.files, 4);
     let page = fs::read_to_string(out.join("index.html")).expect("page");
     assert!(page.contains("<title>测试镇 · 测试用报告</title>"));
@@ -75,12 +75,12 @@ fn a_folder_per_snapshot_with_its_report_pre_rendered() {
     assert_eq!(unbrotlied, other_text.as_bytes());
 
     // Nothing is overwritten, and an invalid snapshot is refused before anything is written.
-    let again = publish(&app, &snapshot, &out).expect_err("exists");
+    let again = publish(&app, &snapshot, &out, None).expect_err("exists");
     assert!(again.contains("exists already"), "{again}");
     other["indicators"][0]["value"] = (-3).into();
     fs::write(&snapshot, other.to_string()).expect("write");
     let refused = scratch("refused");
-    let error = publish(&app, &snapshot, &refused).expect_err("invalid");
+    let error = publish(&app, &snapshot, &refused, None).expect_err("invalid");
     assert!(error.contains("indicators[0].value"), "{error}");
     assert!(!refused.exists());
     for dir in [&app, &out] {

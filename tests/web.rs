@@ -151,6 +151,7 @@ async fn app_fetches_the_default_snapshot() {
         offline_copy: None,
         query: String::new(),
         rendering: Rendering::Client,
+        site_url: None,
     };
     leptos::mount::mount_to(root.clone(), move || view! { <App start=start /> }).forget();
     assert!(

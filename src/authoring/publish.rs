@@ -11,6 +11,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::core::load::MAX_SNAPSHOT_BYTES;
+use crate::core::site_url::SiteUrl;
 use crate::ui::prerender::render_page;
 
 /// What `publish` wrote.
@@ -65,7 +66,12 @@ fn extension_with(path: &Path, suffix: &str) -> String {
 /// Copies the built app `app` to `out` with `snapshot` pre-rendered into it. Refuses an
 /// invalid snapshot (every problem with its JSON path), an `app` that is not a built app, and
 /// an `out` that already exists, before writing anything.
-pub fn publish(app: &Path, snapshot: &Path, out: &Path) -> Result<Published, String> {
+pub fn publish(
+    app: &Path,
+    snapshot: &Path,
+    out: &Path,
+    site: Option<&SiteUrl>,
+) -> Result<Published, String> {
     let page_path = app.join("index.html");
     let page = fs::read_to_string(&page_path).map_err(|error| {
         format!(
@@ -85,7 +91,7 @@ pub fn publish(app: &Path, snapshot: &Path, out: &Path) -> Result<Published, Str
     }
     let text =
         fs::read_to_string(snapshot).map_err(|error| format!("{}: {error}", snapshot.display()))?;
-    let rendered = render_page(&page, &text)
+    let rendered = render_page(&page, &text, site)
         .map_err(|message| format!("{}: {message}", snapshot.display()))?;
     if out.exists() {
         return Err(format!(

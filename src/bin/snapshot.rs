@@ -34,12 +34,15 @@ mod cli {
                                    write indicators.csv and by-place.csv (UTF-8 with BOM)
   snapshot locator                 print the simplified WGS 84 locator map (临沂市 counties)
                                    built from data/geo/linyi-371300-counties-gcj02.geojson
-  snapshot render --page FILE --snapshot FILE [--out FILE]
+  snapshot render --page FILE --snapshot FILE [--out FILE] [--site-url URL]
                                    render the whole report from the snapshot into the page
                                    (the built index.html); writes FILE in place without --out
-  snapshot publish --app DIR --snapshot FILE --out DIR
+  snapshot publish --app DIR --snapshot FILE --out DIR [--site-url URL]
                                    a ready-to-host folder: the built app (DIR, e.g. dist) with
-                                   this snapshot, the report pre-rendered from it; no rebuild";
+                                   this snapshot, the report pre-rendered from it; no rebuild
+                                   --site-url: the page's published address (https://…/), for
+                                   the printed page and link previews; default: the SITE_URL
+                                   environment variable, else relative addresses only";
 
     pub fn run(args: &[String]) -> i32 {
         match args.first().map(String::as_str) {
@@ -126,7 +129,14 @@ mod cli {
                 return 1;
             }
         };
-        match fuguanzhuang_viewer::ui::prerender::render_page(&page, &text) {
+        let site = match site_url(args) {
+            Ok(site) => site,
+            Err(message) => {
+                eprintln!("{message}");
+                return 2;
+            }
+        };
+        match fuguanzhuang_viewer::ui::prerender::render_page(&page, &text, site.as_ref()) {
             Ok(rendered) => match std::fs::write(out, rendered) {
                 Ok(()) => 0,
                 Err(error) => {
@@ -155,7 +165,19 @@ mod cli {
             std::path::Path::new(snapshot),
             std::path::Path::new(out),
         );
-        match fuguanzhuang_viewer::authoring::publish::publish(paths.0, paths.1, paths.2) {
+        let site = match site_url(args) {
+            Ok(site) => site,
+            Err(message) => {
+                eprintln!("{message}");
+                return 2;
+            }
+        };
+        match fuguanzhuang_viewer::authoring::publish::publish(
+            paths.0,
+            paths.1,
+            paths.2,
+            site.as_ref(),
+        ) {
             Ok(published) => {
                 println!(
                     "{out}: {} files; the report of {snapshot} is pre-rendered in {}",
@@ -169,6 +191,19 @@ mod cli {
                 1
             }
         }
+    }
+
+    /// `--site-url URL`, else the SITE_URL environment variable, else none.
+    fn site_url(
+        args: &[String],
+    ) -> Result<Option<fuguanzhuang_viewer::core::site_url::SiteUrl>, String> {
+        let given = flag(args, "--site-url")
+            .map(str::to_owned)
+            .or_else(|| std::env::var("SITE_URL").ok())
+            .filter(|url| !url.trim().is_empty());
+        given
+            .map(|url| fuguanzhuang_viewer::core::site_url::SiteUrl::parse(&url))
+            .transpose()
     }
 
     fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {

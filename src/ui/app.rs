@@ -72,16 +72,20 @@ pub struct AppStart {
     /// The page's query string (`?…`): the view asked for. Empty natively.
     pub query: String,
     pub rendering: Rendering,
+    /// The page's published address (`https://…/`), when the build was told it: the printed
+    /// page shows it before the app knows its own.
+    pub site_url: Option<String>,
 }
 
 impl AppStart {
     /// The pre-rendered page: `snapshot` in the default view, rendered natively.
-    pub fn prerendered(snapshot: Arc<Snapshot>) -> Self {
+    pub fn prerendered(snapshot: Arc<Snapshot>, site_url: Option<String>) -> Self {
         AppStart {
             load: LoadState::Ready(snapshot),
             offline_copy: None,
             query: String::new(),
             rendering: Rendering::Static,
+            site_url,
         }
     }
 }
@@ -114,7 +118,13 @@ pub fn App(start: AppStart) -> impl IntoView {
     // from the URL and the system's colour scheme applied.
     let pending = queue.pending();
     let ready = Signal::derive(move || interactive.get() && pending.get() == 0);
-    let view = provide_view_state(shown_first, from_url, ignored, ready);
+    let view = provide_view_state(
+        shown_first,
+        from_url,
+        ignored,
+        start.site_url.clone().unwrap_or_default(),
+        ready,
+    );
     let preferences = provide_preferences(ready);
     let offline_copy = RwSignal::new(None::<String>);
     let started_offline = start.offline_copy.clone();
@@ -181,7 +191,7 @@ pub fn App(start: AppStart) -> impl IntoView {
             format!(
                 "{}{}",
                 tr(preferences.language.get(), "本页地址：", "This page: "),
-                crate::ui::url_sync::link_to(&view.state.get())
+                crate::ui::url_sync::link_at(&address, &view.state.get())
             )
         })
     };

@@ -28,6 +28,8 @@ pub const ROOT_ID: &str = "app";
 pub const STATUS_ID: &str = "app-status";
 /// On the root: the fingerprint of the snapshot the page was rendered from.
 pub const SNAPSHOT_ATTRIBUTE: &str = "data-snapshot";
+/// On the root: the site's published address, when the build was told it.
+pub const SITE_ATTRIBUTE: &str = "data-site-url";
 /// On the root: the build the page was rendered by.
 pub const MARKUP_ATTRIBUTE: &str = "data-markup";
 /// This build's fingerprint (see `build.rs`).
@@ -49,17 +51,23 @@ pub async fn run() {
     let query = current_search();
     let (view, _) = view_state_from_query(&query);
     let prerendered = root.get_attribute(SNAPSHOT_ATTRIBUTE);
+    let site_url = root.get_attribute(SITE_ATTRIBUTE);
     let same_build = root.get_attribute(MARKUP_ATTRIBUTE).as_deref() == Some(MARKUP_FINGERPRINT);
     if prerendered.is_none() || !same_build || !view.starts_from_prerendered() {
-        render_afresh(&root, LoadState::Loading, None, query);
+        render_afresh(&root, LoadState::Loading, None, query, site_url);
         return;
     }
-    take_over(root, query, prerendered.unwrap_or_default()).await;
+    take_over(root, query, prerendered.unwrap_or_default(), site_url).await;
 }
 
 /// Fetches the default snapshot, then hydrates the page (or renders it afresh when the
 /// snapshot is not the one the page shows). On failure the page stays, with the error above.
-async fn take_over(root: web_sys::HtmlElement, query: String, prerendered: String) {
+async fn take_over(
+    root: web_sys::HtmlElement,
+    query: String,
+    prerendered: String,
+    site_url: Option<String>,
+) {
     match fetch_snapshot(DEFAULT_SNAPSHOT_URL).await {
         Ok(fetched) => {
             // Reading the snapshot and taking over the page are separate tasks: the main
@@ -71,6 +79,7 @@ async fn take_over(root: web_sys::HtmlElement, query: String, prerendered: Strin
                 offline_copy: fetched.offline_copy,
                 query,
                 rendering: Rendering::Hydrating,
+                site_url,
             };
             if fetched.fingerprint == prerendered {
                 mark("app-hydrate-start");
@@ -78,7 +87,13 @@ async fn take_over(root: web_sys::HtmlElement, query: String, prerendered: Strin
                 mark("app-hydrated");
             } else {
                 // A newer snapshot than the page was rendered from: show the newer one.
-                render_afresh(&root, start.load, start.offline_copy, start.query);
+                render_afresh(
+                    &root,
+                    start.load,
+                    start.offline_copy,
+                    start.query,
+                    start.site_url,
+                );
             }
         }
         Err(failure) => {
@@ -88,9 +103,13 @@ async fn take_over(root: web_sys::HtmlElement, query: String, prerendered: Strin
             status.set_inner_html("");
             let retry_root = root.clone();
             let retry = Callback::new(move |()| {
-                let (root, query, prerendered) =
-                    (retry_root.clone(), query.clone(), prerendered.clone());
-                wasm_bindgen_futures::spawn_local(take_over(root, query, prerendered));
+                let (root, query, prerendered, site_url) = (
+                    retry_root.clone(),
+                    query.clone(),
+                    prerendered.clone(),
+                    site_url.clone(),
+                );
+                wasm_bindgen_futures::spawn_local(take_over(root, query, prerendered, site_url));
             });
             leptos::mount::mount_to(status, move || {
                 view! { <LoadError failure=failure on_retry=Some(retry) on_load_default=None /> }
@@ -121,6 +140,7 @@ fn render_afresh(
     load: LoadState,
     offline_copy: Option<String>,
     query: String,
+    site_url: Option<String>,
 ) {
     clear_status();
     // No longer the pre-rendered report (the stylesheet hides that one for `?data=`).
@@ -131,6 +151,7 @@ fn render_afresh(
         offline_copy,
         query,
         rendering: Rendering::Client,
+        site_url,
     };
     leptos::mount::mount_to(root.clone(), move || view! { <App start=start /> }).forget();
 }

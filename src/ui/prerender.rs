@@ -17,6 +17,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::load::{snapshot_fingerprint, snapshot_from_json_text};
+use crate::core::site_url::SiteUrl;
 use crate::core::snapshot::Snapshot;
 use crate::ui::app::{App, AppStart};
 use crate::ui::wording;
@@ -37,11 +38,11 @@ pub fn escape_html(text: &str) -> String {
 }
 
 /// The report as HTML: `App` with `snapshot` in the default view.
-pub fn app_html(snapshot: Arc<Snapshot>) -> String {
+pub fn app_html(snapshot: Arc<Snapshot>, site: Option<&SiteUrl>) -> String {
     // A server-side context: browser-only helpers (window listeners) know there is no browser.
     let owner = Owner::new_root(Some(Arc::new(hydration_context::SsrSharedContext::new())));
     owner.with(|| {
-        let start = AppStart::prerendered(snapshot);
+        let start = AppStart::prerendered(snapshot, site.map(ToString::to_string));
         view! { <App start=start /> }.to_html()
     })
 }
@@ -137,7 +138,11 @@ fn replace_between(page: &str, markers: (&str, &str), content: &str) -> Result<S
 
 /// `page` with `snapshot_text` rendered into it. A snapshot that does not load is refused
 /// with every problem and its JSON path.
-pub fn render_page(page: &str, snapshot_text: &str) -> Result<String, String> {
+pub fn render_page(
+    page: &str,
+    snapshot_text: &str,
+    site: Option<&SiteUrl>,
+) -> Result<String, String> {
     let snapshot = snapshot_from_json_text(snapshot_text).map_err(|problems| {
         let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
         format!("the snapshot is not valid:\n  {}", lines.join("\n  "))
@@ -145,10 +150,13 @@ pub fn render_page(page: &str, snapshot_text: &str) -> Result<String, String> {
     let snapshot = Arc::new(snapshot);
     let app = format!(
         "<noscript><p class=\"enhancement-note\">{note}</p></noscript>\
-         <div id=\"app\" data-snapshot=\"{fingerprint}\" data-markup=\"{MARKUP_FINGERPRINT}\">{html}</div>",
+         <div id=\"app\" data-snapshot=\"{fingerprint}\" data-markup=\"{MARKUP_FINGERPRINT}\"{site_attribute}>{html}</div>",
         note = escape_html(wording::NEEDS_NEWER_BROWSER),
         fingerprint = snapshot_fingerprint(snapshot_text),
-        html = app_html(Arc::clone(&snapshot)),
+        site_attribute = site
+            .map(|site| format!(" data-site-url=\"{}\"", escape_html(site.as_str())))
+            .unwrap_or_default(),
+        html = app_html(Arc::clone(&snapshot), site),
     );
     let page = replace_between(page, META_MARKERS, &page_meta(&snapshot))?;
     replace_between(&page, APP_MARKERS, &app)
@@ -163,8 +171,8 @@ mod tests {
     #[test]
     fn rendering_twice_replaces_what_the_first_wrote() {
         let text = include_str!("../../data/snapshot.json");
-        let once = render_page(TEMPLATE, text).expect("renders");
-        let twice = render_page(&once, text).expect("renders again");
+        let once = render_page(TEMPLATE, text, None).expect("renders");
+        let twice = render_page(&once, text, None).expect("renders again");
         assert_eq!(once, twice);
         assert_eq!(once.matches("<div id=\"app\"").count(), 1);
     }
@@ -172,7 +180,7 @@ mod tests {
     #[test]
     fn a_page_without_markers_is_refused() {
         let text = include_str!("../../data/snapshot.json");
-        let error = render_page("<html><body></body></html>", text).expect_err("no markers");
+        let error = render_page("<html><body></body></html>", text, None).expect_err("no markers");
         assert!(error.contains("<!--page-meta-->"), "{error}");
     }
 

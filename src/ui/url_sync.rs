@@ -17,8 +17,9 @@ pub struct ViewStateContext {
     pub state: RwSignal<ViewState>,
     /// Query parameters that were ignored, with why (shown as a short notice).
     pub ignored: RwSignal<Vec<String>>,
-    /// The page's address without query or fragment: empty until the app runs in a browser
-    /// (the pre-rendered page has none), so markup that shows it hydrates unchanged.
+    /// The page's address without query or fragment: the site's published address when the
+    /// build was told it (or empty), until the app runs in a browser and knows its own; so
+    /// markup that shows it hydrates unchanged.
     pub address: RwSignal<String>,
 }
 
@@ -54,7 +55,12 @@ pub fn page_address() -> String {
 
 /// A link to exactly `state`.
 pub fn link_to(state: &ViewState) -> String {
-    format!("{}?{}", page_address(), query_from_view_state(state))
+    link_at(&page_address(), state)
+}
+
+/// A link to exactly `state` on the page at `address`.
+pub fn link_at(address: &str, state: &ViewState) -> String {
+    format!("{address}?{}", query_from_view_state(state))
 }
 
 fn write_url(state: &ViewState, push: bool) {
@@ -82,12 +88,13 @@ pub fn provide_view_state(
     shown_first: ViewState,
     from_url: ViewState,
     ignored: Vec<String>,
+    published_address: String,
     ready: Signal<bool>,
 ) -> ViewStateContext {
     let context = ViewStateContext {
         state: RwSignal::new(shown_first),
         ignored: RwSignal::new(ignored),
-        address: RwSignal::new(String::new()),
+        address: RwSignal::new(published_address),
     };
     provide_context(context);
 

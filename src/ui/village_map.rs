@@ -624,7 +624,7 @@ pub fn VillageMap(
     let region_label = title
         .clone()
         .unwrap_or_else(|| tr(language, "村庄地图", "Village map").to_owned());
-    let static_svgs = map_svgs(&snapshot, language, &region_label);
+    let static_svgs = map_svgs(&snapshot, language, &region_label, "village-map-drawing");
     view! {
         <section class=mode_class aria-label=region_label>
             {title.map(|title| view! { <h3>{title}</h3> })}

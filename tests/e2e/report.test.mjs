@@ -85,13 +85,13 @@ test('charts far below the fold keep their pre-rendered SVG until the reader get
   const id = far[far.length - 1];
   const figure = page.locator(`#${id}`);
   assert.equal(await figure.locator('canvas').isVisible(), false, `${id} is not drawn while far away`);
-  assert.ok(await figure.locator('svg.static-drawing.narrow').isVisible(), 'its SVG stands in');
+  assert.ok(await figure.locator('svg.static-drawing').isVisible(), 'its SVG stands in');
   const before = await figure.evaluate((element) => element.getBoundingClientRect().height);
   const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight);
   await figure.evaluate((element) => element.scrollIntoView({ block: 'center' }));
   await figure.locator('canvas').waitFor({ state: 'visible', timeout: 10000 });
   assert.ok((await canvasPixels(page, id)).painted > 1000, 'drawn once near');
-  assert.equal(await figure.locator('svg.static-drawing.narrow').isVisible(), false, 'the canvas took the SVG\'s place');
+  assert.equal(await figure.locator('svg.static-drawing').isVisible(), false, 'the canvas took the SVG\'s place');
   assert.equal(await figure.evaluate((element) => element.getBoundingClientRect().height), before, 'the figure kept its height');
   assert.equal(await page.evaluate(() => document.documentElement.scrollHeight), pageHeight, 'drawing did not change the page height');
   await page.context().close();
