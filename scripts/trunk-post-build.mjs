@@ -12,7 +12,7 @@
 //     the title, the link-preview tags and structured data into index.html from the snapshot.
 //  3. The service worker's asset list; .gz (gzip -9) and .br (brotli 11) siblings of every
 //     text/wasm asset for nginx's gzip_static and brotli_static.
-import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync, statSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -77,6 +77,24 @@ if (match) {
   writeFileSync(indexPath, html);
 }
 writeFileSync(join(staging, 'legacy.js'), "document.documentElement.className += ' no-wasm';\n");
+
+// The site gets only what it serves: the snapshot, its schema, the locator outline the map
+// draws, and the report it quotes (linked from the snapshot). Spreadsheet templates, raw
+// outlines, reference data and anything synthetic stay in the repository.
+const SHIPPED_DATA = ['snapshot.json', 'snapshot.schema.json', 'geo/locator-linyi-wgs84.json', 'sources/fuguanzhuang-2021-report.txt'];
+function pruneData(dir, prefix = '') {
+  for (const entry of readdirSync(dir)) {
+    const path = join(dir, entry);
+    const relative = `${prefix}${entry}`;
+    if (statSync(path).isDirectory()) {
+      pruneData(path, `${relative}/`);
+      if (readdirSync(path).length === 0) rmSync(path, { recursive: true });
+    } else if (!SHIPPED_DATA.includes(relative)) {
+      rmSync(path);
+    }
+  }
+}
+pruneData(join(staging, 'data'));
 
 // 2. The whole report, rendered natively by the same components from the snapshot.
 try {

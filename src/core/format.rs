@@ -139,19 +139,20 @@ pub fn spoken_value(
     }
 }
 
-/// The name of a designation the report gives a village.
+/// The name of a designation the report gives a village: the programme it is in (the report
+/// says 市级美丽乡村建设, a construction programme, not a title).
 pub fn designation_label(
     level: crate::core::snapshot::DesignationLevel,
     language: Language,
 ) -> String {
     use crate::core::snapshot::DesignationLevel::*;
     match (level, language) {
-        (Province, Language::Zh) => "省级美丽乡村",
-        (City, Language::Zh) => "市级美丽乡村",
-        (County, Language::Zh) => "县级美丽乡村",
-        (Province, Language::En) => "Province-level beautiful village",
-        (City, Language::En) => "City-level beautiful village",
-        (County, Language::En) => "County-level beautiful village",
+        (Province, Language::Zh) => "省级美丽乡村建设",
+        (City, Language::Zh) => "市级美丽乡村建设",
+        (County, Language::Zh) => "县级美丽乡村建设",
+        (Province, Language::En) => "Province-level beautiful-village programme",
+        (City, Language::En) => "City-level beautiful-village programme",
+        (County, Language::En) => "County-level beautiful-village programme",
     }
     .to_owned()
 }

@@ -144,6 +144,11 @@ struct Feature {
 struct NameProperty {
     #[serde(default)]
     name: Option<NameValue>,
+    /// An administrative code (`code`, or `adcode` as AMap-derived files write it).
+    #[serde(default)]
+    code: Option<NameValue>,
+    #[serde(default)]
+    adcode: Option<NameValue>,
 }
 
 /// A property value kept only when it is a string.
@@ -204,29 +209,44 @@ struct GeoJsonDocument {
     properties: Option<NameProperty>,
 }
 
-/// Each feature's `name` (empty when absent) and geometry, in document order.
-fn named_geometries_from_geojson_text(text: &str) -> Result<Vec<(String, Geometry)>, String> {
+/// A feature's `name` and code properties (empty when absent or not strings).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FeatureNames {
+    pub name: String,
+    pub code: String,
+}
+
+/// Each feature's names and geometry, in document order.
+fn named_geometries_from_geojson_text(text: &str) -> Result<Vec<(FeatureNames, Geometry)>, String> {
     let document: GeoJsonDocument =
         serde_json::from_str(text).map_err(|error| format!("not GeoJSON: {error}"))?;
-    let name_of = |properties: Option<NameProperty>| {
-        properties
-            .and_then(|properties| properties.name)
-            .and_then(|name| name.0)
-            .unwrap_or_default()
+    let names_of = |properties: Option<NameProperty>| {
+        let properties = properties.unwrap_or(NameProperty {
+            name: None,
+            code: None,
+            adcode: None,
+        });
+        let text = |value: Option<NameValue>| value.and_then(|value| value.0);
+        FeatureNames {
+            name: text(properties.name).unwrap_or_default(),
+            code: text(properties.code)
+                .or_else(|| text(properties.adcode))
+                .unwrap_or_default(),
+        }
     };
     Ok(match document.kind.as_str() {
         "FeatureCollection" => document
             .features
             .into_iter()
-            .filter_map(|feature| Some((name_of(feature.properties), feature.geometry?)))
+            .filter_map(|feature| Some((names_of(feature.properties), feature.geometry?)))
             .collect(),
         "Feature" => document
             .geometry
-            .map(|geometry| (name_of(document.properties), geometry))
+            .map(|geometry| (names_of(document.properties), geometry))
             .into_iter()
             .collect(),
         _ => vec![(
-            String::new(),
+            FeatureNames::default(),
             Geometry {
                 kind: document.kind,
                 coordinates: document.coordinates,
@@ -258,16 +278,56 @@ pub fn polygons_from_geojson_text(text: &str) -> Result<Vec<Polygon>, String> {
 pub fn polygons_by_name_from_geojson_text(
     text: &str,
 ) -> Result<Vec<(String, Vec<Polygon>)>, String> {
+    Ok(named_polygons_from_geojson_text(text)?
+        .into_iter()
+        .map(|(names, polygons)| (names.name, polygons))
+        .collect())
+}
+
+/// Polygons of each feature of a GeoJSON FeatureCollection, with its name and code.
+pub fn named_polygons_from_geojson_text(
+    text: &str,
+) -> Result<Vec<(FeatureNames, Vec<Polygon>)>, String> {
     if !text.contains("FeatureCollection") {
         return Err("expected a FeatureCollection".into());
     }
     Ok(named_geometries_from_geojson_text(text)?
         .into_iter()
-        .map(|(name, geometry)| {
+        .map(|(names, geometry)| {
             let polygons = polygons_of(&geometry);
-            (name, polygons)
+            (names, polygons)
         })
         .collect())
+}
+
+/// The locator map's outlines (`snapshot locator` writes them): each area's code, name and
+/// polygons, and the credit printed under it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Locator {
+    pub credit: crate::core::snapshot::Localized,
+    pub areas: Vec<(FeatureNames, Vec<Polygon>)>,
+}
+
+impl Locator {
+    /// Whether an area has the administrative code `code`.
+    pub fn has(&self, code: &str) -> bool {
+        self.areas.iter().any(|(names, _)| names.code == code)
+    }
+}
+
+/// Reads the locator file.
+pub fn locator_from_geojson_text(text: &str) -> Result<Locator, String> {
+    #[derive(serde::Deserialize)]
+    struct Credit {
+        #[serde(default)]
+        credit: crate::core::snapshot::Localized,
+    }
+    let credit: Credit =
+        serde_json::from_str(text).map_err(|error| format!("not GeoJSON: {error}"))?;
+    Ok(Locator {
+        credit: credit.credit,
+        areas: named_polygons_from_geojson_text(text)?,
+    })
 }
 
 impl Serialize for Coordinates {

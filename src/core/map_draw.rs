@@ -391,12 +391,16 @@ pub fn draw_map_features<DB: DrawingBackend>(
     Ok(stats)
 }
 
-/// Draws a small locator: every outline in a muted tone and `highlight` in the accent colour,
+/// Draws a small locator: every outline in a muted tone and the area with `highlight_code` in the
+/// accent colour,
 /// fitted into the backend (outlines in WGS 84 lon/lat).
 pub fn draw_locator<DB: DrawingBackend>(
     root: &DrawingArea<DB, plotters::coord::Shift>,
-    outlines: &[(String, Vec<crate::core::geo::Polygon>)],
-    highlight: &str,
+    outlines: &[(
+        crate::core::geojson::FeatureNames,
+        Vec<crate::core::geo::Polygon>,
+    )],
+    highlight_code: &str,
     theme: &Theme,
     scale: f64,
 ) -> Result<(), String> {
@@ -413,8 +417,8 @@ pub fn draw_locator<DB: DrawingBackend>(
     }
     let projection =
         Projection::fit_geographic(bounds, (f64::from(width), f64::from(height)), 4.0 * scale);
-    for (name, polygons) in outlines {
-        let fill = if name == highlight {
+    for (names, polygons) in outlines {
+        let fill = if names.code == highlight_code {
             theme.series_color(0)
         } else {
             theme.grid.mix(theme.background, 0.4)

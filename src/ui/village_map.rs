@@ -112,6 +112,10 @@ pub fn VillageMap(
     let current_model = move || model_for.with_value(|f| f(width.get_untracked().max(1.0)));
     let initial_model = model_for.with_value(|f| f(360.0));
     let mode = initial_model.mode;
+    let any_inferred = initial_model
+        .features
+        .iter()
+        .any(|feature| feature.inferred);
     let unreadable = initial_model.unreadable.len();
 
     let canvas_height = move |model: &MapModel, box_width: f64| -> f64 {
@@ -601,8 +605,14 @@ pub fn VillageMap(
     };
 
     let caption = match (mode, language) {
-        (MapMode::Schematic, Language::Zh) => "示意图：村庄按所属社区分组排列，不按比例，不表示真实位置，也不显示任何边界。虚线边框表示所属社区是根据名称推断的。".to_owned(),
-        (MapMode::Schematic, Language::En) => "Schematic: villages are grouped by community. Not to scale; it shows no real locations and no boundaries. A dashed border means the village's community is inferred from names.".to_owned(),
+        (MapMode::Schematic, Language::Zh) => format!(
+            "示意图：村庄按所属社区分组排列，不按比例，不表示真实位置，也不显示任何边界。{}",
+            if any_inferred { "虚线边框表示所属社区是根据名称推断的。" } else { "" }
+        ),
+        (MapMode::Schematic, Language::En) => format!(
+            "Schematic: villages are grouped by community. Not to scale; it shows no real locations and no boundaries.{}",
+            if any_inferred { " A dashed border means the village's community is inferred from names." } else { "" }
+        ),
         (MapMode::Geographic, Language::Zh) => format!(
             "地图：边界来自快照中的几何数据，统一换算为 WGS84 坐标显示。{}",
             snapshot.meta.map_review_number.as_ref().map(|n| format!("审图号：{n}")).unwrap_or_else(|| "此快照未提供审图号。".into())
@@ -642,7 +652,7 @@ pub fn VillageMap(
                 <label class="map-colour">
                     <span>{tr(language, "着色：", "Colour by: ")}</span>
                     <select on:change=on_colour_change prop:value=move || view_state.state.with(|state| state.map_colour.clone())>
-                        <option value="designation">{tr(language, "美丽乡村称号", "Beautiful-village title")}</option>
+                        <option value="designation">{tr(language, "美丽乡村建设", "Beautiful-village programme")}</option>
                         <option value="community">{tr(language, "所属社区", "Community")}</option>
                         {indicator_options.into_iter().map(|(id, label)| view! { <option value=format!("indicator:{id}")>{label}</option> }).collect_view()}
                     </select>
@@ -695,12 +705,12 @@ pub fn VillageMap(
                     on:keydown=on_key_down
                 ></canvas>
             </div>
-            {(mode == MapMode::Geographic).then(|| view! { <LocatorInset language=language /> })}
+            {(mode == MapMode::Geographic).then(|| view! { <LocatorInset county=snapshot.meta.county.clone() city=snapshot.meta.city.clone() language=language /> })}
             <p class="sr-only" aria-live="polite">{move || announcement.get()}</p>
             <ul class="map-legend">{legend}</ul>
             <ul class="map-key">
-                <li><span class="marker-city" aria-hidden="true"></span>{tr(language, "实心圆点：市级美丽乡村", "Filled dot: city-level beautiful village")}</li>
-                <li><span class="marker-county" aria-hidden="true"></span>{tr(language, "空心圆圈：县级美丽乡村", "Ring: county-level beautiful village")}</li>
+                <li><span class="marker-city" aria-hidden="true"></span>{tr(language, "实心圆点：市级美丽乡村建设", "Filled dot: city-level beautiful-village programme")}</li>
+                <li><span class="marker-county" aria-hidden="true"></span>{tr(language, "空心圆圈：县级美丽乡村建设", "Ring: county-level beautiful-village programme")}</li>
             </ul>
             {move || selected.get().map(|id| view! { <VillageCard snapshot=Arc::clone(&card_snapshot) place_id=id language=language on_close=Callback::new(move |()| { select(None); if let Some(canvas) = canvas_ref.get_untracked() { let _ = canvas.focus(); } }) /> })}
             <VillageList snapshot=list_snapshot title=None language=language on_select=on_select selected=selected.into() />

@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:8080/';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const ARTIFACTS = join(ROOT, 'tests', 'e2e', 'artifacts');
+/** The folder being served: a copy of dist/ with the tests' synthetic snapshots (scripts/e2e.sh). */
+export const SITE = process.env.SITE_DIR ?? join(ROOT, 'dist');
 mkdirSync(ARTIFACTS, { recursive: true });
 
 /** The snapshot the app ships with, read from disk to compare with what the page shows. */

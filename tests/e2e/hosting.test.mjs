@@ -71,3 +71,17 @@ test('served from a sub-folder, everything loads', async () => {
   assert.deepEqual(await page.cspViolations(), []);
   await page.context().close();
 });
+
+test('the built site ships only what it serves: no synthetic snapshot, template or raw data', () => {
+  const files = [];
+  const walk = (dir, prefix = '') => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(join(dir, entry.name), `${prefix}${entry.name}/`);
+      else files.push(`${prefix}${entry.name}`);
+    }
+  };
+  walk(join(ROOT, 'dist'));
+  const shipped = files.filter((file) => file.startsWith('data/') && !/\.(gz|br)$/.test(file)).sort();
+  assert.deepEqual(shipped, ['data/geo/locator-linyi-wgs84.json', 'data/snapshot.json', 'data/snapshot.schema.json', 'data/sources/fuguanzhuang-2021-report.txt']);
+  assert.deepEqual(files.filter((file) => /synthetic|template|\.csv$/.test(file)), []);
+});

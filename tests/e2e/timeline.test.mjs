@@ -4,13 +4,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser, newPage, BASE_URL, ROOT } from './browser.mjs';
+import { launchBrowser, newPage, BASE_URL, ROOT, SITE } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
 
-const synthetic = JSON.parse(readFileSync(join(ROOT, 'dist', 'data', 'synthetic-200.json'), 'utf8'));
+const synthetic = JSON.parse(readFileSync(join(SITE, 'data', 'synthetic-200.json'), 'utf8'));
 const courtyards = synthetic.indicators.find((i) => i.id === 'synthetic_courtyards');
 const valueFor = (period) => (period === courtyards.period ? courtyards.value : courtyards.series.find((s) => s.period === period).value);
 
