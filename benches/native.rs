@@ -6,10 +6,12 @@
 fn main() {
     use std::time::Instant;
 
-    use fuguanzhuang_viewer::core::load::snapshot_from_json_text;
-    use fuguanzhuang_viewer::core::map_model::map_model_from_snapshot;
+    use fuguanzhuang_viewer::core::map::model::map_model_from_snapshot;
+    use fuguanzhuang_viewer::core::snapshot::load::snapshot_from_json_text;
+    use fuguanzhuang_viewer::core::snapshot::synthetic::{
+        polygons_from_geojson_text, synthetic_snapshot,
+    };
     use fuguanzhuang_viewer::core::snapshot::Crs;
-    use fuguanzhuang_viewer::core::synthetic::{polygons_from_geojson_text, synthetic_snapshot};
     use fuguanzhuang_viewer::core::Language;
 
     fn median_ms(runs: usize, mut work: impl FnMut()) -> f64 {

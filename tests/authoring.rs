@@ -11,7 +11,7 @@ use fuguanzhuang_viewer::authoring::{
     apply_by_place_csv, apply_geojson, apply_indicators_csv, by_place_csv_from_snapshot,
     indicators_csv_from_snapshot,
 };
-use fuguanzhuang_viewer::core::load::snapshot_from_json_text;
+use fuguanzhuang_viewer::core::snapshot::load::snapshot_from_json_text;
 use fuguanzhuang_viewer::core::snapshot::{Crs, Snapshot};
 
 fn fixture(name: &str) -> PathBuf {

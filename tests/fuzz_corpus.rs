@@ -4,8 +4,8 @@
 
 use std::path::Path;
 
-use fuguanzhuang_viewer::core::load::snapshot_from_json_text;
-use fuguanzhuang_viewer::core::url_state::{query_from_view_state, view_state_from_query};
+use fuguanzhuang_viewer::core::snapshot::load::snapshot_from_json_text;
+use fuguanzhuang_viewer::core::view::state::{query_from_view_state, view_state_from_query};
 
 fn inputs(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let Ok(entries) = std::fs::read_dir(dir) else {

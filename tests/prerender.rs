@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use fuguanzhuang_viewer::core::format::format_value;
-use fuguanzhuang_viewer::core::load::snapshot_from_json_text;
+use fuguanzhuang_viewer::core::snapshot::load::snapshot_from_json_text;
 use fuguanzhuang_viewer::core::Language;
 use fuguanzhuang_viewer::ui::prerender::{escape_html, render_page};
 
@@ -156,7 +156,7 @@ fn markup_in_a_heading_stays_text_in_text_and_attributes() {
 
 #[test]
 fn the_published_address_is_printed_when_the_build_knows_it() {
-    use fuguanzhuang_viewer::core::site_url::SiteUrl;
+    use fuguanzhuang_viewer::core::view::site_url::SiteUrl;
     let site = SiteUrl::parse("https://www.example.gov.cn/reports/fuguanzhuang").expect("valid");
     let page = render_page(PAGE, DEFAULT_SNAPSHOT, Some(&site)).expect("renders");
     let app = app_part(&page);

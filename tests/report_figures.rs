@@ -1,7 +1,7 @@
 //! The default snapshot against the report it is built from: every number in the report text
 //! is an indicator with the right value and qualifier, and no indicator says more than the text.
 
-use fuguanzhuang_viewer::core::load::snapshot_from_json_text;
+use fuguanzhuang_viewer::core::snapshot::load::snapshot_from_json_text;
 use fuguanzhuang_viewer::core::snapshot::{Indicator, Qualifier, Snapshot};
 
 const REPORT: &str = include_str!("../data/sources/fuguanzhuang-2021-report.txt");

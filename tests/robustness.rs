@@ -1,7 +1,7 @@
 //! Random and mutated input never panics the loader: it either loads or reports problems.
 //! Deterministic (a fixed-seed xorshift generator), so a failure reproduces.
 
-use fuguanzhuang_viewer::core::load::snapshot_from_json_text;
+use fuguanzhuang_viewer::core::snapshot::load::snapshot_from_json_text;
 use serde_json::{json, Value};
 
 const DEFAULT_SNAPSHOT: &str = include_str!("../data/snapshot.json");

@@ -1,8 +1,8 @@
 //! Each validation rule, with a failing fixture made from the real snapshot, and the JSON path
 //! the message must name.
 
-use fuguanzhuang_viewer::core::load::{snapshot_from_json_text, MAX_SNAPSHOT_BYTES};
-use fuguanzhuang_viewer::core::validate::{validate_snapshot, Problem};
+use fuguanzhuang_viewer::core::snapshot::load::{snapshot_from_json_text, MAX_SNAPSHOT_BYTES};
+use fuguanzhuang_viewer::core::snapshot::validate::{validate_snapshot, Problem};
 use serde_json::{json, Value};
 
 const DEFAULT_SNAPSHOT: &str = include_str!("../data/snapshot.json");

@@ -4,12 +4,12 @@
 
 use std::sync::Arc;
 
-use fuguanzhuang_viewer::core::load::{snapshot_from_json_text, LoadFailure};
-use fuguanzhuang_viewer::core::validate::Problem;
+use fuguanzhuang_viewer::core::snapshot::load::{snapshot_from_json_text, LoadFailure};
+use fuguanzhuang_viewer::core::snapshot::validate::Problem;
 use fuguanzhuang_viewer::ui::app::{App, AppStart, LoadState, Rendering};
 use fuguanzhuang_viewer::ui::load_error::LoadError;
 use fuguanzhuang_viewer::ui::panic_notice::{show_panic_notice, PANIC_NOTICE_ID};
-use fuguanzhuang_viewer::ui::report_header::ReportHeader;
+use fuguanzhuang_viewer::ui::report::header::ReportHeader;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -182,9 +182,9 @@ async fn app_fetches_the_default_snapshot() {
 
 #[wasm_bindgen_test]
 async fn chart_figure_draws_on_its_canvas_and_toggles_the_table() {
-    use fuguanzhuang_viewer::core::chart_model::chart_models;
+    use fuguanzhuang_viewer::core::chart::model::chart_models;
     use fuguanzhuang_viewer::core::Language;
-    use fuguanzhuang_viewer::ui::chart_figure::ChartFigure;
+    use fuguanzhuang_viewer::ui::chart::figure::ChartFigure;
 
     let snapshot = snapshot_from_json_text(DEFAULT_SNAPSHOT).expect("valid");
     let model = chart_models(&snapshot, Language::Zh)
@@ -246,7 +246,7 @@ async fn chart_figure_draws_on_its_canvas_and_toggles_the_table() {
 #[wasm_bindgen_test]
 fn map_frames_spread_a_full_drawing_over_frames_then_shift_the_finished_picture() {
     use fuguanzhuang_viewer::core::geo::ViewTransform;
-    use fuguanzhuang_viewer::ui::map_frames::{FrameKind, MapFrames};
+    use fuguanzhuang_viewer::ui::map::frames::{FrameKind, MapFrames};
 
     let target: web_sys::HtmlCanvasElement = document()
         .create_element("canvas")

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use fuguanzhuang_viewer::core::load::snapshot_from_json_text;
+use fuguanzhuang_viewer::core::snapshot::load::snapshot_from_json_text;
 use fuguanzhuang_viewer::core::snapshot::{Block, Localized, Snapshot};
 use fuguanzhuang_viewer::ui::prerender::app_html_for_view;
 

@@ -2,8 +2,8 @@
 //! Neither may panic, whatever the input. See fuzz/README.md.
 #![no_main]
 
-use fuguanzhuang_viewer::core::load::snapshot_from_json_text;
-use fuguanzhuang_viewer::core::url_state::{query_from_view_state, view_state_from_query};
+use fuguanzhuang_viewer::core::snapshot::load::snapshot_from_json_text;
+use fuguanzhuang_viewer::core::view::state::{query_from_view_state, view_state_from_query};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -8,11 +8,11 @@ pub mod text;
 
 use std::collections::HashMap;
 
+use crate::core::snapshot::validate::validate_snapshot;
 use crate::core::snapshot::{
     Crs, Indicator, IndicatorKind, Localized, PeriodValue, PlaceGeometry, PlaceKind, PlaceValue,
     Qualifier, Snapshot,
 };
-use crate::core::validate::validate_snapshot;
 
 /// Columns of the indicators CSV: (English header, Chinese header, required for a new indicator).
 pub const INDICATOR_COLUMNS: [(&str, &str, bool); 15] = [
@@ -460,7 +460,7 @@ pub fn apply_geojson(
             problems.push(format!("{file}: feature {index}: no geometry"));
             continue;
         };
-        let geometry = match crate::core::json_path::deserialize_with_path(geometry) {
+        let geometry = match crate::core::snapshot::json_path::deserialize_with_path(geometry) {
             Ok(geometry) => geometry,
             Err((path, message)) => {
                 let at = if path.is_empty() {

@@ -10,8 +10,8 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::core::load::MAX_SNAPSHOT_BYTES;
-use crate::core::site_url::SiteUrl;
+use crate::core::snapshot::load::MAX_SNAPSHOT_BYTES;
+use crate::core::view::site_url::SiteUrl;
 use crate::ui::prerender::render_page;
 
 /// What `publish` wrote.

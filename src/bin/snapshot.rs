@@ -16,7 +16,7 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
-    use fuguanzhuang_viewer::core::load::{snapshot_from_json_text, MAX_SNAPSHOT_BYTES};
+    use fuguanzhuang_viewer::core::snapshot::load::{snapshot_from_json_text, MAX_SNAPSHOT_BYTES};
     use fuguanzhuang_viewer::core::snapshot::Snapshot;
 
     const USAGE: &str = "usage:
@@ -196,13 +196,13 @@ mod cli {
     /// `--site-url URL`, else the SITE_URL environment variable, else none.
     fn site_url(
         args: &[String],
-    ) -> Result<Option<fuguanzhuang_viewer::core::site_url::SiteUrl>, String> {
+    ) -> Result<Option<fuguanzhuang_viewer::core::view::site_url::SiteUrl>, String> {
         let given = flag(args, "--site-url")
             .map(str::to_owned)
             .or_else(|| std::env::var("SITE_URL").ok())
             .filter(|url| !url.trim().is_empty());
         given
-            .map(|url| fuguanzhuang_viewer::core::site_url::SiteUrl::parse(&url))
+            .map(|url| fuguanzhuang_viewer::core::view::site_url::SiteUrl::parse(&url))
             .transpose()
     }
 
@@ -214,10 +214,10 @@ mod cli {
     }
 
     fn synth(args: &[String]) -> i32 {
-        use fuguanzhuang_viewer::core::snapshot::Crs;
-        use fuguanzhuang_viewer::core::synthetic::{
+        use fuguanzhuang_viewer::core::snapshot::synthetic::{
             polygons_from_geojson_text, synthetic_snapshot,
         };
+        use fuguanzhuang_viewer::core::snapshot::Crs;
         let Some(places) = flag(args, "--places").and_then(|n| n.parse::<usize>().ok()) else {
             eprintln!("synth needs --places N (a whole number)\n{USAGE}");
             return 2;
@@ -269,8 +269,8 @@ mod cli {
         use fuguanzhuang_viewer::authoring::{
             apply_by_place_csv, apply_geojson, apply_indicators_csv,
         };
+        use fuguanzhuang_viewer::core::snapshot::validate::validate_snapshot;
         use fuguanzhuang_viewer::core::snapshot::Crs;
-        use fuguanzhuang_viewer::core::validate::validate_snapshot;
         let Some(base_path) = flag(args, "--base") else {
             eprintln!("build needs --base SNAPSHOT\n{USAGE}");
             return 2;
@@ -437,7 +437,7 @@ mod cli {
 
     fn locator() -> i32 {
         use fuguanzhuang_viewer::core::geo::{simplify, wgs84_from_gcj02};
-        use fuguanzhuang_viewer::core::geojson::named_polygons_from_geojson_text;
+        use fuguanzhuang_viewer::core::snapshot::geojson::named_polygons_from_geojson_text;
         let path = "data/geo/linyi-371300-counties-gcj02.geojson";
         let named = match std::fs::read_to_string(path)
             .map_err(|error| error.to_string())

@@ -1,7 +1,22 @@
 //! Geometry for maps: coordinate systems, projection, view transforms, point-in-polygon, a
 //! spatial index and line simplification. Pure functions on plain coordinates.
 
-use crate::core::snapshot::Crs;
+use serde::{Deserialize, Serialize};
+
+/// Coordinate reference systems a geometry may declare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub enum Crs {
+    /// WGS 84 (EPSG:4326), what GPS and most GeoJSON tools use.
+    #[serde(rename = "WGS84")]
+    Wgs84,
+    /// GCJ-02, the offset system of AMap/Tencent maps in China.
+    #[serde(rename = "GCJ-02")]
+    Gcj02,
+    /// CGCS2000 (EPSG:4490), China's national system; within a metre of WGS 84.
+    #[serde(rename = "CGCS2000")]
+    Cgcs2000,
+}
 
 /// A position: (x, y). For geographic data x is longitude and y latitude, in degrees.
 pub type Point = (f64, f64);

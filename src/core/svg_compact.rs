@@ -139,9 +139,9 @@ mod tests {
     #[test]
     fn a_real_map_drawing_shrinks_and_stays_well_formed() {
         use crate::core::geo::ViewTransform;
-        use crate::core::load::snapshot_from_json_text;
-        use crate::core::map_draw::{draw_map, map_projection, MapDrawOptions};
-        use crate::core::map_model::{map_colouring, map_model_from_snapshot, ColourBy};
+        use crate::core::map::draw::{draw_map, map_projection, MapDrawOptions};
+        use crate::core::map::model::{map_colouring, map_model_from_snapshot, ColourBy};
+        use crate::core::snapshot::load::snapshot_from_json_text;
         use crate::core::text_measure::approximate_text_width;
         use crate::core::theme::{ColorScheme, Theme};
         use crate::core::Language;

@@ -5,9 +5,9 @@ use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 
-use crate::core::chart_draw::{chart_height_css, draw_chart, DrawOptions};
-use crate::core::chart_model::chart_models;
-use crate::core::load::snapshot_from_json_text;
+use crate::core::chart::draw::{chart_height_css, draw_chart, DrawOptions};
+use crate::core::chart::model::chart_models;
+use crate::core::snapshot::load::snapshot_from_json_text;
 use crate::core::theme::{ColorScheme, Theme};
 use crate::core::Language;
 
@@ -52,7 +52,7 @@ pub fn bench_chart_redraws(
                 hidden: &[],
                 focus: None,
                 large: false,
-                measure: &crate::ui::canvas_text::canvas_text_width,
+                measure: &crate::ui::canvas::text::canvas_text_width,
             };
             draw_chart(&backend.into_drawing_area(), &model, &options)
                 .map_err(|e| JsValue::from_str(&e))?;
@@ -82,11 +82,11 @@ pub fn bench_map_pan(
     frames: u32,
 ) -> Result<String, JsValue> {
     use crate::core::geo::ViewTransform;
-    use crate::core::map_draw::{
+    use crate::core::map::draw::{
         draw_map_features, map_from_screen, map_projection, MapDrawOptions,
     };
-    use crate::core::map_model::{map_colouring, map_model_from_snapshot, ColourBy};
-    use crate::ui::map_frames::{FrameKind, MapFrames};
+    use crate::core::map::model::{map_colouring, map_model_from_snapshot, ColourBy};
+    use crate::ui::map::frames::{FrameKind, MapFrames};
 
     let window = crate::ui::dom::window().ok_or("no window")?;
     let performance = window.performance().ok_or("no performance")?;
@@ -115,7 +115,7 @@ pub fn bench_map_pan(
         scale,
         selected: None,
         large: false,
-        measure: &crate::ui::canvas_text::canvas_text_width,
+        measure: &crate::ui::canvas::text::canvas_text_width,
     };
     let centre = (width_css / 2.0, height_css / 2.0);
     // As the app pans: the first frame is drawn in full into the offscreen bitmap, later frames

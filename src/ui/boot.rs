@@ -15,7 +15,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::url_state::view_state_from_query;
+use crate::core::view::state::view_state_from_query;
 use crate::ui::app::{App, AppStart, LoadState, Rendering};
 use crate::ui::dom::document;
 use crate::ui::load_error::LoadError;

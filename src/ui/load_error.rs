@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::load::LoadFailure;
+use crate::core::snapshot::load::LoadFailure;
 
 #[component]
 pub fn LoadError(

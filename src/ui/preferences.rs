@@ -7,7 +7,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::core::theme::ColorScheme;
-use crate::core::url_state::ThemeChoice;
+use crate::core::view::state::ThemeChoice;
 use crate::core::Language;
 use crate::ui::url_sync::use_view_state;
 

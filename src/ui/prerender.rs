@@ -16,9 +16,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::load::{snapshot_fingerprint, snapshot_from_json_text};
-use crate::core::site_url::SiteUrl;
+use crate::core::snapshot::load::{snapshot_fingerprint, snapshot_from_json_text};
 use crate::core::snapshot::Snapshot;
+use crate::core::view::site_url::SiteUrl;
 use crate::ui::app::{App, AppStart};
 use crate::ui::wording;
 

@@ -9,7 +9,7 @@ use gloo_net::http::Request;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::core::load::{
+use crate::core::snapshot::load::{
     snapshot_fingerprint, snapshot_from_json_text, LoadFailure, MAX_SNAPSHOT_BYTES,
 };
 use crate::core::snapshot::Snapshot;
@@ -92,7 +92,7 @@ async fn read_limited(
             if !warmed_up && bytes.len() > WARM_UP_ABOVE_BYTES {
                 warmed_up = true;
                 mark("snapshot-warm-up-start");
-                crate::core::load::warm_up_place_reader(WARM_UP_PLACES);
+                crate::core::snapshot::load::warm_up_place_reader(WARM_UP_PLACES);
                 mark("snapshot-warm-up-end");
             }
         }
@@ -164,7 +164,7 @@ async fn fetch_with_signal(
     mark("snapshot-fetched");
     let text = String::from_utf8(bytes).map_err(|error| LoadFailure::Invalid {
         url: url.to_owned(),
-        problems: vec![crate::core::validate::Problem::new(
+        problems: vec![crate::core::snapshot::validate::Problem::new(
             "",
             format!(
                 "not UTF-8 text (invalid byte at offset {}); save the file as UTF-8",

@@ -7,7 +7,7 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use crate::core::url_state::{
+use crate::core::view::state::{
     is_meaningful_change, query_from_view_state, view_state_from_query, ViewState,
 };
 

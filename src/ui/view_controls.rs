@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::url_state::{ThemeChoice, ViewState};
+use crate::core::view::state::{ThemeChoice, ViewState};
 use crate::core::Language;
 use crate::ui::preferences::tr;
 use crate::ui::url_sync::{link_to, page_address, use_view_state};

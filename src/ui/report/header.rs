@@ -7,10 +7,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::snapshot::Snapshot;
-use crate::core::url_state::view_state_from_query;
+use crate::core::view::state::view_state_from_query;
 use crate::core::Language;
 use crate::ui::preferences::tr;
-use crate::ui::timeline::Timeline;
+use crate::ui::report::timeline::Timeline;
 use crate::ui::url_sync::{current_search, link_to, use_view_state};
 use crate::ui::view_controls::ViewControls;
 

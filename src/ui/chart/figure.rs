@@ -10,16 +10,16 @@ use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 
-use crate::core::chart_draw::{chart_height_css, draw_chart, ChartHits, DrawOptions};
-use crate::core::chart_model::ChartModel;
+use crate::core::chart::draw::{chart_height_css, draw_chart, ChartHits, DrawOptions};
+use crate::core::chart::model::ChartModel;
 use crate::core::format::qualifier_phrase;
 use crate::core::snapshot::Qualifier;
 use crate::core::theme::Theme;
 use crate::core::Language;
-use crate::ui::canvas_frame::{follow_nearness, follow_width, redraw_on_change, size_canvas};
-use crate::ui::download::{download_csv, download_png, download_svg};
+use crate::ui::canvas::frame::{follow_nearness, follow_width, redraw_on_change, size_canvas};
+use crate::ui::canvas::static_drawing::chart_svgs;
+use crate::ui::chart::download::{download_csv, download_png, download_svg};
 use crate::ui::preferences::{drawing_scale, tr, use_preferences};
-use crate::ui::static_drawing::chart_svgs;
 use crate::ui::url_sync::use_view_state;
 
 /// A tooltip's datum and where it points, in CSS px within the figure's canvas box.
@@ -109,7 +109,7 @@ pub fn ChartFigure(model: ChartModel, #[prop(into)] file_prefix: String) -> impl
                 hidden: &hidden_ids,
                 focus: focus.get_untracked(),
                 large: preferences.large.get_untracked(),
-                measure: &crate::ui::canvas_text::canvas_text_width,
+                measure: &crate::ui::canvas::text::canvas_text_width,
             };
             let Some(backend) = CanvasBackend::with_canvas_object(canvas_element.clone()) else {
                 return;
@@ -264,7 +264,7 @@ pub fn ChartFigure(model: ChartModel, #[prop(into)] file_prefix: String) -> impl
                 hidden: &hidden_ids,
                 focus: None,
                 large: false,
-                measure: &crate::ui::canvas_text::canvas_text_width,
+                measure: &crate::ui::canvas::text::canvas_text_width,
             };
             let name = format!("{file_prefix}-{}.{format}", model.id);
             let result = match format {

@@ -5,14 +5,14 @@
 //! 1. size and JSON syntax (line/column from serde_json; nesting is limited by serde_json),
 //! 2. structure: the schema version first, then each top-level field and each element of each
 //!    list deserialised on its own, so one bad indicator does not hide another,
-//! 3. meaning: [`crate::core::validate`] on the typed snapshot.
+//! 3. meaning: [`crate::core::snapshot::validate`] on the typed snapshot.
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::core::json_path::{deserialize_with_path, json_error_reason};
+use crate::core::snapshot::json_path::{deserialize_with_path, json_error_reason};
+use crate::core::snapshot::validate::{validate_snapshot, Problem};
 use crate::core::snapshot::{Snapshot, SCHEMA_VERSION};
-use crate::core::validate::{validate_snapshot, Problem};
 
 /// The largest snapshot accepted, in bytes. A larger body is refused before parsing so that a
 /// wrong or hostile URL cannot freeze a phone's tab. 32 MiB holds a county of 50,000 places

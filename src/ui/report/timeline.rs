@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::chart_model::snapshot_periods;
+use crate::core::chart::model::snapshot_periods;
 use crate::core::snapshot::Snapshot;
 use crate::core::Language;
 use crate::ui::preferences::tr;

@@ -4,14 +4,14 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::chart_model::chart_model_from_block;
+use crate::core::chart::model::chart_model_from_block;
 use crate::core::snapshot::{Block, Snapshot};
 use crate::core::Language;
-use crate::ui::chart_figure::ChartFigure;
+use crate::ui::chart::figure::ChartFigure;
 use crate::ui::deferred::Deferred;
-use crate::ui::figure_card::FigureCard;
-use crate::ui::indicator_table::IndicatorTable;
-use crate::ui::village_map::VillageMap;
+use crate::ui::map::village_map::VillageMap;
+use crate::ui::report::figure_card::FigureCard;
+use crate::ui::report::indicator_table::IndicatorTable;
 
 fn block_view(
     snapshot: &Arc<Snapshot>,

@@ -294,20 +294,8 @@ pub enum DesignationLevel {
     County,
 }
 
-/// Coordinate reference systems a geometry may declare.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-pub enum Crs {
-    /// WGS 84 (EPSG:4326), what GPS and most GeoJSON tools use.
-    #[serde(rename = "WGS84")]
-    Wgs84,
-    /// GCJ-02, the offset system of AMap/Tencent maps in China.
-    #[serde(rename = "GCJ-02")]
-    Gcj02,
-    /// CGCS2000 (EPSG:4490), China's national system; within a metre of WGS 84.
-    #[serde(rename = "CGCS2000")]
-    Cgcs2000,
-}
+/// Coordinate reference systems a geometry may declare (defined with the geometry code).
+pub use crate::core::geo::Crs;
 
 /// A GeoJSON geometry (Point, Polygon or MultiPolygon) with its declared coordinate system.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -317,7 +305,7 @@ pub struct PlaceGeometry {
     pub crs: Crs,
     /// A GeoJSON geometry object, e.g. {"type": "Polygon", "coordinates": [[[lon, lat], ...]]}.
     #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "serde_json::Value"))]
-    pub geojson: crate::core::geojson::Geometry,
+    pub geojson: crate::core::snapshot::geojson::Geometry,
 }
 
 /// Where to put a place's tile in the schematic map.

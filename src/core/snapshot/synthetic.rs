@@ -7,7 +7,7 @@
 //! indicators get values for several periods.
 
 use crate::core::geo::{gcj02_from_wgs84, point_in_polygon, Bounds, Point, Polygon};
-use crate::core::geojson::Geometry;
+use crate::core::snapshot::geojson::Geometry;
 use crate::core::snapshot::{
     AdminUnit, Block, ChartKind, CommunityLink, Crs, Indicator, IndicatorKind, Localized, Meta,
     PeriodValue, Place, PlaceGeometry, PlaceKind, PlaceValue, Programme, Qualifier, Section,
@@ -36,7 +36,9 @@ impl SplitMix {
     }
 }
 
-pub use crate::core::geojson::{polygons_by_name_from_geojson_text, polygons_from_geojson_text};
+pub use crate::core::snapshot::geojson::{
+    polygons_by_name_from_geojson_text, polygons_from_geojson_text,
+};
 
 fn inside(outline: &[Polygon], point: Point) -> bool {
     outline
@@ -345,13 +347,15 @@ pub fn synthetic_snapshot(outline: &[Polygon], places: usize, seed: u64, crs: Cr
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::map_model::{map_model_from_snapshot, MapMode, Shape};
-    use crate::core::validate::validate_snapshot;
+    use crate::core::map::model::{map_model_from_snapshot, MapMode, Shape};
+    use crate::core::snapshot::validate::validate_snapshot;
     use crate::core::Language;
 
     fn outline() -> Vec<Polygon> {
-        polygons_from_geojson_text(include_str!("../../data/geo/yishui-371323-wgs84.geojson"))
-            .expect("outline")
+        polygons_from_geojson_text(include_str!(
+            "../../../data/geo/yishui-371323-wgs84.geojson"
+        ))
+        .expect("outline")
     }
 
     #[test]

@@ -70,10 +70,10 @@ pub fn search_places(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::load::snapshot_from_json_text;
+    use crate::core::snapshot::load::snapshot_from_json_text;
 
     fn snapshot() -> Snapshot {
-        snapshot_from_json_text(include_str!("../../data/snapshot.json")).expect("valid")
+        snapshot_from_json_text(include_str!("../../../data/snapshot.json")).expect("valid")
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! never fatal. Writing is fully specified: every choice is written, defaults included, so a
 //! later change of a default does not change what an old link shows.
 
-use crate::core::data_source::{percent_decode, query_param};
+use crate::core::view::data_source::{percent_decode, query_param};
 use crate::core::Language;
 
 /// Light, dark, or the reader's system setting.

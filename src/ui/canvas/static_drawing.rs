@@ -13,7 +13,7 @@
 //! In the browser these return an empty string: hydration leaves the pre-rendered markup as it
 //! is, and a view rendered afresh draws its canvases at once.
 
-use crate::core::chart_model::ChartModel;
+use crate::core::chart::model::ChartModel;
 use crate::core::snapshot::Snapshot;
 use crate::core::Language;
 
@@ -52,14 +52,14 @@ mod native {
     use plotters::prelude::*;
 
     use super::CHART_WIDTH;
-    use crate::core::chart_draw::{svg_from_chart, DrawOptions};
-    use crate::core::chart_model::ChartModel;
+    use crate::core::chart::draw::{svg_from_chart, DrawOptions};
+    use crate::core::chart::model::ChartModel;
     use crate::core::geo::ViewTransform;
-    use crate::core::map_draw::{
+    use crate::core::map::draw::{
         draw_map, map_height_for_width, map_projection, MapDrawOptions, MapHeightLimits,
         MAP_LAYOUT_WIDTHS,
     };
-    use crate::core::map_model::{
+    use crate::core::map::model::{
         map_colouring, map_model_from_snapshot, schematic_row_width, ColourBy,
     };
     use crate::core::snapshot::Snapshot;

@@ -15,7 +15,7 @@ use serde::ser::{Serialize, SerializeSeq, Serializer};
 use crate::core::geo::{Point, Polygon};
 
 /// A geometry object: its `type` and its `coordinates` (other members such as `bbox` are
-/// ignored). Checked by [`crate::core::validate`], not by deserialisation.
+/// ignored). Checked by the snapshot's validation (`validate`), not by deserialisation.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Geometry {
     #[serde(rename = "type")]
@@ -298,36 +298,6 @@ pub fn named_polygons_from_geojson_text(
             (names, polygons)
         })
         .collect())
-}
-
-/// The locator map's outlines (`snapshot locator` writes them): each area's code, name and
-/// polygons, and the credit printed under it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Locator {
-    pub credit: crate::core::snapshot::Localized,
-    pub areas: Vec<(FeatureNames, Vec<Polygon>)>,
-}
-
-impl Locator {
-    /// Whether an area has the administrative code `code`.
-    pub fn has(&self, code: &str) -> bool {
-        self.areas.iter().any(|(names, _)| names.code == code)
-    }
-}
-
-/// Reads the locator file.
-pub fn locator_from_geojson_text(text: &str) -> Result<Locator, String> {
-    #[derive(serde::Deserialize)]
-    struct Credit {
-        #[serde(default)]
-        credit: crate::core::snapshot::Localized,
-    }
-    let credit: Credit =
-        serde_json::from_str(text).map_err(|error| format!("not GeoJSON: {error}"))?;
-    Ok(Locator {
-        credit: credit.credit,
-        areas: named_polygons_from_geojson_text(text)?,
-    })
 }
 
 impl Serialize for Coordinates {

@@ -7,8 +7,8 @@ use leptos::task::spawn_local;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 
-use crate::core::geojson::{locator_from_geojson_text, Locator};
-use crate::core::map_draw::draw_locator;
+use crate::core::map::draw::draw_locator;
+use crate::core::map::locator::{locator_from_geojson_text, Locator};
 use crate::core::snapshot::AdminUnit;
 use crate::core::theme::Theme;
 use crate::core::Language;

@@ -5,8 +5,8 @@ use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 
-use crate::core::chart_draw::{chart_height_css, draw_chart, svg_from_chart, DrawOptions};
-use crate::core::chart_model::{csv_from_chart, ChartModel};
+use crate::core::chart::draw::{chart_height_css, draw_chart, svg_from_chart, DrawOptions};
+use crate::core::chart::model::{csv_from_chart, ChartModel};
 
 /// Offers `bytes` to the reader as a file named `filename`.
 pub fn offer_file(contents: &str, mime: &str, filename: &str) -> Result<(), String> {

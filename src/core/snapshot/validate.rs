@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use crate::core::geojson::{Coordinates, Geometry};
+use crate::core::snapshot::geojson::{Coordinates, Geometry};
 use crate::core::snapshot::{
     AdminUnit, Block, ChartKind, Crs, Indicator, IndicatorKind, Localized, Place, PlaceKind,
     Snapshot,

@@ -8,7 +8,7 @@
 //!   whatever system each declares, so layers always line up.
 
 use crate::core::geo::{point_in_polygon, wgs84_from, Bounds, GridIndex, Point, Polygon};
-use crate::core::geojson::GeometryShape;
+use crate::core::snapshot::geojson::GeometryShape;
 use crate::core::snapshot::{DesignationLevel, PlaceKind, Snapshot};
 use crate::core::theme::{Rgb, Theme};
 use crate::core::Language;
@@ -619,10 +619,10 @@ pub fn map_colouring(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::load::snapshot_from_json_text;
+    use crate::core::snapshot::load::snapshot_from_json_text;
 
     fn default_snapshot() -> Snapshot {
-        snapshot_from_json_text(include_str!("../../data/snapshot.json")).expect("valid")
+        snapshot_from_json_text(include_str!("../../../data/snapshot.json")).expect("valid")
     }
 
     #[test]

@@ -16,9 +16,9 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::core::chart_model::{ChartDatum, ChartModel, Quantity};
+use crate::core::chart::model::{ChartDatum, ChartModel, Quantity};
+use crate::core::chart::scale::{nice_ceiling, nice_ticks, tick_count_for_width};
 use crate::core::format::{format_number, format_value};
-use crate::core::scale::{nice_ceiling, nice_ticks, tick_count_for_width};
 use crate::core::snapshot::{ChartKind, Qualifier};
 use crate::core::text_measure::{fit_text, styled_width, MeasureText};
 use crate::core::theme::{Rgb, Theme};
@@ -782,14 +782,14 @@ pub fn svg_from_chart(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::chart_model::chart_models;
-    use crate::core::load::snapshot_from_json_text;
+    use crate::core::chart::model::chart_models;
+    use crate::core::snapshot::load::snapshot_from_json_text;
     use crate::core::theme::ColorScheme;
     use crate::core::Language;
 
     fn models() -> Vec<ChartModel> {
         let snapshot =
-            snapshot_from_json_text(include_str!("../../data/snapshot.json")).expect("valid");
+            snapshot_from_json_text(include_str!("../../../data/snapshot.json")).expect("valid");
         chart_models(&snapshot, Language::Zh)
     }
 
@@ -924,7 +924,7 @@ mod tests {
 
     /// A synthetic time series (test data, generated here, never shown as real).
     fn synthetic_time_series() -> ChartModel {
-        use crate::core::chart_model::{ChartDatum, PeriodQuantity};
+        use crate::core::chart::model::{ChartDatum, PeriodQuantity};
         let series = |values: &[(u32, f64, Qualifier)]| {
             values
                 .iter()

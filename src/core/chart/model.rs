@@ -358,15 +358,15 @@ pub fn csv_from_chart(model: &ChartModel) -> String {
 
 #[cfg(test)]
 mod qualifier_marker_tests {
-    use crate::core::chart_model::chart_models;
-    use crate::core::load::snapshot_from_json_text;
+    use crate::core::chart::model::chart_models;
+    use crate::core::snapshot::load::snapshot_from_json_text;
     use crate::core::snapshot::Qualifier;
     use crate::core::Language;
 
     #[test]
     fn the_key_names_only_the_phrasing_its_figures_use() {
         let snapshot =
-            snapshot_from_json_text(include_str!("../../data/snapshot.json")).expect("valid");
+            snapshot_from_json_text(include_str!("../../../data/snapshot.json")).expect("valid");
         let models = chart_models(&snapshot, Language::Zh);
         let cleanup = models
             .iter()
@@ -391,10 +391,10 @@ mod qualifier_marker_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::load::snapshot_from_json_text;
+    use crate::core::snapshot::load::snapshot_from_json_text;
 
     fn default_snapshot() -> Snapshot {
-        snapshot_from_json_text(include_str!("../../data/snapshot.json")).expect("valid")
+        snapshot_from_json_text(include_str!("../../../data/snapshot.json")).expect("valid")
     }
 
     #[test]

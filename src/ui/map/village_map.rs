@@ -10,26 +10,26 @@ use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 
 use crate::core::geo::{Point, Projection, ViewTransform};
-use crate::core::map_draw::{
+use crate::core::map::draw::{
     draw_map_features, map_from_screen, map_height_for_width, map_projection, MapDrawOptions,
     MapHeightLimits,
 };
-use crate::core::map_model::{
+use crate::core::map::model::{
     map_colouring, map_model_from_snapshot, schematic_row_width, ColourBy, Colouring, Fill,
     MapMode, MapModel,
 };
-use crate::core::search::search_places;
+use crate::core::map::search::search_places;
 use crate::core::snapshot::Snapshot;
 use crate::core::theme::Theme;
 use crate::core::Language;
-use crate::ui::canvas_frame::{follow_nearness, follow_width, redraw_on_change, size_canvas};
-use crate::ui::locator_inset::LocatorInset;
-use crate::ui::map_frames::{FrameKind, MapFrames};
+use crate::ui::canvas::frame::{follow_nearness, follow_width, redraw_on_change, size_canvas};
+use crate::ui::canvas::static_drawing::map_svgs;
+use crate::ui::map::frames::{FrameKind, MapFrames};
+use crate::ui::map::locator_inset::LocatorInset;
+use crate::ui::map::village_card::VillageCard;
+use crate::ui::map::village_list::VillageList;
 use crate::ui::preferences::{drawing_scale, tr, use_preferences};
-use crate::ui::static_drawing::map_svgs;
 use crate::ui::url_sync::use_view_state;
-use crate::ui::village_card::VillageCard;
-use crate::ui::village_list::VillageList;
 
 /// Drawing time per frame for a full map drawing; a bigger map goes on in the next frames.
 const FRAME_BUDGET_MS: f64 = 8.0;
@@ -211,7 +211,7 @@ pub fn VillageMap(
                             scale,
                             selected: selected_feature,
                             large,
-                            measure: &crate::ui::canvas_text::canvas_text_width,
+                            measure: &crate::ui::canvas::text::canvas_text_width,
                         };
                         let backend = CanvasBackend::with_canvas_object(offscreen.clone())
                             .ok_or("no 2D canvas")?;

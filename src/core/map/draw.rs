@@ -7,7 +7,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::core::geo::{Bounds, Point, Projection, ViewTransform};
-use crate::core::map_model::{Colouring, Fill, MapMode, MapModel, Shape, WIDE_LAYOUT_FROM};
+use crate::core::map::model::{Colouring, Fill, MapMode, MapModel, Shape, WIDE_LAYOUT_FROM};
 use crate::core::snapshot::DesignationLevel;
 use crate::core::text_measure::{fit_text, styled_width, MeasureText};
 use crate::core::theme::{Rgb, Theme};
@@ -397,7 +397,7 @@ pub fn draw_map_features<DB: DrawingBackend>(
 pub fn draw_locator<DB: DrawingBackend>(
     root: &DrawingArea<DB, plotters::coord::Shift>,
     outlines: &[(
-        crate::core::geojson::FeatureNames,
+        crate::core::snapshot::geojson::FeatureNames,
         Vec<crate::core::geo::Polygon>,
     )],
     highlight_code: &str,
@@ -495,15 +495,15 @@ fn thin_ring(points: impl Iterator<Item = (i32, i32)>) -> Vec<(i32, i32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::load::snapshot_from_json_text;
-    use crate::core::map_model::{map_colouring, map_model_from_snapshot, ColourBy};
+    use crate::core::map::model::{map_colouring, map_model_from_snapshot, ColourBy};
+    use crate::core::snapshot::load::snapshot_from_json_text;
     use crate::core::theme::ColorScheme;
     use crate::core::Language;
 
     /// The default snapshot's schematic map, coloured by `colour_by`, in the light theme.
     fn default_map(colour_by: ColourBy) -> (MapModel, Colouring, Theme) {
         let snapshot =
-            snapshot_from_json_text(include_str!("../../data/snapshot.json")).expect("valid");
+            snapshot_from_json_text(include_str!("../../../data/snapshot.json")).expect("valid");
         let model = map_model_from_snapshot(&snapshot, Language::Zh, 9.0);
         let theme = Theme::for_scheme(ColorScheme::Light);
         let colouring = map_colouring(&model, &snapshot, &colour_by, &theme, Language::Zh);

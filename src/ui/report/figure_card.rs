@@ -18,12 +18,12 @@ pub fn FigureCard(
     #[prop(default = None)]
     period: Option<String>,
 ) -> impl IntoView {
-    let for_period = crate::core::chart_model::quantity_for_period(&indicator, period.as_deref());
+    let for_period = crate::core::chart::model::quantity_for_period(&indicator, period.as_deref());
     let missing_period = for_period.is_none();
     let (shown_period, quantity) = for_period.unwrap_or_else(|| {
         (
             period.clone().unwrap_or_default(),
-            crate::core::chart_model::Quantity {
+            crate::core::chart::model::Quantity {
                 value: None,
                 qualifier: Qualifier::Exact,
             },

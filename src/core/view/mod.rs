@@ -1,0 +1,6 @@
+//! What a page shows: the view state in the URL (`state`), which snapshot locations a URL may
+//! ask for (`data_source`), and the site's published address (`site_url`).
+
+pub mod data_source;
+pub mod site_url;
+pub mod state;

@@ -1,0 +1,4 @@
+//! One chart (`figure`: canvas, tooltip, legend, keyboard, table view) and its downloads.
+
+pub mod download;
+pub mod figure;
