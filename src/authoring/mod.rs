@@ -3,6 +3,7 @@
 //! commands). Every problem names its file, line and column (or feature); the caller writes
 //! nothing when there are problems.
 
+pub mod cli;
 pub mod publish;
 pub mod text;
 
@@ -132,11 +133,16 @@ impl Row<'_> {
     }
 
     fn qualifier(&self, problems: &mut Problems) -> Option<Qualifier> {
-        match self.get("qualifier") {
-            "" | "exact" | "确数" => Some(Qualifier::Exact),
-            "at_least" | "至少" | "余" => Some(Qualifier::AtLeast),
-            "about" | "约" | "近" => Some(Qualifier::About),
-            "at_most" | "至多" => Some(Qualifier::AtMost),
+        let text = self.get("qualifier");
+        if let Ok(qualifier) = text.parse::<Qualifier>() {
+            return Some(qualifier);
+        }
+        // Chinese, as staff write it in the spreadsheet.
+        match text {
+            "" | "确数" => Some(Qualifier::Exact),
+            "至少" | "余" => Some(Qualifier::AtLeast),
+            "约" | "近" => Some(Qualifier::About),
+            "至多" => Some(Qualifier::AtMost),
             other => {
                 problems.push(format!(
                     "{}: qualifier: {other:?} must be exact/at_least/about/at_most (确数/至少/约/至多)",
@@ -524,15 +530,6 @@ fn csv_line(fields: &[String]) -> String {
     String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
-fn qualifier_name(qualifier: Qualifier) -> &'static str {
-    match qualifier {
-        Qualifier::Exact => "exact",
-        Qualifier::AtLeast => "at_least",
-        Qualifier::About => "about",
-        Qualifier::AtMost => "at_most",
-    }
-}
-
 fn number(value: Option<f64>) -> String {
     value.map(|v| v.to_string()).unwrap_or_default()
 }
@@ -561,7 +558,7 @@ pub fn indicators_csv_from_snapshot(snapshot: &Snapshot) -> String {
                 indicator.unit.zh.clone(),
                 indicator.unit.en.clone(),
                 number(value),
-                qualifier_name(qualifier).to_owned(),
+                qualifier.as_str().to_owned(),
                 kind.to_owned(),
                 period.to_owned(),
                 indicator.source.clone(),
@@ -598,7 +595,7 @@ pub fn by_place_csv_from_snapshot(snapshot: &Snapshot) -> String {
                 indicator.id.clone(),
                 entry.place.clone(),
                 number(entry.value),
-                qualifier_name(entry.qualifier).to_owned(),
+                entry.qualifier.as_str().to_owned(),
             ]));
         }
     }

@@ -9,13 +9,15 @@ pub enum EncodingChoice {
     Gbk,
 }
 
-impl EncodingChoice {
-    pub fn parse(text: &str) -> Option<Self> {
+impl std::str::FromStr for EncodingChoice {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
         match text.to_ascii_lowercase().as_str() {
-            "auto" => Some(Self::Auto),
-            "utf-8" | "utf8" => Some(Self::Utf8),
-            "gbk" | "gb18030" | "gb2312" => Some(Self::Gbk),
-            _ => None,
+            "auto" => Ok(Self::Auto),
+            "utf-8" | "utf8" => Ok(Self::Utf8),
+            "gbk" | "gb18030" | "gb2312" => Ok(Self::Gbk),
+            _ => Err(format!("{text:?} is not one of: auto, utf-8, gbk")),
         }
     }
 }

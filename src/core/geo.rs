@@ -18,6 +18,12 @@ pub enum Crs {
     Cgcs2000,
 }
 
+crate::core::vocabulary::vocabulary!(Crs {
+    Wgs84 => "WGS84",
+    Gcj02 => "GCJ-02",
+    Cgcs2000 => "CGCS2000",
+});
+
 /// A position: (x, y). For geographic data x is longitude and y latitude, in degrees.
 pub type Point = (f64, f64);
 /// A closed ring (first point repeated last, as in GeoJSON).

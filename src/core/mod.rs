@@ -10,6 +10,7 @@ pub mod svg_compact;
 pub mod text_measure;
 pub mod theme;
 pub mod view;
+pub mod vocabulary;
 
 /// The viewer's languages. zh-CN is the default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

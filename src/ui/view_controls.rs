@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::view::state::{ThemeChoice, ViewState};
+use crate::core::view::state::ViewState;
 use crate::core::Language;
 use crate::ui::preferences::tr;
 use crate::ui::url_sync::{link_to, page_address, use_view_state};
@@ -77,11 +77,7 @@ pub fn ViewControls(#[prop(into)] title: String, language: Language) -> impl Int
     let embed_open = RwSignal::new(false);
     let set = move |change: fn(&mut ViewState)| view.state.update(change);
     let on_theme = move |event: web_sys::Event| {
-        let theme = match event_target_value(&event).as_str() {
-            "light" => ThemeChoice::Light,
-            "dark" => ThemeChoice::Dark,
-            _ => ThemeChoice::Auto,
-        };
+        let theme = event_target_value(&event).parse().unwrap_or_default();
         view.state.update(|state| state.theme = theme);
     };
     let share_title = title.clone();

@@ -422,6 +422,34 @@ pub enum ColourBy {
     Indicator(String),
 }
 
+impl std::str::FromStr for ColourBy {
+    type Err = String;
+
+    /// `designation`, `community` or `indicator:<id>` (the URL's spelling).
+    fn from_str(text: &str) -> Result<Self, String> {
+        match text {
+            "designation" => Ok(ColourBy::Designation),
+            "community" => Ok(ColourBy::Community),
+            other => match other.strip_prefix("indicator:") {
+                Some(id) if !id.is_empty() => Ok(ColourBy::Indicator(id.to_owned())),
+                _ => Err(format!(
+                    "{other:?} is not one of: designation, community, indicator:<id>"
+                )),
+            },
+        }
+    }
+}
+
+impl std::fmt::Display for ColourBy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ColourBy::Designation => f.write_str("designation"),
+            ColourBy::Community => f.write_str("community"),
+            ColourBy::Indicator(id) => write!(f, "indicator:{id}"),
+        }
+    }
+}
+
 /// How one feature is filled.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Fill {

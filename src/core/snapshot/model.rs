@@ -144,6 +144,13 @@ pub enum Qualifier {
     AtMost,
 }
 
+crate::core::vocabulary::vocabulary!(Qualifier {
+    Exact => "exact",
+    AtLeast => "at_least",
+    About => "about",
+    AtMost => "at_most",
+});
+
 /// One figure of the report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -371,3 +378,11 @@ pub enum ChartKind {
     /// Values over periods (needs `series`).
     TimeSeries,
 }
+
+crate::core::vocabulary::vocabulary!(ChartKind {
+    PartOfWhole => "part_of_whole",
+    Comparison => "comparison",
+    SmallMultiples => "small_multiples",
+    Structure => "structure",
+    TimeSeries => "time_series",
+});

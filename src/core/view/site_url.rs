@@ -53,6 +53,14 @@ impl SiteUrl {
     }
 }
 
+impl std::str::FromStr for SiteUrl {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        SiteUrl::parse(text)
+    }
+}
+
 impl fmt::Display for SiteUrl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)

@@ -4,6 +4,7 @@
 //! never fatal. Writing is fully specified: every choice is written, defaults included, so a
 //! later change of a default does not change what an old link shows.
 
+use crate::core::map::model::ColourBy;
 use crate::core::view::data_source::{percent_decode, query_param};
 use crate::core::Language;
 
@@ -16,15 +17,11 @@ pub enum ThemeChoice {
     Dark,
 }
 
-impl ThemeChoice {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ThemeChoice::Auto => "auto",
-            ThemeChoice::Light => "light",
-            ThemeChoice::Dark => "dark",
-        }
-    }
-}
+crate::core::vocabulary::vocabulary!(ThemeChoice {
+    Auto => "auto",
+    Light => "light",
+    Dark => "dark",
+});
 
 /// Everything a reader can choose.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,7 +42,7 @@ pub struct ViewState {
     pub map_zoom: f64,
     pub map_centre: Option<(f64, f64)>,
     /// What the map is coloured by: `designation`, `community` or `indicator:<id>`.
-    pub map_colour: String,
+    pub map_colour: ColourBy,
     /// Chart ids shown as tables, sorted.
     pub tables: Vec<String>,
     /// Another snapshot of this site (checked by `data_source`).
@@ -66,7 +63,7 @@ impl Default for ViewState {
             village: None,
             map_zoom: 1.0,
             map_centre: None,
-            map_colour: "designation".to_owned(),
+            map_colour: ColourBy::Designation,
             tables: Vec::new(),
             data: None,
             period: None,
@@ -151,11 +148,9 @@ pub fn view_state_from_query(query: &str) -> (ViewState, Vec<String>) {
         }
     }
     if let Some(value) = get("theme") {
-        match value.as_str() {
-            "auto" => state.theme = ThemeChoice::Auto,
-            "light" => state.theme = ThemeChoice::Light,
-            "dark" => state.theme = ThemeChoice::Dark,
-            _ => bad("theme", &value),
+        match value.parse::<ThemeChoice>() {
+            Ok(theme) => state.theme = theme,
+            Err(_) => bad("theme", &value),
         }
     }
     for (name, target) in [("large", &mut state.large), ("embed", &mut state.embed)] {
@@ -201,13 +196,12 @@ pub fn view_state_from_query(query: &str) -> (ViewState, Vec<String>) {
         }
     }
     if let Some(value) = get("colour") {
-        let valid = value == "designation"
-            || value == "community"
-            || value.strip_prefix("indicator:").and_then(id_like).is_some();
-        if valid {
-            state.map_colour = value;
-        } else {
-            bad("colour", &value);
+        match value.parse::<ColourBy>() {
+            Ok(colour) if matches!(&colour, ColourBy::Indicator(id) if id_like(id).is_none()) => {
+                bad("colour", &value)
+            }
+            Ok(colour) => state.map_colour = colour,
+            Err(_) => bad("colour", &value),
         }
     }
     if let Some(value) = get("tables") {
@@ -294,7 +288,7 @@ pub fn query_from_view_state(state: &ViewState) -> String {
     if let Some(period) = &state.period {
         parts.push(format!("period={}", encode(period)));
     }
-    parts.push(format!("colour={}", encode(&state.map_colour)));
+    parts.push(format!("colour={}", encode(&state.map_colour.to_string())));
     parts.push(format!("zoom={}", round_for_url(state.map_zoom, 3)));
     if let Some((x, y)) = state.map_centre {
         parts.push(format!(
@@ -359,7 +353,7 @@ mod tests {
             village: Some("v-duozhuang".into()),
             map_zoom: 2.5,
             map_centre: Some((118.612345, 35.987654)),
-            map_colour: "indicator:synthetic_households".into(),
+            map_colour: ColourBy::Indicator("synthetic_households".into()),
             tables: vec!["environment-cleanup".into(), "team-shares".into()],
             data: Some("data/other town.json".into()),
             period: Some("2020".into()),
@@ -404,7 +398,7 @@ mod tests {
         assert_eq!(state.village, None);
         assert_eq!(state.map_zoom, 1.0);
         assert_eq!(state.map_centre, None);
-        assert_eq!(state.map_colour, "designation");
+        assert_eq!(state.map_colour, ColourBy::Designation);
         assert_eq!(state.tables, vec!["ok".to_owned()]);
         assert_eq!(
             state.section.as_deref(),

@@ -77,17 +77,7 @@ pub fn VillageMap(
     // Selection, colouring, zoom and centre are part of the view state (and so of the URL).
     let view_state = use_view_state();
     let selected = Memo::new(move |_| view_state.state.with(|state| state.village.clone()));
-    let colour_by = Memo::new(move |_| {
-        view_state
-            .state
-            .with(|state| match state.map_colour.as_str() {
-                "community" => ColourBy::Community,
-                other => match other.strip_prefix("indicator:") {
-                    Some(id) => ColourBy::Indicator(id.to_owned()),
-                    None => ColourBy::Designation,
-                },
-            })
-    });
+    let colour_by = Memo::new(move |_| view_state.state.with(|state| state.map_colour.clone()));
     let announcement = RwSignal::new(String::new());
     let gesture = StoredValue::new_local(Gesture::default());
 
@@ -600,8 +590,10 @@ pub fn VillageMap(
         })
         .collect();
     let on_colour_change = move |event: web_sys::Event| {
-        let value = event_target_value(&event);
-        view_state.state.update(|state| state.map_colour = value);
+        // The options are the app's own spellings; anything else leaves the colouring as it is.
+        if let Ok(colour) = event_target_value(&event).parse::<ColourBy>() {
+            view_state.state.update(|state| state.map_colour = colour);
+        }
     };
 
     let caption = match (mode, language) {
@@ -651,7 +643,7 @@ pub fn VillageMap(
             <div class="map-toolbar" inert=move || !interactive.get()>
                 <label class="map-colour">
                     <span>{tr(language, "着色：", "Colour by: ")}</span>
-                    <select on:change=on_colour_change prop:value=move || view_state.state.with(|state| state.map_colour.clone())>
+                    <select on:change=on_colour_change prop:value=move || view_state.state.with(|state| state.map_colour.to_string())>
                         <option value="designation">{tr(language, "美丽乡村建设", "Beautiful-village programme")}</option>
                         <option value="community">{tr(language, "所属社区", "Community")}</option>
                         {indicator_options.into_iter().map(|(id, label)| view! { <option value=format!("indicator:{id}")>{label}</option> }).collect_view()}

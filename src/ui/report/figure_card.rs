@@ -50,12 +50,9 @@ pub fn FigureCard(
     } else {
         None
     };
-    let qualifier_class = match (indicator.value, indicator.qualifier) {
-        (None, _) => "unstated",
-        (_, Qualifier::Exact) => "exact",
-        (_, Qualifier::AtLeast) => "at-least",
-        (_, Qualifier::About) => "about",
-        (_, Qualifier::AtMost) => "at-most",
+    let qualifier_class = match indicator.value {
+        None => "unstated".to_owned(),
+        Some(_) => indicator.qualifier.as_str().replace('_', "-"),
     };
     let source_line = source.map(|source| {
         let date = source

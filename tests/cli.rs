@@ -1,0 +1,97 @@
+//! The `snapshot` command line: help per command, suggestions for typos, values parsed once.
+#![cfg(not(target_arch = "wasm32"))]
+
+use clap::{CommandFactory, Parser};
+use fuguanzhuang_viewer::authoring::cli::{Cli, Command};
+use fuguanzhuang_viewer::core::geo::Crs;
+
+#[test]
+fn help_lists_every_command_and_each_command_its_flags() {
+    let help = Cli::command().render_help().to_string();
+    for command in [
+        "check", "schema", "synth", "build", "export", "locator", "render", "publish",
+    ] {
+        assert!(help.contains(command), "{command} missing from:\n{help}");
+    }
+    let mut cli = Cli::command();
+    let build = cli
+        .find_subcommand_mut("build")
+        .expect("build")
+        .render_help()
+        .to_string();
+    for flag in [
+        "--base",
+        "--indicators",
+        "--by-place",
+        "--geojson",
+        "--crs",
+        "--encoding",
+        "--out",
+        "--dry-run",
+    ] {
+        assert!(build.contains(flag), "{flag} missing from:\n{build}");
+    }
+    let error = Cli::try_parse_from(["snapshot", "--help"]).expect_err("help is shown");
+    assert_eq!(error.kind(), clap::error::ErrorKind::DisplayHelp);
+}
+
+#[test]
+fn typos_and_bad_values_are_named() {
+    let error = Cli::try_parse_from(["snapshot", "chek", "x.json"]).expect_err("typo");
+    assert!(error.to_string().contains("'check'"), "{error}");
+    let error = Cli::try_parse_from(["snapshot", "synth", "--places", "3", "--crs", "WGS-84"])
+        .expect_err("bad CRS");
+    assert!(
+        error.to_string().contains("WGS84, GCJ-02, CGCS2000"),
+        "{error}"
+    );
+    // build needs somewhere to write, or --dry-run.
+    let error = Cli::try_parse_from(["snapshot", "build", "--base", "a.json"]).expect_err("no out");
+    assert_eq!(
+        error.kind(),
+        clap::error::ErrorKind::MissingRequiredArgument
+    );
+}
+
+#[test]
+fn values_are_parsed_into_their_types_once() {
+    let cli = Cli::try_parse_from([
+        "snapshot",
+        "build",
+        "--base",
+        "a.json",
+        "--geojson",
+        "v.geojson",
+        "--crs",
+        "CGCS2000",
+        "--dry-run",
+    ])
+    .expect("valid");
+    match cli.command {
+        Command::Build(args) => {
+            assert_eq!(args.crs, Crs::Cgcs2000);
+            assert!(args.dry_run);
+        }
+        other => panic!("parsed as {other:?}"),
+    }
+    let cli = Cli::try_parse_from([
+        "snapshot",
+        "publish",
+        "--app",
+        "dist",
+        "--snapshot",
+        "s.json",
+        "--out",
+        "site",
+        "--site-url",
+        "https://www.example.gov.cn/reports/x",
+    ])
+    .expect("valid");
+    match cli.command {
+        Command::Publish(args) => assert_eq!(
+            args.site_url.map(|url| url.to_string()).as_deref(),
+            Some("https://www.example.gov.cn/reports/x/")
+        ),
+        other => panic!("parsed as {other:?}"),
+    }
+}
