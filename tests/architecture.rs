@@ -109,9 +109,10 @@ fn no_import_circles_in_the_core() {
 #[test]
 fn the_geometry_code_is_at_the_bottom() {
     let graph = core_imports();
-    assert_eq!(
-        graph.get("geo"),
-        Some(&BTreeSet::new()),
-        "geo imports nothing of the core"
+    let geo = graph.get("geo").expect("geo");
+    // Only the vocabulary macro (the names of its enums) sits below it.
+    assert!(
+        geo.iter().all(|module| module == "vocabulary"),
+        "geo imports {geo:?}"
     );
 }
