@@ -11,6 +11,7 @@ pub mod text_measure;
 pub mod theme;
 pub mod view;
 pub mod vocabulary;
+pub mod wording;
 
 /// The viewer's languages. zh-CN is the default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

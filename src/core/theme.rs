@@ -65,6 +65,9 @@ pub struct Theme {
 }
 
 impl Theme {
+    /// How many series colours the stylesheet has classes for (`series-0` …).
+    pub const SERIES_CLASSES: usize = 6;
+
     pub fn for_scheme(scheme: ColorScheme) -> Self {
         match scheme {
             // Okabe–Ito, darkened where needed for ≥ 3:1 against white (graphics contrast).

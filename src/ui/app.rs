@@ -16,6 +16,7 @@ use crate::core::snapshot::load::LoadFailure;
 use crate::core::snapshot::Snapshot;
 use crate::core::view::data_source::snapshot_path_from_param;
 use crate::core::view::state::{view_state_from_query, ViewState};
+use crate::core::wording;
 use crate::ui::deferred::{Content, Deferred};
 use crate::ui::embed::report_height_to_parent;
 use crate::ui::load_error::{LoadError, LoadingNotice};
@@ -25,7 +26,6 @@ use crate::ui::report::sections::ReportView;
 use crate::ui::snapshot_fetch::{fetch_snapshot, DEFAULT_SNAPSHOT_URL};
 use crate::ui::url_sync::provide_view_state;
 use crate::ui::view_notices::ViewNotices;
-use crate::ui::wording;
 
 /// How the app is being rendered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,7 +6,7 @@
 //! - the app shell: `app` (root component, load state), `boot` (browser: hydrate or render
 //!   afresh), `prerender` (native: the page's HTML), `deferred` (hydrating block by block),
 //!   `url_sync` and `preferences` (view state and what derives from it), `snapshot_fetch` (the
-//!   data layer), `load_error`, `view_controls`, `view_notices`, `embed`, `dom`, `wording`,
+//!   data layer), `load_error`, `view_controls`, `view_notices`, `embed`, `dom`,
 //!   `panic_notice` (browser);
 //! - `report`: header, sections, figure cards, tables, timeline;
 //! - `chart`: one chart and its downloads;
@@ -35,7 +35,6 @@ pub mod snapshot_fetch;
 pub mod url_sync;
 pub mod view_controls;
 pub mod view_notices;
-pub mod wording;
 
 /// Starts the app: installs the panic hook, then hydrates the pre-rendered page or renders
 /// the view afresh (`boot`).

@@ -19,8 +19,8 @@ use leptos::prelude::*;
 use crate::core::snapshot::load::{snapshot_fingerprint, snapshot_from_json_text};
 use crate::core::snapshot::Snapshot;
 use crate::core::view::site_url::SiteUrl;
+use crate::core::wording;
 use crate::ui::app::{App, AppStart};
-use crate::ui::wording;
 
 /// The markers `render_page` writes between.
 pub const META_MARKERS: (&str, &str) = ("<!--page-meta-->", "<!--/page-meta-->");

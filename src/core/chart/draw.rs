@@ -22,6 +22,7 @@ use crate::core::format::{format_number, format_value};
 use crate::core::snapshot::{ChartKind, Qualifier};
 use crate::core::text_measure::{fit_text, styled_width, MeasureText};
 use crate::core::theme::{Rgb, Theme};
+use crate::core::Language;
 
 /// Font family for chart text. The browser picks a CJK face for Chinese glyphs.
 const FONT_FAMILY: &str = "sans-serif";
@@ -406,27 +407,15 @@ fn draw_rows<DB: DrawingBackend>(
 
     // Shared axis: grid lines and tick labels at the bottom.
     if kind == ChartKind::Comparison {
-        let count = tick_count_for_width(f64::from(plot_width), painter.font_px(11.0) * 5.0);
-        for tick in nice_ticks(x_end, count)
-            .into_iter()
-            .filter(|&t| t <= x_end + 1e-9)
-        {
-            let (x, top) = at(tick, rows);
-            let (_, bottom) = at(tick, 0.0);
-            painter.line((x, top), (x, bottom), grid)?;
-            let h = if tick == 0.0 {
-                HPos::Left
-            } else if (tick - x_end).abs() < 1e-9 {
-                HPos::Right
-            } else {
-                HPos::Center
-            };
-            painter.text(
-                &format_number(tick, language),
-                (x, bottom + painter.px(4.0)),
-                &tick_style(h),
-            )?;
-        }
+        shared_axis(
+            painter,
+            &at,
+            (x_end, rows),
+            plot_width,
+            grid,
+            &tick_style,
+            language,
+        )?;
     }
 
     let row_px = f64::from(at(0.0, 0.0).1 - at(0.0, 1.0).1);
@@ -462,135 +451,24 @@ fn draw_rows<DB: DrawingBackend>(
         painter.text(&label, (left_px, label_y), &label_style)?;
 
         let quantity = datum.quantity;
-        let mut anchor_x = left_px;
         let pattern_index = index;
-        match kind {
-            ChartKind::Comparison => {
-                if let Some(value) = quantity.value {
-                    let end = at(value, 0.0).0;
-                    painter.qualified_bar(
-                        (left_px, end),
-                        (bar_top, bar_bottom),
-                        quantity,
-                        rgb,
-                        tail,
-                    )?;
-                    anchor_x = end;
-                }
-            }
+        let bar = RowBar {
+            left: left_px,
+            right: right_px,
+            top: bar_top,
+            bottom: bar_bottom,
+            tail,
+            rgb,
+        };
+        let anchor_x = match kind {
+            ChartKind::Comparison => comparison_bar(painter, &bar, &at, quantity)?,
             ChartKind::SmallMultiples => {
-                if let Some(value) = quantity.value {
-                    let row_max = nice_ceiling(value * 1.08);
-                    let end = at(value / row_max, 0.0).0;
-                    // The row's own scale, labelled at both ends.
-                    painter.line((left_px, bar_bottom), (right_px, bar_bottom), grid)?;
-                    painter.qualified_bar(
-                        (left_px, end),
-                        (bar_top, bar_bottom),
-                        quantity,
-                        rgb,
-                        tail,
-                    )?;
-                    let tick_y = bar_bottom + painter.px(3.0);
-                    painter.text("0", (left_px, tick_y), &tick_style(HPos::Left))?;
-                    painter.text(
-                        &format_number(row_max, language),
-                        (right_px, tick_y),
-                        &tick_style(HPos::Right),
-                    )?;
-                    anchor_x = end;
-                }
+                small_multiple_bar(painter, &bar, &at, quantity, grid, &tick_style, language)?
             }
-            ChartKind::PartOfWhole => {
-                let whole = datum.whole.as_ref().and_then(|(_, whole)| whole.value);
-                if let (Some(part), Some(whole)) = (quantity.value, whole.filter(|w| *w > 0.0)) {
-                    let background = rgb.mix(theme.background, 0.78);
-                    painter.rect(
-                        (left_px, bar_top),
-                        (right_px, bar_bottom),
-                        ShapeStyle::from(&color(background)).filled(),
-                    )?;
-                    painter.rect(
-                        (left_px, bar_top),
-                        (right_px, bar_bottom),
-                        ShapeStyle::from(&color(rgb)).stroke_width(painter.stroke(1.0)),
-                    )?;
-                    let end = at((part / whole).clamp(0.0, 1.0), 0.0).0;
-                    painter.qualified_bar(
-                        (left_px, end),
-                        (bar_top, bar_bottom),
-                        quantity,
-                        rgb,
-                        tail,
-                    )?;
-                    anchor_x = end;
-                } else if quantity.value.is_none() {
-                    painter.dashed_box(
-                        (left_px, bar_top),
-                        (left_px + tail * 2, bar_bottom),
-                        rgb,
-                    )?;
-                }
-            }
-            ChartKind::Structure => {
-                let box_gap = 0.18;
-                match quantity.value {
-                    Some(value) if value <= MAX_STRUCTURE_BOXES => {
-                        for index in 0..(value as usize) {
-                            let x = index as f64;
-                            let a = at(x, 0.0).0;
-                            let b = at(x + 1.0 - box_gap, 0.0).0;
-                            painter.qualified_bar(
-                                (a, b),
-                                (bar_top, bar_bottom),
-                                Quantity {
-                                    value: Some(1.0),
-                                    qualifier: Qualifier::Exact,
-                                },
-                                rgb,
-                                0,
-                            )?;
-                        }
-                        anchor_x = at(value.max(1.0) - box_gap, 0.0).0;
-                    }
-                    Some(_) => {
-                        let end = at(MAX_STRUCTURE_BOXES, 0.0).0;
-                        painter.qualified_bar(
-                            (left_px, end),
-                            (bar_top, bar_bottom),
-                            quantity,
-                            rgb,
-                            tail,
-                        )?;
-                        anchor_x = end;
-                    }
-                    None => {
-                        // Unstated: three dashed boxes and an ellipsis, never a number.
-                        for index in 0..3 {
-                            let x = index as f64;
-                            painter.dashed_box(
-                                (at(x, 0.0).0, bar_top),
-                                (at(x + 1.0 - box_gap, 0.0).0, bar_bottom),
-                                rgb,
-                            )?;
-                        }
-                        let style = painter.text_style(
-                            14.0,
-                            theme.text,
-                            Pos::new(HPos::Left, VPos::Center),
-                            true,
-                        );
-                        painter.text(
-                            "… N",
-                            (at(3.0, 0.0).0, (bar_top + bar_bottom) / 2),
-                            &style,
-                        )?;
-                        anchor_x = at(3.0 - box_gap, 0.0).0;
-                    }
-                }
-            }
-            ChartKind::TimeSeries => {}
-        }
+            ChartKind::PartOfWhole => part_of_whole_bar(painter, &bar, &at, datum)?,
+            ChartKind::Structure => structure_boxes(painter, &bar, &at, quantity)?,
+            ChartKind::TimeSeries => left_px,
+        };
         if painter.options.large && quantity.value.is_some() && anchor_x > left_px {
             // A pattern per series as well as a colour (large-text mode).
             painter.series_pattern(
@@ -600,17 +478,8 @@ fn draw_rows<DB: DrawingBackend>(
             )?;
         }
         if painter.options.focus == Some(index) {
-            let focus = ShapeStyle::from(&color(theme.focus)).stroke_width(painter.stroke(2.0));
             let top = at(0.0, row_top(row)).1;
-            let inset = painter.px(1.0);
-            painter.rect(
-                (left_px - pad_x + inset, top + inset),
-                (
-                    painter.width - inset - 1,
-                    top + row_px.round() as i32 - inset,
-                ),
-                focus,
-            )?;
+            focus_ring(painter, left_px - pad_x, top, row_px.round() as i32)?;
         }
         targets.push(HitTarget {
             datum: index,
@@ -624,6 +493,219 @@ fn draw_rows<DB: DrawingBackend>(
         targets,
         point_radius: None,
     })
+}
+
+/// Where a row's bar goes (backend px) and its colour.
+struct RowBar {
+    left: i32,
+    right: i32,
+    top: i32,
+    bottom: i32,
+    /// Length of the "at least"/"about" marks.
+    tail: i32,
+    rgb: Rgb,
+}
+
+/// Chart coordinates → backend px.
+type At<'a> = dyn Fn(f64, f64) -> (i32, i32) + 'a;
+
+/// The comparison chart's shared axis: grid lines and tick labels at the bottom.
+fn shared_axis<DB: DrawingBackend>(
+    painter: &Painter<'_, '_, DB>,
+    at: &At<'_>,
+    (x_end, rows): (f64, f64),
+    plot_width: i32,
+    grid: ShapeStyle,
+    tick_style: &dyn Fn(HPos) -> TextStyle<'static>,
+    language: Language,
+) -> Result<(), String> {
+    let count = tick_count_for_width(f64::from(plot_width), painter.font_px(11.0) * 5.0);
+    for tick in nice_ticks(x_end, count)
+        .into_iter()
+        .filter(|&t| t <= x_end + 1e-9)
+    {
+        let (x, top) = at(tick, rows);
+        let (_, bottom) = at(tick, 0.0);
+        painter.line((x, top), (x, bottom), grid)?;
+        let h = if tick == 0.0 {
+            HPos::Left
+        } else if (tick - x_end).abs() < 1e-9 {
+            HPos::Right
+        } else {
+            HPos::Center
+        };
+        painter.text(
+            &format_number(tick, language),
+            (x, bottom + painter.px(4.0)),
+            &tick_style(h),
+        )?;
+    }
+    Ok(())
+}
+
+/// A bar on the shared axis; where its end is.
+fn comparison_bar<DB: DrawingBackend>(
+    painter: &Painter<'_, '_, DB>,
+    bar: &RowBar,
+    at: &At<'_>,
+    quantity: Quantity,
+) -> Result<i32, String> {
+    let Some(value) = quantity.value else {
+        return Ok(bar.left);
+    };
+    let end = at(value, 0.0).0;
+    painter.qualified_bar(
+        (bar.left, end),
+        (bar.top, bar.bottom),
+        quantity,
+        bar.rgb,
+        bar.tail,
+    )?;
+    Ok(end)
+}
+
+/// A bar on the row's own scale, labelled at both ends; where its end is.
+fn small_multiple_bar<DB: DrawingBackend>(
+    painter: &Painter<'_, '_, DB>,
+    bar: &RowBar,
+    at: &At<'_>,
+    quantity: Quantity,
+    grid: ShapeStyle,
+    tick_style: &dyn Fn(HPos) -> TextStyle<'static>,
+    language: Language,
+) -> Result<i32, String> {
+    let Some(value) = quantity.value else {
+        return Ok(bar.left);
+    };
+    let row_max = nice_ceiling(value * 1.08);
+    let end = at(value / row_max, 0.0).0;
+    painter.line((bar.left, bar.bottom), (bar.right, bar.bottom), grid)?;
+    painter.qualified_bar(
+        (bar.left, end),
+        (bar.top, bar.bottom),
+        quantity,
+        bar.rgb,
+        bar.tail,
+    )?;
+    let tick_y = bar.bottom + painter.px(3.0);
+    painter.text("0", (bar.left, tick_y), &tick_style(HPos::Left))?;
+    painter.text(
+        &format_number(row_max, language),
+        (bar.right, tick_y),
+        &tick_style(HPos::Right),
+    )?;
+    Ok(end)
+}
+
+/// The part against the whole the source states (a light bar for the whole); where the part
+/// ends. An unstated part is a dashed box.
+fn part_of_whole_bar<DB: DrawingBackend>(
+    painter: &Painter<'_, '_, DB>,
+    bar: &RowBar,
+    at: &At<'_>,
+    datum: &ChartDatum,
+) -> Result<i32, String> {
+    let theme = painter.options.theme;
+    let quantity = datum.quantity;
+    let whole = datum.whole.as_ref().and_then(|(_, whole)| whole.value);
+    if let (Some(part), Some(whole)) = (quantity.value, whole.filter(|w| *w > 0.0)) {
+        let background = bar.rgb.mix(theme.background, 0.78);
+        painter.rect(
+            (bar.left, bar.top),
+            (bar.right, bar.bottom),
+            ShapeStyle::from(&color(background)).filled(),
+        )?;
+        painter.rect(
+            (bar.left, bar.top),
+            (bar.right, bar.bottom),
+            ShapeStyle::from(&color(bar.rgb)).stroke_width(painter.stroke(1.0)),
+        )?;
+        let end = at((part / whole).clamp(0.0, 1.0), 0.0).0;
+        painter.qualified_bar(
+            (bar.left, end),
+            (bar.top, bar.bottom),
+            quantity,
+            bar.rgb,
+            bar.tail,
+        )?;
+        return Ok(end);
+    }
+    if quantity.value.is_none() {
+        painter.dashed_box(
+            (bar.left, bar.top),
+            (bar.left + bar.tail * 2, bar.bottom),
+            bar.rgb,
+        )?;
+    }
+    Ok(bar.left)
+}
+
+/// A tier of a structure: one box per unit (up to a limit, then a bar), or, unstated, three
+/// dashed boxes and an ellipsis, never a number; where it ends.
+fn structure_boxes<DB: DrawingBackend>(
+    painter: &Painter<'_, '_, DB>,
+    bar: &RowBar,
+    at: &At<'_>,
+    quantity: Quantity,
+) -> Result<i32, String> {
+    let box_gap = 0.18;
+    match quantity.value {
+        Some(value) if value <= MAX_STRUCTURE_BOXES => {
+            let one = Quantity {
+                value: Some(1.0),
+                qualifier: Qualifier::Exact,
+            };
+            for index in 0..(value as usize) {
+                let x = index as f64;
+                let (a, b) = (at(x, 0.0).0, at(x + 1.0 - box_gap, 0.0).0);
+                painter.qualified_bar((a, b), (bar.top, bar.bottom), one, bar.rgb, 0)?;
+            }
+            Ok(at(value.max(1.0) - box_gap, 0.0).0)
+        }
+        Some(_) => {
+            let end = at(MAX_STRUCTURE_BOXES, 0.0).0;
+            painter.qualified_bar(
+                (bar.left, end),
+                (bar.top, bar.bottom),
+                quantity,
+                bar.rgb,
+                bar.tail,
+            )?;
+            Ok(end)
+        }
+        None => {
+            for index in 0..3 {
+                let x = index as f64;
+                painter.dashed_box(
+                    (at(x, 0.0).0, bar.top),
+                    (at(x + 1.0 - box_gap, 0.0).0, bar.bottom),
+                    bar.rgb,
+                )?;
+            }
+            let theme = painter.options.theme;
+            let style =
+                painter.text_style(14.0, theme.text, Pos::new(HPos::Left, VPos::Center), true);
+            painter.text("… N", (at(3.0, 0.0).0, (bar.top + bar.bottom) / 2), &style)?;
+            Ok(at(3.0 - box_gap, 0.0).0)
+        }
+    }
+}
+
+/// The keyboard focus ring around a row starting at `left`, `top`, `height` px tall.
+fn focus_ring<DB: DrawingBackend>(
+    painter: &Painter<'_, '_, DB>,
+    left: i32,
+    top: i32,
+    height: i32,
+) -> Result<(), String> {
+    let theme = painter.options.theme;
+    let focus = ShapeStyle::from(&color(theme.focus)).stroke_width(painter.stroke(2.0));
+    let inset = painter.px(1.0);
+    painter.rect(
+        (left + inset, top + inset),
+        (painter.width - inset - 1, top + height - inset),
+        focus,
+    )
 }
 
 /// A line per indicator over its periods. Points of qualified values are drawn open.

@@ -110,3 +110,77 @@ pub fn size_canvas(
             web_sys::HtmlElement::style(canvas).set_property("height", &format!("{css_height}px"));
     }
 }
+
+/// A canvas' box as every canvas component follows it.
+#[derive(Clone, Copy)]
+pub struct CanvasBox {
+    /// The box's CSS width (0 while hidden).
+    pub width: RwSignal<f64>,
+    /// Whether it is within a screen of the viewport.
+    pub near: RwSignal<bool>,
+}
+
+impl CanvasBox {
+    /// Sizes `canvas` for `css_height` at the width of the box and the drawing scale (the
+    /// screen's, or print resolution when printing), and says at which scale to draw: `None`
+    /// while hidden, or while far from the screen (not printing): sized at once, so the page
+    /// does not move when it is drawn, but drawn only when near.
+    pub fn prepare(
+        &self,
+        canvas: &web_sys::HtmlCanvasElement,
+        css_height: f64,
+        printing: bool,
+    ) -> Option<f64> {
+        let css_width = self.width.get_untracked();
+        if css_width < 1.0 {
+            return None;
+        }
+        let scale = crate::ui::preferences::drawing_scale(printing);
+        size_canvas(canvas, css_width, css_height, scale);
+        (self.near.get_untracked() || printing).then_some(scale)
+    }
+}
+
+impl CanvasBox {
+    /// A box not measured yet.
+    pub fn new() -> Self {
+        CanvasBox {
+            width: RwSignal::new(0.0),
+            near: RwSignal::new(false),
+        }
+    }
+
+    /// The life of a canvas component, the same for every canvas (charts, the map, the
+    /// locator): follows the box behind `box_ref` (its width, its nearness to the screen) and
+    /// runs `draw` once per animation frame whenever the box, the colours, large text or
+    /// printing change or `track` reads a changed signal; at once while printing (the printout
+    /// is laid out right after `beforeprint`). `draw` sizes and draws through [`Self::prepare`].
+    pub fn drive(
+        self,
+        box_ref: NodeRef<leptos::html::Div>,
+        track: impl Fn() + 'static,
+        draw: StoredValue<impl Fn() + 'static, LocalStorage>,
+    ) {
+        let preferences = crate::ui::preferences::use_preferences();
+        redraw_on_change(
+            move || {
+                self.width.track();
+                self.near.track();
+                preferences.color_scheme.track();
+                preferences.large.track();
+                preferences.printing.track();
+                track();
+            },
+            draw,
+            move || preferences.printing.get_untracked(),
+        );
+        follow_width(box_ref, self.width);
+        follow_nearness(box_ref, self.near);
+    }
+}
+
+impl Default for CanvasBox {
+    fn default() -> Self {
+        Self::new()
+    }
+}

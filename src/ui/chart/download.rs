@@ -7,6 +7,8 @@ use wasm_bindgen::JsCast;
 
 use crate::core::chart::draw::{chart_height_css, draw_chart, svg_from_chart, DrawOptions};
 use crate::core::chart::model::{csv_from_chart, ChartModel};
+use crate::core::theme::Theme;
+use crate::ui::preferences::drawing_scale;
 
 /// Offers `bytes` to the reader as a file named `filename`.
 pub fn offer_file(contents: &str, mime: &str, filename: &str) -> Result<(), String> {
@@ -46,9 +48,74 @@ pub fn download_svg(
     model: &ChartModel,
     options: &DrawOptions<'_>,
     width_css: u32,
+    filename: &str,
 ) -> Result<(), String> {
     let svg = svg_from_chart(model, options, width_css)?;
-    offer_file(&svg, "image/svg+xml", &format!("{}.svg", model.id))
+    offer_file(&svg, "image/svg+xml", filename)
+}
+
+/// The file formats a chart is offered in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DownloadFormat {
+    Png,
+    Svg,
+    Csv,
+}
+
+impl DownloadFormat {
+    /// The file name's extension (also the button's `data-download`).
+    pub fn extension(self) -> &'static str {
+        match self {
+            DownloadFormat::Png => "png",
+            DownloadFormat::Svg => "svg",
+            DownloadFormat::Csv => "csv",
+        }
+    }
+
+    /// The button's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            DownloadFormat::Png => "PNG",
+            DownloadFormat::Svg => "SVG",
+            DownloadFormat::Csv => "CSV",
+        }
+    }
+}
+
+/// Offers the chart as a file: named `{prefix}-{chart id}.{extension}`, drawn at least 320 CSS px
+/// wide (`width`, the chart's width on screen), without the series in `hidden`; a PNG at twice
+/// the resolution at least.
+pub fn download(
+    model: &ChartModel,
+    format: DownloadFormat,
+    theme: &Theme,
+    hidden: &[String],
+    width: f64,
+    prefix: &str,
+) -> Result<(), String> {
+    let css_width = width.max(320.0);
+    let options = DrawOptions {
+        theme,
+        scale: drawing_scale(false).max(2.0),
+        hidden,
+        focus: None,
+        large: false,
+        measure: &crate::ui::canvas::text::canvas_text_width,
+    };
+    let name = format!("{prefix}-{}.{}", model.id, format.extension());
+    match format {
+        DownloadFormat::Png => download_png(model, &options, css_width, &name),
+        DownloadFormat::Svg => download_svg(
+            model,
+            &DrawOptions {
+                scale: 1.0,
+                ..options.clone()
+            },
+            css_width.round() as u32,
+            &name,
+        ),
+        DownloadFormat::Csv => download_csv(model, &name),
+    }
 }
 
 /// The chart as a PNG, redrawn offscreen at `options.scale`.
