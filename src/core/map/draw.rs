@@ -2,7 +2,7 @@
 //! with pan and zoom. Off-screen features are culled; polygon rings are thinned to about one
 //! point per pixel, so a frame costs what is visible, not what exists.
 
-use plotters::element::DashedPathElement;
+use plotters::element::{DashedPathElement, Drawable, PointCollection};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -176,56 +176,23 @@ pub fn draw_map_features<DB: DrawingBackend>(
     options: &MapDrawOptions<'_>,
     range: std::ops::Range<usize>,
 ) -> Result<MapDrawStats, String> {
-    let theme = options.theme;
-    let scale = options.scale;
-    let to_px = |point: Point| -> (i32, i32) {
-        let (x, y) = screen_from_map(projection, view, point);
-        ((x * scale).round() as i32, (y * scale).round() as i32)
+    let painter = MapPainter {
+        root,
+        projection,
+        view,
+        options,
+        boost: if options.large { 1.35 } else { 1.0 },
     };
-    let err = |error: DrawingAreaErrorKind<DB::ErrorType>| error.to_string();
+    let theme = options.theme;
     let first_slice = range.start == 0;
     if first_slice {
-        root.fill(&color(theme.background)).map_err(err)?;
-    }
-    let (width, height) = root.dim_in_pixel();
-    let screen = Bounds {
-        min: (0.0, 0.0),
-        max: (f64::from(width), f64::from(height)),
-    };
-    let boost = if options.large { 1.35 } else { 1.0 };
-    let font = |size: f64| ("sans-serif", size * boost * scale).into_font();
-    let stroke = |css: f64| ((css * boost * scale).round() as u32).max(1);
-    let mut stats = MapDrawStats::default();
-
-    // Group panels and titles (schematic only): a titled background, not a boundary.
-    for group in model.groups.iter().filter(|_| first_slice) {
-        let a = to_px(group.bounds.min);
-        let b = to_px(group.bounds.max);
-        let pad = (0.12 * f64::from(b.0 - a.0).abs() / group.bounds.width().max(1e-9)) as i32;
-        let panel = Bounds {
-            min: (f64::from(a.0 - pad), f64::from(a.1 - pad)),
-            max: (f64::from(b.0 + pad), f64::from(b.1 + pad)),
-        };
-        if !panel.intersects(&screen) {
-            continue;
+        root.fill(&color(theme.background))
+            .map_err(|e| e.to_string())?;
+        for group in &model.groups {
+            painter.group_panel(group)?;
         }
-        root.draw(&Rectangle::new(
-            [(a.0 - pad, a.1 - pad), (b.0 + pad, b.1 + pad)],
-            ShapeStyle::from(&color(theme.grid.mix(theme.background, 0.65))).filled(),
-        ))
-        .map_err(err)?;
-        let title_px = to_px(group.title_at);
-        let size = (f64::from(b.1 - a.1) / group.bounds.height().max(1e-9) * 0.38 / scale)
-            .clamp(9.0, 15.0);
-        let style = font(size)
-            .style(FontStyle::Bold)
-            .color(&color(theme.text))
-            .pos(Pos::new(HPos::Left, VPos::Center));
-        let room = (b.0 - a.0).max(0);
-        let title = fit_text(options.measure, &group.name, &style, room);
-        root.draw(&Text::new(title, title_px, style)).map_err(err)?;
     }
-
+    let mut stats = MapDrawStats::default();
     let end = range.end.min(model.features.len());
     let start = range.start.min(end);
     for (index, feature) in model.features[start..end]
@@ -233,162 +200,287 @@ pub fn draw_map_features<DB: DrawingBackend>(
         .enumerate()
         .map(|(offset, feature)| (start + offset, feature))
     {
-        let a = to_px(feature.bounds.min);
-        let b = to_px(feature.bounds.max);
-        let feature_screen = Bounds {
-            min: (f64::from(a.0.min(b.0)) - 8.0, f64::from(a.1.min(b.1)) - 8.0),
-            max: (f64::from(a.0.max(b.0)) + 8.0, f64::from(a.1.max(b.1)) + 8.0),
-        };
-        if !feature_screen.intersects(&screen) {
+        if !painter.on_screen(feature) {
             stats.culled += 1;
             continue;
         }
         stats.drawn += 1;
         let fill = colouring.fills.get(index).copied().unwrap_or(Fill::NoData);
-        let fill_rgb = match fill {
-            Fill::Solid(rgb) => rgb,
-            Fill::NoData => theme.background.mix(theme.grid, 0.35),
+        let look = FeatureLook {
+            fill_rgb: match fill {
+                Fill::Solid(rgb) => rgb,
+                Fill::NoData => theme.background.mix(theme.grid, 0.35),
+            },
+            selected: options.selected == Some(index),
+            dashed: fill == Fill::NoData || feature.inferred,
         };
-        let selected = options.selected == Some(index);
-        let outline_rgb = if selected {
-            theme.focus
-        } else {
-            theme.muted_text
-        };
-        let outline = ShapeStyle::from(&color(outline_rgb)).stroke_width(if selected {
-            stroke(3.0)
-        } else {
-            stroke(1.0)
-        });
-        let dashed = fill == Fill::NoData || feature.inferred;
         match &feature.shape {
-            Shape::Tile { origin, side } => {
-                let top_left = to_px(*origin);
-                let bottom_right = to_px((origin.0 + side, origin.1 + side));
-                root.draw(&Rectangle::new(
-                    [top_left, bottom_right],
-                    ShapeStyle::from(&color(fill_rgb)).filled(),
-                ))
-                .map_err(err)?;
-                let corners = [
-                    top_left,
-                    (bottom_right.0, top_left.1),
-                    bottom_right,
-                    (top_left.0, bottom_right.1),
-                    top_left,
-                ];
-                if dashed && !selected {
-                    let dash = stroke(3.0) as i32;
-                    root.draw(&DashedPathElement::new(corners, dash, dash, outline))
-                        .map_err(err)?;
-                } else {
-                    root.draw(&PathElement::new(corners.to_vec(), outline))
-                        .map_err(err)?;
-                }
-                let tile_css = f64::from(bottom_right.0 - top_left.0) / scale;
-                if tile_css >= LABEL_MIN_TILE {
-                    let size = (tile_css * 0.2).clamp(10.0, 16.0);
-                    let style = font(size)
-                        .color(&color(text_on(fill_rgb)))
-                        .pos(Pos::new(HPos::Center, VPos::Center));
-                    let room = bottom_right.0 - top_left.0 - stroke(4.0) as i32;
-                    // Every village name ends in 村 / Village: drop it before shortening further.
-                    let short = feature
-                        .name
-                        .strip_suffix('村')
-                        .or_else(|| feature.name.strip_suffix(" Village"))
-                        .filter(|short| !short.is_empty())
-                        .unwrap_or(&feature.name);
-                    let label = if styled_width(options.measure, &feature.name, &style) <= room {
-                        feature.name.clone()
-                    } else {
-                        fit_text(options.measure, short, &style, room)
-                    };
-                    root.draw(&Text::new(label, to_px(feature.label_at), style))
-                        .map_err(err)?;
-                }
-                if let Some(level) = feature.designation {
-                    // A shape marks the designation, so colour is not the only signal.
-                    let radius = ((bottom_right.0 - top_left.0) as f64 * 0.12)
-                        .clamp(3.0 * scale, 7.0 * scale) as i32;
-                    let centre = (
-                        bottom_right.0 - radius - stroke(3.0) as i32,
-                        top_left.1 + radius + stroke(3.0) as i32,
-                    );
-                    draw_designation_marker(
-                        root,
-                        centre,
-                        radius,
-                        level,
-                        text_on(fill_rgb),
-                        stroke(1.5),
-                    )
-                    .map_err(err)?;
-                }
-            }
+            Shape::Tile { origin, side } => painter.tile(feature, *origin, *side, &look)?,
             Shape::Polygons(polygons) => {
-                let small = (b.0 - a.0).abs() < 3 && (a.1 - b.1).abs() < 3;
-                for polygon in polygons {
-                    for (ring_index, ring) in polygon.iter().enumerate() {
-                        let points = thin_ring(ring.iter().map(|p| to_px(*p)));
-                        stats.points += points.len();
-                        if points.len() < 3 {
-                            continue;
-                        }
-                        let ring_fill = if ring_index == 0 {
-                            fill_rgb
-                        } else {
-                            theme.background
-                        };
-                        root.draw(&plotters::element::Polygon::new(
-                            points.clone(),
-                            ShapeStyle::from(&color(ring_fill)).filled(),
-                        ))
-                        .map_err(err)?;
-                        if !small || selected {
-                            root.draw(&PathElement::new(points, outline)).map_err(err)?;
-                        }
-                    }
-                }
-                if let Some(level) = feature.designation {
-                    let radius = (4.0 * scale) as i32;
-                    draw_designation_marker(
-                        root,
-                        to_px(feature.label_at),
-                        radius,
-                        level,
-                        theme.text,
-                        stroke(1.5),
-                    )
-                    .map_err(err)?;
-                }
-                let width_px = (b.0 - a.0).abs();
-                if f64::from(width_px) / scale >= 48.0 {
-                    let style = font(12.0)
-                        .color(&color(text_on(fill_rgb)))
-                        .pos(Pos::new(HPos::Center, VPos::Center));
-                    let label = fit_text(options.measure, &feature.name, &style, width_px);
-                    if label != "…" {
-                        root.draw(&Text::new(label, to_px(feature.label_at), style))
-                            .map_err(err)?;
-                    }
-                }
+                stats.points += painter.polygons(feature, polygons, &look)?
             }
-            Shape::Point(at) => {
-                let centre = to_px(*at);
-                let radius = (5.0 * boost * scale) as i32;
-                root.draw(&Circle::new(
-                    centre,
-                    radius,
-                    ShapeStyle::from(&color(fill_rgb)).filled(),
-                ))
-                .map_err(err)?;
-                root.draw(&Circle::new(centre, radius, outline))
-                    .map_err(err)?;
-            }
+            Shape::Point(at) => painter.point(*at, &look)?,
         }
     }
     Ok(stats)
+}
+
+/// How a feature looks this frame.
+struct FeatureLook {
+    fill_rgb: Rgb,
+    selected: bool,
+    /// No data, or a community link that is inferred: a dashed outline.
+    dashed: bool,
+}
+
+/// Draws one frame's parts: everything in backend px (CSS px × scale).
+struct MapPainter<'a, DB: DrawingBackend> {
+    root: &'a DrawingArea<DB, plotters::coord::Shift>,
+    projection: &'a Projection,
+    view: &'a ViewTransform,
+    options: &'a MapDrawOptions<'a>,
+    /// Larger text and thicker lines in large-text mode.
+    boost: f64,
+}
+
+impl<DB: DrawingBackend> MapPainter<'_, DB> {
+    fn px(&self, point: Point) -> (i32, i32) {
+        let (x, y) = screen_from_map(self.projection, self.view, point);
+        let scale = self.options.scale;
+        ((x * scale).round() as i32, (y * scale).round() as i32)
+    }
+
+    fn font(&self, size: f64) -> FontDesc<'static> {
+        ("sans-serif", size * self.boost * self.options.scale).into_font()
+    }
+
+    fn stroke(&self, css: f64) -> u32 {
+        ((css * self.boost * self.options.scale).round() as u32).max(1)
+    }
+
+    fn draw<E>(&self, element: &E) -> Result<(), String>
+    where
+        for<'b> &'b E: PointCollection<'b, (i32, i32)>,
+        E: Drawable<DB>,
+    {
+        self.root.draw(element).map_err(|error| error.to_string())
+    }
+
+    fn screen(&self) -> Bounds {
+        let (width, height) = self.root.dim_in_pixel();
+        Bounds {
+            min: (0.0, 0.0),
+            max: (f64::from(width), f64::from(height)),
+        }
+    }
+
+    /// Whether any of `feature` (with a margin for its outline and marker) is on screen.
+    fn on_screen(&self, feature: &crate::core::map::model::MapFeature) -> bool {
+        let a = self.px(feature.bounds.min);
+        let b = self.px(feature.bounds.max);
+        Bounds {
+            min: (f64::from(a.0.min(b.0)) - 8.0, f64::from(a.1.min(b.1)) - 8.0),
+            max: (f64::from(a.0.max(b.0)) + 8.0, f64::from(a.1.max(b.1)) + 8.0),
+        }
+        .intersects(&self.screen())
+    }
+
+    fn outline(&self, look: &FeatureLook) -> ShapeStyle {
+        let theme = self.options.theme;
+        let (rgb, width) = if look.selected {
+            (theme.focus, self.stroke(3.0))
+        } else {
+            (theme.muted_text, self.stroke(1.0))
+        };
+        ShapeStyle::from(&color(rgb)).stroke_width(width)
+    }
+
+    /// A community's panel and title (schematic only): a titled background, not a boundary.
+    fn group_panel(&self, group: &crate::core::map::model::MapGroup) -> Result<(), String> {
+        let theme = self.options.theme;
+        let scale = self.options.scale;
+        let a = self.px(group.bounds.min);
+        let b = self.px(group.bounds.max);
+        let pad = (0.12 * f64::from(b.0 - a.0).abs() / group.bounds.width().max(1e-9)) as i32;
+        let panel = Bounds {
+            min: (f64::from(a.0 - pad), f64::from(a.1 - pad)),
+            max: (f64::from(b.0 + pad), f64::from(b.1 + pad)),
+        };
+        if !panel.intersects(&self.screen()) {
+            return Ok(());
+        }
+        self.draw(&Rectangle::new(
+            [(a.0 - pad, a.1 - pad), (b.0 + pad, b.1 + pad)],
+            ShapeStyle::from(&color(theme.grid.mix(theme.background, 0.65))).filled(),
+        ))?;
+        let size = (f64::from(b.1 - a.1) / group.bounds.height().max(1e-9) * 0.38 / scale)
+            .clamp(9.0, 15.0);
+        let style = self
+            .font(size)
+            .style(FontStyle::Bold)
+            .color(&color(theme.text))
+            .pos(Pos::new(HPos::Left, VPos::Center));
+        let title = fit_text(
+            self.options.measure,
+            &group.name,
+            &style,
+            (b.0 - a.0).max(0),
+        );
+        self.draw(&Text::new(title, self.px(group.title_at), style))
+    }
+
+    /// A schematic tile: filled, outlined (dashed when inferred or without data), its name
+    /// when there is room, and a marker for its designation.
+    fn tile(
+        &self,
+        feature: &crate::core::map::model::MapFeature,
+        origin: Point,
+        side: f64,
+        look: &FeatureLook,
+    ) -> Result<(), String> {
+        let scale = self.options.scale;
+        let top_left = self.px(origin);
+        let bottom_right = self.px((origin.0 + side, origin.1 + side));
+        self.draw(&Rectangle::new(
+            [top_left, bottom_right],
+            ShapeStyle::from(&color(look.fill_rgb)).filled(),
+        ))?;
+        let corners = [
+            top_left,
+            (bottom_right.0, top_left.1),
+            bottom_right,
+            (top_left.0, bottom_right.1),
+            top_left,
+        ];
+        let outline = self.outline(look);
+        if look.dashed && !look.selected {
+            let dash = self.stroke(3.0) as i32;
+            self.draw(&DashedPathElement::new(corners, dash, dash, outline))?;
+        } else {
+            self.draw(&PathElement::new(corners.to_vec(), outline))?;
+        }
+        let tile_css = f64::from(bottom_right.0 - top_left.0) / scale;
+        if tile_css >= LABEL_MIN_TILE {
+            let size = (tile_css * 0.2).clamp(10.0, 16.0);
+            let style = self
+                .font(size)
+                .color(&color(text_on(look.fill_rgb)))
+                .pos(Pos::new(HPos::Center, VPos::Center));
+            let room = bottom_right.0 - top_left.0 - self.stroke(4.0) as i32;
+            let label = tile_label(self.options.measure, &feature.name, &style, room);
+            self.draw(&Text::new(label, self.px(feature.label_at), style))?;
+        }
+        if let Some(level) = feature.designation {
+            // A shape marks the designation, so colour is not the only signal.
+            let radius = ((bottom_right.0 - top_left.0) as f64 * 0.12)
+                .clamp(3.0 * scale, 7.0 * scale) as i32;
+            let inset = radius + self.stroke(3.0) as i32;
+            let centre = (bottom_right.0 - inset, top_left.1 + inset);
+            draw_designation_marker(
+                self.root,
+                centre,
+                radius,
+                level,
+                text_on(look.fill_rgb),
+                self.stroke(1.5),
+            )
+            .map_err(|error| error.to_string())?;
+        }
+        Ok(())
+    }
+
+    /// Real geometry: each polygon's rings thinned to about a point per pixel, filled, outlined
+    /// unless tiny; a marker and, when wide enough, the name. The points drawn.
+    fn polygons(
+        &self,
+        feature: &crate::core::map::model::MapFeature,
+        polygons: &[crate::core::geo::Polygon],
+        look: &FeatureLook,
+    ) -> Result<usize, String> {
+        let theme = self.options.theme;
+        let scale = self.options.scale;
+        let a = self.px(feature.bounds.min);
+        let b = self.px(feature.bounds.max);
+        let small = (b.0 - a.0).abs() < 3 && (a.1 - b.1).abs() < 3;
+        let outline = self.outline(look);
+        let mut drawn = 0;
+        for polygon in polygons {
+            for (ring_index, ring) in polygon.iter().enumerate() {
+                let points = thin_ring(ring.iter().map(|p| self.px(*p)));
+                drawn += points.len();
+                if points.len() < 3 {
+                    continue;
+                }
+                let ring_fill = if ring_index == 0 {
+                    look.fill_rgb
+                } else {
+                    theme.background
+                };
+                self.draw(&plotters::element::Polygon::new(
+                    points.clone(),
+                    ShapeStyle::from(&color(ring_fill)).filled(),
+                ))?;
+                if !small || look.selected {
+                    self.draw(&PathElement::new(points, outline))?;
+                }
+            }
+        }
+        if let Some(level) = feature.designation {
+            let radius = (4.0 * scale) as i32;
+            draw_designation_marker(
+                self.root,
+                self.px(feature.label_at),
+                radius,
+                level,
+                theme.text,
+                self.stroke(1.5),
+            )
+            .map_err(|error| error.to_string())?;
+        }
+        let width_px = (b.0 - a.0).abs();
+        if f64::from(width_px) / scale >= 48.0 {
+            let style = self
+                .font(12.0)
+                .color(&color(text_on(look.fill_rgb)))
+                .pos(Pos::new(HPos::Center, VPos::Center));
+            let label = fit_text(self.options.measure, &feature.name, &style, width_px);
+            if label != "…" {
+                self.draw(&Text::new(label, self.px(feature.label_at), style))?;
+            }
+        }
+        Ok(drawn)
+    }
+
+    /// A place given as a point: a filled, outlined dot.
+    fn point(&self, at: Point, look: &FeatureLook) -> Result<(), String> {
+        let centre = self.px(at);
+        let radius = (5.0 * self.boost * self.options.scale) as i32;
+        self.draw(&Circle::new(
+            centre,
+            radius,
+            ShapeStyle::from(&color(look.fill_rgb)).filled(),
+        ))?;
+        self.draw(&Circle::new(centre, radius, self.outline(look)))
+    }
+}
+
+/// A tile's name as it fits `room` backend px: whole when it fits; else without the 村 /
+/// Village suffix every village name ends in, shortened further only when that does not fit.
+pub fn tile_label(
+    measure: MeasureText<'_>,
+    name: &str,
+    style: &TextStyle<'_>,
+    room: i32,
+) -> String {
+    if styled_width(measure, name, style) <= room {
+        return name.to_owned();
+    }
+    let short = name
+        .strip_suffix('村')
+        .or_else(|| name.strip_suffix(" Village"))
+        .filter(|short| !short.is_empty())
+        .unwrap_or(name);
+    fit_text(measure, short, style, room)
 }
 
 /// Draws a small locator: every outline in a muted tone and the area with `highlight_code` in the

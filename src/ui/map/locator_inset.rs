@@ -12,10 +12,13 @@ use crate::core::map::locator::{locator_from_geojson_text, Locator};
 use crate::core::snapshot::AdminUnit;
 use crate::core::theme::Theme;
 use crate::core::Language;
+use crate::ui::canvas::frame::CanvasBox;
 use crate::ui::preferences::{tr, use_preferences};
 
 /// The locator outline, relative to the page.
 pub const LOCATOR_URL: &str = "data/geo/locator-linyi-wgs84.json";
+/// The inset's size (CSS px, square; `.locator-box` in the stylesheet).
+const LOCATOR_SIZE: f64 = 112.0;
 
 #[component]
 pub fn LocatorInset(county: AdminUnit, city: AdminUnit, language: Language) -> impl IntoView {
@@ -40,24 +43,25 @@ pub fn LocatorInset(county: AdminUnit, city: AdminUnit, language: Language) -> i
             locator.set(Some(result));
         });
     });
+    // The same canvas life as every canvas: drawn when near, at print resolution when printing.
+    let box_ref = NodeRef::<leptos::html::Div>::new();
+    let canvas_box = CanvasBox::new();
     let code = county.code.clone();
-    Effect::new(move |_| {
-        let scheme = preferences.color_scheme.get();
-        let Some(canvas) = canvas_ref.get() else {
+    let draw = move || {
+        let Some(canvas) = canvas_ref.get_untracked() else {
             return;
         };
-        locator.with(|locator| {
+        locator.with_untracked(|locator| {
             let Some(Ok(locator)) = locator else {
                 return;
             };
-            let scale = crate::ui::dom::window()
-                .map(|w| w.device_pixel_ratio())
-                .unwrap_or(1.0);
-            let size = 112.0;
-            canvas.set_width((size * scale) as u32);
-            canvas.set_height((size * scale) as u32);
-            let theme = Theme::for_scheme(scheme);
-            if let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
+            let element: &web_sys::HtmlCanvasElement = &canvas;
+            let printing = preferences.printing.get_untracked();
+            let Some(scale) = canvas_box.prepare(element, LOCATOR_SIZE, printing) else {
+                return;
+            };
+            let theme = Theme::for_scheme(preferences.color_scheme.get_untracked());
+            if let Some(backend) = CanvasBackend::with_canvas_object(element.clone()) {
                 if let Err(error) = draw_locator(
                     &backend.into_drawing_area(),
                     &locator.areas,
@@ -69,7 +73,15 @@ pub fn LocatorInset(county: AdminUnit, city: AdminUnit, language: Language) -> i
                 }
             }
         });
-    });
+    };
+    canvas_box.drive(
+        box_ref,
+        move || {
+            locator.track();
+            canvas_ref.track();
+        },
+        StoredValue::new_local(draw),
+    );
     let where_text = match language {
         Language::Zh => format!("位置示意：{}在{}中的位置", county.name.zh, city.name.zh),
         Language::En => format!("Locator: {} within {}", county.name.en, city.name.en),
@@ -91,7 +103,9 @@ pub fn LocatorInset(county: AdminUnit, city: AdminUnit, language: Language) -> i
                 let credit = locator.credit.get(language).to_owned();
                 view! {
                     <figure class="locator">
-                        <canvas node_ref=canvas_ref class="locator-canvas" role="img" aria-label=where_text.clone()></canvas>
+                        <div class="locator-box" node_ref=box_ref>
+                            <canvas node_ref=canvas_ref class="locator-canvas" role="img" aria-label=where_text.clone()></canvas>
+                        </div>
                         <figcaption>{format!("{caption_place}{credit}")}</figcaption>
                     </figure>
                 }
