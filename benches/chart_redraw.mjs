@@ -5,13 +5,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser, newPage, BASE_URL, ROOT } from '../tests/e2e/browser.mjs';
 
+// The benchmark build (cargo feature bench) serves the entry points.
+const BENCH_URL = process.env.BENCH_URL ?? BASE_URL;
+
 const snapshot = readFileSync(join(ROOT, 'data', 'snapshot.json'), 'utf8');
 const iterations = Number(process.env.ITERATIONS ?? 200);
 const browser = await launchBrowser();
 const rows = [];
 for (const [viewport, width, dpr] of [['mobile', 390, 3], ['desktop', 1280, 1]]) {
   const page = await newPage(browser, viewport);
-  await page.goto(BASE_URL);
+  await page.goto(BENCH_URL);
   await page.waitForFunction(() => window.wasmBindings?.bench_chart_redraws, null, { timeout: 20000 });
   // Charts are drawn inside a 390 px page at about 390 - 2 × (16 + 12) px.
   const chartWidth = viewport === 'mobile' ? width - 58 : Math.min(width, 960) - 58;

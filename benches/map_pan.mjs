@@ -4,10 +4,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser, newPage, BASE_URL, ROOT, SITE } from '../tests/e2e/browser.mjs';
 
+// The benchmark build (cargo feature bench) serves the entry points.
+const BENCH_URL = process.env.BENCH_URL ?? BASE_URL;
+
 const frames = Number(process.env.FRAMES ?? 60);
 const browser = await launchBrowser();
 const page = await newPage(browser, 'mobile');
-await page.goto(BASE_URL);
+await page.goto(BENCH_URL);
 await page.waitForFunction(() => window.wasmBindings?.bench_map_pan, null, { timeout: 20000 });
 const rows = [];
 for (const places of [1000, 10000]) {

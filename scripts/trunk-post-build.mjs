@@ -58,7 +58,8 @@ if (match) {
     '    if (!response.ok) throw new Error(`HTTP ${response.status}`);',
     '    stage = "start";',
     '    const wasm = await bindings.default({ module_or_path: response });',
-    '    window.wasmBindings = bindings;',
+    // The benchmark build (BENCH_BUILD=1, cargo feature bench) lets benches/*.mjs call in.
+    ...(process.env.BENCH_BUILD ? ['    window.wasmBindings = bindings;'] : []),
     "    dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));",
     '  } catch (error) {',
     // A failed download is the connection; a failed compile or start is this browser.

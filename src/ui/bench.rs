@@ -73,6 +73,8 @@ pub fn bench_chart_redraws(
 /// panned a little further at zoom `zoom`. Returns JSON with the median and 95th-percentile frame
 /// time, the features drawn per frame, and the median hit-test time over 1,000 points.
 #[wasm_bindgen]
+// One benchmark scenario read top to bottom (set-up, timed frames, report): longer than 150
+// lines on purpose; it ships only in the benchmark build.
 pub fn bench_map_pan(
     snapshot_json: &str,
     width_css: f64,

@@ -14,7 +14,7 @@
 //! - `canvas`: what every canvas needs, and the SVG drawings of the pre-rendered page.
 
 pub mod app;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "bench"))]
 pub mod bench;
 #[cfg(target_arch = "wasm32")]
 pub mod boot;
