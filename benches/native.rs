@@ -6,12 +6,13 @@
 fn main() {
     use std::time::Instant;
 
-    use fuguanzhuang_viewer::core::map::model::map_model_from_snapshot;
+    use fuguanzhuang_viewer::core::map::model::{map_colouring, map_model_from_snapshot, ColourBy};
     use fuguanzhuang_viewer::core::snapshot::load::snapshot_from_json_text;
     use fuguanzhuang_viewer::core::snapshot::synthetic::{
         polygons_from_geojson_text, synthetic_snapshot,
     };
     use fuguanzhuang_viewer::core::snapshot::Crs;
+    use fuguanzhuang_viewer::core::theme::{ColorScheme, Theme};
     use fuguanzhuang_viewer::core::Language;
 
     fn median_ms(runs: usize, mut work: impl FnMut()) -> f64 {
@@ -48,9 +49,10 @@ fn main() {
         std::thread::available_parallelism().map_or(1, |n| n.get())
     );
     println!(
-        "{:<28} {:>8} {:>14} {:>9} {:>12} {:>14}",
-        "snapshot", "MB", "parse+valid ms", "MB/s", "map model ms", "hit-test µs"
+        "{:<28} {:>8} {:>14} {:>9} {:>12} {:>14} {:>14}",
+        "snapshot", "MB", "parse+valid ms", "MB/s", "map model ms", "hit-test µs", "colouring ms"
     );
+    let theme = Theme::for_scheme(ColorScheme::Light);
     for (name, text) in &inputs {
         let megabytes = text.len() as f64 / 1e6;
         let runs = if text.len() > 5_000_000 { 5 } else { 20 };
@@ -87,14 +89,34 @@ fn main() {
                 let _ = model.feature_at(*point, 1e-4);
             }
         });
+        // Colouring every place by a per-place indicator (the synthetic snapshots have one),
+        // else by designation.
+        let by = snapshot
+            .indicators
+            .iter()
+            .find(|indicator| !indicator.by_place.is_empty())
+            .map_or(ColourBy::Designation, |indicator| {
+                ColourBy::Indicator(indicator.id.clone())
+            });
+        let colour_ms = median_ms(
+            if model.features.len() > 20_000 {
+                3
+            } else {
+                runs
+            },
+            || {
+                let _ = map_colouring(&model, &snapshot, &by, &theme, Language::Zh);
+            },
+        );
         println!(
-            "{:<28} {:>8.2} {:>14.2} {:>9.1} {:>12.2} {:>14.3}",
+            "{:<28} {:>8.2} {:>14.2} {:>9.1} {:>12.2} {:>14.3} {:>14.2}",
             name,
             megabytes,
             parse,
             megabytes / (parse / 1000.0),
             model_ms,
-            hit_ms * 1000.0 / points.len() as f64
+            hit_ms * 1000.0 / points.len() as f64,
+            colour_ms
         );
     }
 }

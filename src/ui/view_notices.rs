@@ -27,7 +27,7 @@ pub fn ViewNotices(snapshot: Arc<Snapshot>, language: Language) -> impl IntoView
             .collect();
         view.state.with(|state| {
             if let Some(village) = &state.village {
-                if !snapshot.places.iter().any(|place| &place.id == village) {
+                if snapshot.place(village).is_none() {
                     notices.push(format!(
                         "{}{village}",
                         tr(
@@ -39,11 +39,7 @@ pub fn ViewNotices(snapshot: Arc<Snapshot>, language: Language) -> impl IntoView
                 }
             }
             if let Some(indicator) = &state.indicator {
-                if !snapshot
-                    .indicators
-                    .iter()
-                    .any(|candidate| &candidate.id == indicator)
-                {
+                if snapshot.indicator(indicator).is_none() {
                     notices.push(format!(
                         "{}{indicator}",
                         tr(

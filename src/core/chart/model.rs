@@ -202,9 +202,7 @@ pub fn chart_datum_from_indicator(
 ) -> ChartDatum {
     let whole = indicator.part_of.as_deref().and_then(|whole_id| {
         snapshot
-            .indicators
-            .iter()
-            .find(|candidate| candidate.id == whole_id)
+            .indicator(whole_id)
             .map(|whole| (whole.label.get(language).to_owned(), quantity_of(whole)))
     });
     let mut series: Vec<PeriodQuantity> = indicator
@@ -262,7 +260,7 @@ pub fn chart_model_from_block(
     };
     let data = indicators
         .iter()
-        .filter_map(|wanted| snapshot.indicators.iter().find(|i| &i.id == wanted))
+        .filter_map(|wanted| snapshot.indicator(wanted))
         .filter_map(|indicator| {
             let mut datum = chart_datum_from_indicator(snapshot, indicator, language);
             if *chart != ChartKind::TimeSeries {

@@ -76,6 +76,8 @@ pub struct MapModel {
     /// Places with a geometry that could not be read (geographic mode), by place index.
     pub unreadable: Vec<usize>,
     index: GridIndex,
+    /// Feature position by place id.
+    by_id: std::collections::HashMap<String, usize>,
 }
 
 impl MapModel {
@@ -120,9 +122,7 @@ impl MapModel {
 
     /// Index of the feature for a place id.
     pub fn feature_of(&self, place_id: &str) -> Option<usize> {
-        self.features
-            .iter()
-            .position(|feature| feature.id == place_id)
+        self.by_id.get(place_id).copied()
     }
 }
 
@@ -154,11 +154,18 @@ pub fn map_model_from_snapshot(
     language: Language,
     max_row_width: f64,
 ) -> MapModel {
-    if snapshot.places.iter().any(|place| place.geometry.is_some()) {
+    let mut model = if snapshot.places.iter().any(|place| place.geometry.is_some()) {
         geographic_model(snapshot, language)
     } else {
         schematic_model(snapshot, language, max_row_width)
-    }
+    };
+    model.by_id = model
+        .features
+        .iter()
+        .enumerate()
+        .map(|(position, feature)| (feature.id.clone(), position))
+        .collect();
+    model
 }
 
 fn schematic_model(snapshot: &Snapshot, language: Language, max_row_width: f64) -> MapModel {
@@ -406,6 +413,7 @@ fn finish(
         bounds,
         unreadable,
         index,
+        by_id: std::collections::HashMap::new(),
     }
 }
 
@@ -559,14 +567,19 @@ pub fn map_colouring(
                 .filter(|(_, place)| place.kind == PlaceKind::Community)
                 .map(|(index, _)| index)
                 .collect();
+            // Each community's colour position, by id: one lookup per place.
+            let position_of: std::collections::HashMap<&str, usize> = community_places
+                .iter()
+                .enumerate()
+                .map(|(position, &place)| (snapshot.places[place].id.as_str(), position))
+                .collect();
             let colour_of = |place: usize| -> Fill {
-                let community = snapshot.places[place].community.as_ref().and_then(|link| {
-                    community_places
-                        .iter()
-                        .position(|&c| snapshot.places[c].id == link.id)
-                });
+                let community = snapshot.places[place]
+                    .community
+                    .as_ref()
+                    .and_then(|link| position_of.get(link.id.as_str()));
                 match community {
-                    Some(position) => Fill::Solid(theme.series_color(position)),
+                    Some(&position) => Fill::Solid(theme.series_color(position)),
                     None => Fill::NoData,
                 }
             };
@@ -589,17 +602,22 @@ pub fn map_colouring(
             Colouring { fills, legend }
         }
         ColourBy::Indicator(id) => {
-            let indicator = snapshot
-                .indicators
-                .iter()
-                .find(|indicator| &indicator.id == id);
+            // Each place's value, by place id: colouring is linear in the places.
+            let value_by_place: std::collections::HashMap<&str, Option<f64>> = snapshot
+                .indicator(id)
+                .map(|indicator| {
+                    indicator
+                        .by_place
+                        .iter()
+                        .map(|entry| (entry.place.as_str(), entry.value))
+                        .collect()
+                })
+                .unwrap_or_default();
             let value_of = |place: usize| -> Option<f64> {
-                let place_id = &snapshot.places[place].id;
-                indicator?
-                    .by_place
-                    .iter()
-                    .find(|entry| &entry.place == place_id)?
-                    .value
+                value_by_place
+                    .get(snapshot.places[place].id.as_str())
+                    .copied()
+                    .flatten()
             };
             let values: Vec<f64> = model
                 .features

@@ -39,6 +39,8 @@ pub fn snapshot_from_json_text(text: &str) -> Result<Snapshot, Vec<Problem>> {
         if snapshot.schema_version == SCHEMA_VERSION {
             let problems = validate_snapshot(&snapshot);
             return if problems.is_empty() {
+                let mut snapshot = snapshot;
+                snapshot.reindex();
                 Ok(snapshot)
             } else {
                 Err(problems)
@@ -57,9 +59,10 @@ pub fn snapshot_from_json_text(text: &str) -> Result<Snapshot, Vec<Problem>> {
             ),
         )]
     })?;
-    let snapshot = snapshot_from_json_value(&value)?;
+    let mut snapshot = snapshot_from_json_value(&value)?;
     let problems = validate_snapshot(&snapshot);
     if problems.is_empty() {
+        snapshot.reindex();
         Ok(snapshot)
     } else {
         Err(problems)
@@ -166,6 +169,7 @@ pub fn snapshot_from_json_value(value: &Value) -> Result<Snapshot, Vec<Problem>>
             indicators,
             places,
             sections,
+            index: Default::default(),
         }),
         _ => Err(problems),
     }

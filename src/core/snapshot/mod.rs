@@ -3,6 +3,7 @@
 //! it is checked (`index`), and synthetic snapshots for tests and benchmarks (`synthetic`).
 
 pub mod geojson;
+pub mod index;
 pub mod json_path;
 pub mod load;
 pub mod model;

@@ -56,6 +56,50 @@ pub struct Snapshot {
     /// What the report view shows, in order.
     #[serde(default)]
     pub sections: Vec<Section>,
+    /// Lookups by id, built once the snapshot is loaded ([`Snapshot::reindex`]); not part of
+    /// the format.
+    #[serde(skip)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
+    pub index: crate::core::snapshot::index::SnapshotIndex,
+}
+
+impl Snapshot {
+    /// Builds the lookups by id (after loading, or after changing the snapshot in code).
+    pub fn reindex(&mut self) {
+        use crate::core::snapshot::index::positions;
+        self.index = crate::core::snapshot::index::SnapshotIndex {
+            indicators: positions(&self.indicators, |i| &i.id),
+            sources: positions(&self.sources, |s| &s.id),
+            places: positions(&self.places, |p| &p.id),
+            programmes: positions(&self.programmes, |p| &p.id),
+        };
+    }
+
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        crate::core::snapshot::index::find(&self.indicators, &self.index.indicators, id, |i| &i.id)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        crate::core::snapshot::index::find(&self.sources, &self.index.sources, id, |s| &s.id)
+    }
+
+    pub fn place(&self, id: &str) -> Option<&Place> {
+        crate::core::snapshot::index::find(&self.places, &self.index.places, id, |p| &p.id)
+    }
+
+    /// The position of the place `id` in `places`.
+    pub fn place_position(&self, id: &str) -> Option<usize> {
+        match self.index.places.get(id) {
+            Some(&position) if self.places.get(position).is_some_and(|p| p.id == id) => {
+                Some(position)
+            }
+            _ => self.places.iter().position(|place| place.id == id),
+        }
+    }
+
+    pub fn programme(&self, id: &str) -> Option<&Programme> {
+        crate::core::snapshot::index::find(&self.programmes, &self.index.programmes, id, |p| &p.id)
+    }
 }
 
 /// Metadata about the report and the place it describes.

@@ -120,6 +120,7 @@ pub fn synthetic_snapshot(outline: &[Polygon], places: usize, seed: u64, crs: Cr
         }],
         indicators,
         places: snapshot_places,
+        index: Default::default(),
         sections: vec![
             Section {
                 id: "map".into(),

@@ -18,19 +18,12 @@ pub fn VillageCard(
     language: Language,
     on_close: Callback<()>,
 ) -> impl IntoView {
-    let Some(place) = snapshot
-        .places
-        .iter()
-        .find(|place| place.id == place_id)
-        .cloned()
-    else {
+    let Some(place) = snapshot.place(&place_id).cloned() else {
         return view! { <p class="inline-error" role="status">{tr(language, "没有这个村庄。", "No such village.")}</p> }.into_any();
     };
     let source_title = |id: &str| {
         snapshot
-            .sources
-            .iter()
-            .find(|source| source.id == id)
+            .source(id)
             .map(|source| source.title.get(language).to_owned())
             .unwrap_or_else(|| id.to_owned())
     };
@@ -49,9 +42,7 @@ pub fn VillageCard(
     });
     let community = place.community.as_ref().map(|link| {
         let name = snapshot
-            .places
-            .iter()
-            .find(|candidate| candidate.id == link.id)
+            .place(&link.id)
             .map(|candidate| candidate.name.get(language).to_owned())
             .unwrap_or_else(|| link.id.clone());
         let inferred = link.inferred.then(|| view! {

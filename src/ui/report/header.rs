@@ -86,12 +86,10 @@ pub fn ReportHeader(
     });
     let indicator_count = snapshot.indicators.len();
     let synthetic = meta.synthetic;
-    let primary_source = snapshot.indicators.first().and_then(|indicator| {
-        snapshot
-            .sources
-            .iter()
-            .find(|source| source.id == indicator.source)
-    });
+    let primary_source = snapshot
+        .indicators
+        .first()
+        .and_then(|indicator| snapshot.source(&indicator.source));
     let about = primary_source.map(|source| match language {
         Language::Zh => format!(
             "数据来源：{}（{}{}）",

@@ -15,12 +15,10 @@ pub fn IndicatorTable(
 ) -> impl IntoView {
     let rows = ids
         .iter()
-        .filter_map(|id| snapshot.indicators.iter().find(|indicator| &indicator.id == id))
+        .filter_map(|id| snapshot.indicator(id))
         .map(|indicator| {
             let programme = snapshot
-                .programmes
-                .iter()
-                .find(|programme| programme.id == indicator.programme)
+                .programme(&indicator.programme)
                 .map(|programme| programme.label.get(language).to_owned())
                 .unwrap_or_default();
             view! {

@@ -24,9 +24,9 @@ fn block_view(
         Block::Figures { indicators } => {
             let cards = indicators
                 .iter()
-                .filter_map(|id| snapshot.indicators.iter().find(|indicator| &indicator.id == id))
+                .filter_map(|id| snapshot.indicator(id))
                 .map(|indicator| {
-                    let source = snapshot.sources.iter().find(|source| source.id == indicator.source).cloned();
+                    let source = snapshot.source(&indicator.source).cloned();
                     view! { <FigureCard indicator=indicator.clone() source=source language=language period=period.clone() /> }
                 })
                 .collect_view();
