@@ -190,6 +190,209 @@ pub fn offline_copy(
     }
 }
 
+// ---- ui/app.rs ----
+
+pub const THIS_PAGE: Text = Text::new("本页地址：", "This page: ");
+
+// ---- ui/view_controls.rs ----
+
+pub const SHARED: Text = Text::new("已分享", "Shared");
+pub const LINK_COPIED: Text = Text::new("链接已复制：", "Link copied: ");
+pub const COPY_THIS_LINK: Text = Text::new("请复制此链接：", "Copy this link: ");
+pub const EMBED_CODE_COPIED: Text = Text::new("嵌入代码已复制", "Embed code copied");
+pub const COPY_THE_EMBED_CODE_BY: Text =
+    Text::new("请手动复制嵌入代码", "Copy the embed code by hand");
+pub const VIEW_SETTINGS: Text = Text::new("显示设置", "View settings");
+pub const COLOURS: Text = Text::new("配色", "Colours");
+pub const COLOURS_SYSTEM: Text = Text::new("配色：跟随系统", "Colours: system");
+pub const LIGHT: Text = Text::new("浅色", "Light");
+pub const DARK: Text = Text::new("深色", "Dark");
+pub const LARGE_TEXT: Text = Text::new("大字模式", "Large text");
+pub const SHARE_LINK: Text = Text::new("分享链接", "Share link");
+pub const EMBED_CODE: Text = Text::new("嵌入代码", "Embed code");
+pub const PASTE_THIS_INTO_A_WEB: Text = Text::new(
+    "把下面的代码粘贴到网站页面中（当前视图，自动调整高度）：",
+    "Paste this into a web page (this view; the height adjusts itself):",
+);
+pub const COPY_EMBED_CODE: Text = Text::new("复制嵌入代码", "Copy embed code");
+
+// ---- ui/view_notices.rs ----
+
+pub const IGNORED_IN_THE_LINK: Text = Text::new("链接中已忽略：", "Ignored in the link: ");
+pub const THIS_REPORT_HAS_NO_VILLAGE: Text =
+    Text::new("此报告中没有这个村：", "This report has no village ");
+pub const THIS_REPORT_HAS_NO_FIGURE: Text =
+    Text::new("此报告中没有这个指标：", "This report has no figure ");
+pub const THIS_REPORT_HAS_NO_SECTION: Text =
+    Text::new("此报告中没有这个章节：", "This report has no section ");
+
+// ---- ui/report/figure_card.rs ----
+
+pub const NO_VALUE_FOR_THIS_PERIOD: Text = Text::new("本期无数据", "no value for this period");
+pub const NOT_STATED: Text = Text::new("未说明", "not stated");
+pub const PERIOD: Text = Text::new("期间：", "Period: ");
+
+// ---- ui/report/header.rs ----
+
+pub const SYNTHETIC_DATA_NOT_REAL_FIGURES: Text = Text::new(
+    "合成数据：并非真实数字，仅供测试",
+    "Synthetic data: not real figures, for testing only",
+);
+pub const OPEN_THE_FULL_VIEW: Text = Text::new("打开完整页面 ↗", "Open the full view ↗");
+pub const REPORT_SECTIONS: Text = Text::new("报告章节", "Report sections");
+
+// ---- ui/report/indicator_table.rs ----
+
+pub const TABLE_OF_ALL_FIGURES: Text = Text::new("全部指标表格", "Table of all figures");
+
+// ---- ui/report/timeline.rs ----
+
+pub const PREVIOUS_PERIOD: Text = Text::new("上一期", "Previous period");
+pub const NEXT_PERIOD: Text = Text::new("下一期", "Next period");
+pub const PAUSE: Text = Text::new("暂停", "Pause");
+pub const PLAY: Text = Text::new("播放", "Play");
+pub const CHOOSE_THE_PERIOD: Text = Text::new("选择期间", "Choose the period");
+
+// ---- ui/map/locator_inset.rs ----
+
+pub const LOCATOR_UNAVAILABLE: Text = Text::new("位置图无法加载：", "Locator unavailable: ");
+
+// ---- ui/map/village_card.rs ----
+
+pub const NO_SUCH_VILLAGE: Text = Text::new("没有这个村庄。", "No such village.");
+pub const ADMINISTRATIVE_VILLAGE: Text = Text::new("行政村", "Administrative village");
+pub const COMMUNITY: Text = Text::new("社区", "Community");
+pub const NONE_THE_SOURCE_OF_THE: Text = Text::new(
+    "无（名称来源未给出代码）",
+    "None (the source of the name gives no code)",
+);
+pub const INFERRED_NO_SOURCE_STATES_IT: Text = Text::new(
+    "推断：无来源说明，根据名称猜测",
+    "inferred: no source states it; guessed from the names",
+);
+pub const SOURCE: Text = Text::new("来源：", "Source: ");
+pub const CLOSE: Text = Text::new("关闭", "Close");
+pub const KIND: Text = Text::new("类别", "Kind");
+pub const OFFICIAL_CODE: Text = Text::new("统计代码", "Official code");
+pub const NAME_FROM: Text = Text::new("名称来源", "Name from");
+pub const THE_REPORT_GIVES_NO_FIGURES: Text = Text::new(
+    "报告没有给出这个村的单独数字。",
+    "The report gives no figures for this village on its own.",
+);
+
+// ---- ui/map/village_list.rs ----
+
+pub const MEMBERSHIP_INFERRED: Text = Text::new("归属为推断", "membership inferred");
+pub const LIST_OF_VILLAGES: Text = Text::new("村庄列表", "List of villages");
+pub const GROUPED_BY_COMMUNITY_WHERE_A: Text = Text::new(
+    "按社区分组。以下归属中标为“推断”的，没有来源说明，是根据名称推断的；无法归属的村庄单独列出。",
+    "Grouped by community. Where a membership is marked “inferred”, no source states it: it is guessed from the names. Villages with no community are listed separately.",
+);
+pub const GROUPED_BY_COMMUNITY: Text = Text::new("按社区分组。", "Grouped by community.");
+pub const VILLAGES_WITH_NO_INFERRED_COMMUNITY: Text = Text::new(
+    "未能推断所属社区的村",
+    "Villages with no inferred community",
+);
+pub const VILLAGES_IN_NO_COMMUNITY: Text =
+    Text::new("不属于任何社区的村", "Villages in no community");
+
+// ---- composed phrases ----
+
+/// A source cited: "来源：title（publisher，date）" / "Source: title (publisher, date)"; with
+/// `data` the header's "数据来源：" / "Source:".
+pub fn source_line(
+    language: Language,
+    source: &crate::core::snapshot::Source,
+    data: bool,
+) -> String {
+    match language {
+        Language::Zh => format!(
+            "{}：{}（{}{}）",
+            if data { "数据来源" } else { "来源" },
+            source.title.zh,
+            source.publisher.zh,
+            source
+                .date
+                .as_ref()
+                .map(|d| format!("，{d}"))
+                .unwrap_or_default()
+        ),
+        Language::En => format!(
+            "Source: {} ({}{})",
+            source.title.en,
+            source.publisher.en,
+            source
+                .date
+                .as_ref()
+                .map(|d| format!(", {d}"))
+                .unwrap_or_default()
+        ),
+    }
+}
+
+/// "数据截至 … · 统计期 …" / "Figures as of … · period …".
+pub fn as_of_line(language: Language, as_of: &str, period: &str) -> String {
+    match language {
+        Language::Zh => format!("数据截至 {as_of} · 统计期 {period}"),
+        Language::En => format!("Figures as of {as_of} · period {period}"),
+    }
+}
+
+/// A note in brackets after what it explains: "（note）" / " (note)".
+pub fn bracketed(language: Language, note: &str) -> String {
+    match language {
+        Language::Zh => format!("（{note}）"),
+        Language::En => format!(" ({note})"),
+    }
+}
+
+/// "共 N 项指标，均摘自报告原文" / "N figures, each quoted from the report".
+pub fn indicator_count(language: Language, count: usize) -> String {
+    match language {
+        Language::Zh => format!("共 {count} 项指标，均摘自报告原文"),
+        Language::En => format!("{count} figures, each quoted from the report"),
+    }
+}
+
+/// "N 个行政村，M 个社区" / "N villages, M communities".
+pub fn village_count(language: Language, villages: usize, communities: usize) -> String {
+    match language {
+        Language::Zh => format!("{villages} 个行政村，{communities} 个社区"),
+        Language::En => format!("{villages} villages, {communities} communities"),
+    }
+}
+
+/// When a snapshot has too many villages to list one by one.
+pub fn too_many_villages(language: Language, villages: usize) -> String {
+    match language {
+        Language::Zh => format!("共 {villages} 个村，太多无法逐一列出：请用上面的查找框。"),
+        Language::En => {
+            format!("{villages} villages are too many to list: use the search box above.")
+        }
+    }
+}
+
+/// The locator's accessible name and caption, from the snapshot's county and city.
+pub fn locator_texts(language: Language, county: &Localized, city: &Localized) -> (String, String) {
+    match language {
+        Language::Zh => (
+            format!("位置示意：{}在{}中的位置", county.zh, city.zh),
+            format!("{}在{}。", county.zh, city.zh),
+        ),
+        Language::En => (
+            format!("Locator: {} within {}", county.en, city.en),
+            format!("{} in {}. ", county.en, city.en),
+        ),
+    }
+}
+
+/// The map legend's last entries.
+pub const NOT_NAMED_IN_REPORT: Text = Text::new("报告未提及", "Not named in the report");
+pub const COMMUNITY_UNKNOWN: Text = Text::new("所属社区未知", "Community unknown");
+pub const NO_DATA_NOT_ZERO: Text = Text::new("无数据（不是 0）", "No data (not zero)");
+/// A chart whose every series the reader switched off.
+pub const ALL_SERIES_HIDDEN: Text = Text::new("所有数据系列均已隐藏", "All series are hidden");
+
 #[cfg(test)]
 mod tests {
     use super::*;

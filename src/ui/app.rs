@@ -17,10 +17,11 @@ use crate::core::snapshot::Snapshot;
 use crate::core::view::data_source::snapshot_path_from_param;
 use crate::core::view::state::{view_state_from_query, ViewState};
 use crate::core::wording;
+use crate::core::wording::{self as w, text};
 use crate::ui::deferred::{Content, Deferred};
 use crate::ui::embed::report_height_to_parent;
 use crate::ui::load_error::{LoadError, LoadingNotice};
-use crate::ui::preferences::{provide_preferences, tr};
+use crate::ui::preferences::provide_preferences;
 use crate::ui::report::header::ReportHeader;
 use crate::ui::report::sections::ReportView;
 use crate::ui::snapshot_fetch::{fetch_snapshot, DEFAULT_SNAPSHOT_URL};
@@ -190,7 +191,7 @@ pub fn App(start: AppStart) -> impl IntoView {
         (!address.is_empty()).then(|| {
             format!(
                 "{}{}",
-                tr(preferences.language.get(), "本页地址：", "This page: "),
+                text(preferences.language.get(), w::THIS_PAGE),
                 crate::ui::url_sync::link_at(&address, &view.state.get())
             )
         })

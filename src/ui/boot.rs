@@ -144,7 +144,10 @@ fn render_afresh(
 ) {
     clear_status();
     // No longer the pre-rendered report (the stylesheet hides that one for `?data=`).
-    let _ = root.remove_attribute(SNAPSHOT_ATTRIBUTE);
+    crate::ui::dom::warn_on_error(
+        root.remove_attribute(SNAPSHOT_ATTRIBUTE),
+        "remove attribute",
+    );
     root.set_inner_html("");
     let start = AppStart {
         load,

@@ -24,19 +24,34 @@ fn post_height(height: f64) {
     let href = window.location().href().unwrap_or_default();
     let height = height.ceil();
     let message = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(
-        &message,
-        &"type".into(),
-        &"fuguanzhuang-viewer:height".into(),
+    crate::ui::dom::warn_on_error(
+        js_sys::Reflect::set(
+            &message,
+            &"type".into(),
+            &"fuguanzhuang-viewer:height".into(),
+        ),
+        "into",
     );
-    let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
-    let _ = js_sys::Reflect::set(&message, &"href".into(), &href.into());
-    let _ = parent.post_message(&message, "*");
+    crate::ui::dom::warn_on_error(
+        js_sys::Reflect::set(&message, &"height".into(), &height.into()),
+        "into",
+    );
+    crate::ui::dom::warn_on_error(
+        js_sys::Reflect::set(&message, &"href".into(), &href.into()),
+        "into",
+    );
+    crate::ui::dom::warn_on_error(parent.post_message(&message, "*"), "post message");
     let inner = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&inner, &"fuguanzhuang-viewer".into(), &height.into());
+    crate::ui::dom::warn_on_error(
+        js_sys::Reflect::set(&inner, &"fuguanzhuang-viewer".into(), &height.into()),
+        "into",
+    );
     let legacy = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&legacy, &"datawrapper-height".into(), &inner);
-    let _ = parent.post_message(&legacy, "*");
+    crate::ui::dom::warn_on_error(
+        js_sys::Reflect::set(&legacy, &"datawrapper-height".into(), &inner),
+        "into",
+    );
+    crate::ui::dom::warn_on_error(parent.post_message(&legacy, "*"), "post message");
 }
 
 /// Starts reporting the page height to the parent (only does anything inside an iframe).

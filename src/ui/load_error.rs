@@ -56,9 +56,12 @@ pub fn LoadingNotice() -> impl IntoView {
             let _ = slow.try_set(true);
         });
         if let Some(window) = crate::ui::dom::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-                wasm_bindgen::JsCast::unchecked_ref(&callback),
-                4000,
+            crate::ui::dom::warn_on_error(
+                window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                    wasm_bindgen::JsCast::unchecked_ref(&callback),
+                    4000,
+                ),
+                "set timeout with callback and timeout and arguments 0",
             );
         }
     });

@@ -29,28 +29,28 @@ pub fn show_panic_notice(message: &str) {
     };
     notice.set_id(PANIC_NOTICE_ID);
     notice.set_class_name("panic-notice");
-    let _ = notice.set_attribute("role", "alert");
+    crate::ui::dom::warn_on_error(notice.set_attribute("role", "alert"), "set attribute");
     let heading = document.create_element("strong").ok();
     if let Some(heading) = &heading {
         heading.set_text_content(Some("出错了 · Something went wrong"));
-        let _ = notice.append_child(heading);
+        crate::ui::dom::warn_on_error(notice.append_child(heading), "append child");
     }
     if let Ok(detail) = document.create_element("pre") {
         // Text, never HTML: the message may quote snapshot data.
         detail.set_text_content(Some(message));
-        let _ = notice.append_child(&detail);
+        crate::ui::dom::warn_on_error(notice.append_child(&detail), "append child");
     }
     if let Ok(reload) = document.create_element("a") {
-        let _ = reload.set_attribute("href", "");
+        crate::ui::dom::warn_on_error(reload.set_attribute("href", ""), "set attribute");
         reload.set_text_content(Some("重新加载 · Reload"));
-        let _ = notice.append_child(&reload);
+        crate::ui::dom::warn_on_error(notice.append_child(&reload), "append child");
     }
     if let Some(first) = body.first_child() {
-        let _ = body.insert_before(&notice, Some(&first));
+        crate::ui::dom::warn_on_error(body.insert_before(&notice, Some(&first)), "insert before");
     } else {
-        let _ = body.append_child(&notice);
+        crate::ui::dom::warn_on_error(body.append_child(&notice), "append child");
     }
     if let Ok(element) = notice.dyn_into::<web_sys::HtmlElement>() {
-        let _ = element.focus();
+        crate::ui::dom::warn_on_error(element.focus(), "focus");
     }
 }

@@ -47,14 +47,6 @@ pub fn use_preferences() -> Preferences {
     })
 }
 
-/// `zh` or `en` text for the current language.
-pub fn tr(language: Language, zh: &'static str, en: &'static str) -> &'static str {
-    match language {
-        Language::Zh => zh,
-        Language::En => en,
-    }
-}
-
 /// Creates the preferences from the view state and the system colour scheme, and mirrors them
 /// on `<html>` (`lang`, `data-theme`, `data-large`, `data-embed`) for the stylesheet.
 pub fn provide_preferences(ready: Signal<bool>) -> Preferences {
@@ -76,12 +68,20 @@ pub fn provide_preferences(ready: Signal<bool>) -> Preferences {
         let listener = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
             move |event: web_sys::MediaQueryListEvent| system_dark.set(event.matches()),
         );
-        let _ = query.add_event_listener_with_callback("change", listener.as_ref().unchecked_ref());
+        crate::ui::dom::warn_on_error(
+            query.add_event_listener_with_callback("change", listener.as_ref().unchecked_ref()),
+            "add event listener with callback",
+        );
         let kept = SendWrapper::new((query, listener));
         on_cleanup(move || {
             let (query, listener) = kept.take();
-            let _ = query
-                .remove_event_listener_with_callback("change", listener.as_ref().unchecked_ref());
+            crate::ui::dom::warn_on_error(
+                query.remove_event_listener_with_callback(
+                    "change",
+                    listener.as_ref().unchecked_ref(),
+                ),
+                "remove event listener with callback",
+            );
         });
         true
     });
@@ -103,34 +103,58 @@ pub fn provide_preferences(ready: Signal<bool>) -> Preferences {
         else {
             return;
         };
-        let _ = root.set_attribute("lang", language.get().tag());
-        let _ = root.set_attribute(
-            "data-theme",
-            match color_scheme.get() {
-                ColorScheme::Light => "light",
-                ColorScheme::Dark => "dark",
-            },
+        crate::ui::dom::warn_on_error(
+            root.set_attribute("lang", language.get().tag()),
+            "set attribute",
         );
-        let _ = root.set_attribute("data-large", if large.get() { "1" } else { "0" });
-        let _ = root.set_attribute("data-embed", if embed.get() { "1" } else { "0" });
+        crate::ui::dom::warn_on_error(
+            root.set_attribute(
+                "data-theme",
+                match color_scheme.get() {
+                    ColorScheme::Light => "light",
+                    ColorScheme::Dark => "dark",
+                },
+            ),
+            "set attribute",
+        );
+        crate::ui::dom::warn_on_error(
+            root.set_attribute("data-large", if large.get() { "1" } else { "0" }),
+            "set attribute",
+        );
+        crate::ui::dom::warn_on_error(
+            root.set_attribute("data-embed", if embed.get() { "1" } else { "0" }),
+            "set attribute",
+        );
     });
     let printing = RwSignal::new(false);
     if let Some(window) = crate::ui::dom::window() {
         let before = Closure::<dyn Fn()>::new(move || printing.set(true));
         let after = Closure::<dyn Fn()>::new(move || printing.set(false));
-        let _ =
-            window.add_event_listener_with_callback("beforeprint", before.as_ref().unchecked_ref());
-        let _ =
-            window.add_event_listener_with_callback("afterprint", after.as_ref().unchecked_ref());
+        crate::ui::dom::warn_on_error(
+            window.add_event_listener_with_callback("beforeprint", before.as_ref().unchecked_ref()),
+            "add event listener with callback",
+        );
+        crate::ui::dom::warn_on_error(
+            window.add_event_listener_with_callback("afterprint", after.as_ref().unchecked_ref()),
+            "add event listener with callback",
+        );
         let kept = SendWrapper::new((window, before, after));
         on_cleanup(move || {
             let (window, before, after) = kept.take();
-            let _ = window.remove_event_listener_with_callback(
-                "beforeprint",
-                before.as_ref().unchecked_ref(),
+            crate::ui::dom::warn_on_error(
+                window.remove_event_listener_with_callback(
+                    "beforeprint",
+                    before.as_ref().unchecked_ref(),
+                ),
+                "remove event listener with callback",
             );
-            let _ = window
-                .remove_event_listener_with_callback("afterprint", after.as_ref().unchecked_ref());
+            crate::ui::dom::warn_on_error(
+                window.remove_event_listener_with_callback(
+                    "afterprint",
+                    after.as_ref().unchecked_ref(),
+                ),
+                "remove event listener with callback",
+            );
         });
     }
     let preferences = Preferences {

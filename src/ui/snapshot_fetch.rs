@@ -80,7 +80,8 @@ async fn read_limited(
         if let Ok(value) = js_sys::Reflect::get(&chunk, &"value".into()) {
             let array = js_sys::Uint8Array::new(&value);
             if bytes.len() + array.length() as usize > limit {
-                let _ = reader.cancel();
+                // The stream is abandoned; its cancellation has nothing to report.
+                drop(reader.cancel());
                 return Err(LoadFailure::TooLarge {
                     url: url.to_owned(),
                     bytes: (bytes.len() + array.length() as usize) as u64,
@@ -188,6 +189,6 @@ async fn fetch_with_signal(
 /// and validation in the real loading path.
 pub fn mark(name: &str) {
     if let Some(performance) = crate::ui::dom::window().and_then(|window| window.performance()) {
-        let _ = performance.mark(name);
+        crate::ui::dom::warn_on_error(performance.mark(name), "mark");
     }
 }

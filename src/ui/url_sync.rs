@@ -161,13 +161,20 @@ pub fn provide_view_state(
             context.ignored.set(ignored);
             context.state.set(state);
         });
-        let _ =
-            window.add_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
+        crate::ui::dom::warn_on_error(
+            window.add_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref()),
+            "add event listener with callback",
+        );
         let kept = SendWrapper::new((window, listener));
         on_cleanup(move || {
             let (window, listener) = kept.take();
-            let _ = window
-                .remove_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
+            crate::ui::dom::warn_on_error(
+                window.remove_event_listener_with_callback(
+                    "popstate",
+                    listener.as_ref().unchecked_ref(),
+                ),
+                "remove event listener with callback",
+            );
         });
     }
     context

@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::view::state::ViewState;
+use crate::core::wording::{self as w, text};
 use crate::core::Language;
-use crate::ui::preferences::tr;
+
 use crate::ui::url_sync::{link_to, page_address, use_view_state};
 
 /// The iframe snippet for `state` (fully specified, embed mode on).
@@ -86,30 +87,23 @@ pub fn ViewControls(#[prop(into)] title: String, language: Language) -> impl Int
         let title = share_title.clone();
         leptos::task::spawn_local(async move {
             let message = match share_or_copy(&title, &url).await {
-                Ok("shared") => tr(language, "已分享", "Shared").to_owned(),
-                Ok(_) => format!("{}{url}", tr(language, "链接已复制：", "Link copied: ")),
-                Err(()) => format!(
-                    "{}{url}",
-                    tr(language, "请复制此链接：", "Copy this link: ")
-                ),
+                Ok("shared") => text(language, w::SHARED).to_owned(),
+                Ok(_) => format!("{}{url}", text(language, w::LINK_COPIED)),
+                Err(()) => format!("{}{url}", text(language, w::COPY_THIS_LINK)),
             };
             share_status.set(Some(message));
         });
     };
     let snippet = Signal::derive(move || embed_snippet(&view.state.get(), &title));
     let copy_snippet = move |_| {
-        let text = snippet.get_untracked();
+        let code = snippet.get_untracked();
         leptos::task::spawn_local(async move {
-            let copied = copy_text(&text).await;
+            let copied = copy_text(&code).await;
             share_status.set(Some(
                 if copied {
-                    tr(language, "嵌入代码已复制", "Embed code copied")
+                    text(language, w::EMBED_CODE_COPIED)
                 } else {
-                    tr(
-                        language,
-                        "请手动复制嵌入代码",
-                        "Copy the embed code by hand",
-                    )
+                    text(language, w::COPY_THE_EMBED_CODE_BY)
                 }
                 .to_owned(),
             ));
@@ -124,39 +118,39 @@ pub fn ViewControls(#[prop(into)] title: String, language: Language) -> impl Int
         }
     };
     view! {
-        <div class="view-controls" inert=move || !interactive.get() role="group" aria-label=tr(language, "显示设置", "View settings")>
+        <div class="view-controls" inert=move || !interactive.get() role="group" aria-label=text(language, w::VIEW_SETTINGS)>
             <button type="button" class="button button-secondary" data-control="language"
                 lang=move || if language == Language::Zh { "en" } else { "zh-CN" }
                 on:click=move |_| set(|state| state.language = match state.language { Language::Zh => Language::En, Language::En => Language::Zh })>
                 {if language == Language::Zh { "English" } else { "中文" }}
             </button>
             <label class="control-theme">
-                <span class="sr-only">{tr(language, "配色", "Colours")}</span>
+                <span class="sr-only">{text(language, w::COLOURS)}</span>
                 <select data-control="theme" on:change=on_theme prop:value=move || view.state.with(|s| s.theme.as_str().to_owned())>
-                    <option value="auto">{tr(language, "配色：跟随系统", "Colours: system")}</option>
-                    <option value="light">{tr(language, "浅色", "Light")}</option>
-                    <option value="dark">{tr(language, "深色", "Dark")}</option>
+                    <option value="auto">{text(language, w::COLOURS_SYSTEM)}</option>
+                    <option value="light">{text(language, w::LIGHT)}</option>
+                    <option value="dark">{text(language, w::DARK)}</option>
                 </select>
             </label>
             <button type="button" class="button button-secondary" data-control="large"
                 aria-pressed=move || view.state.with(|s| s.large).to_string()
                 on:click=move |_| set(|state| state.large = !state.large)>
-                {tr(language, "大字模式", "Large text")}
+                {text(language, w::LARGE_TEXT)}
             </button>
             <button type="button" class="button" data-control="share" on:click=on_share>
-                {tr(language, "分享链接", "Share link")}
+                {text(language, w::SHARE_LINK)}
             </button>
             <button type="button" class="button button-secondary" data-control="embed"
                 aria-expanded=move || embed_open.get().to_string()
                 on:click=move |_| embed_open.update(|open| *open = !*open)>
-                {tr(language, "嵌入代码", "Embed code")}
+                {text(language, w::EMBED_CODE)}
             </button>
             <p class="share-status" role="status" aria-live="polite">{move || share_status.get()}</p>
             <Show when=move || embed_open.get()>
                 <div class="embed-panel">
-                    <label for="embed-snippet">{tr(language, "把下面的代码粘贴到网站页面中（当前视图，自动调整高度）：", "Paste this into a web page (this view; the height adjusts itself):")}</label>
+                    <label for="embed-snippet">{text(language, w::PASTE_THIS_INTO_A_WEB)}</label>
                     <textarea id="embed-snippet" class="embed-snippet" readonly rows="4" on:focus=select_all prop:value=snippet></textarea>
-                    <button type="button" class="button button-secondary" data-control="copy-embed" on:click=copy_snippet>{tr(language, "复制嵌入代码", "Copy embed code")}</button>
+                    <button type="button" class="button button-secondary" data-control="copy-embed" on:click=copy_snippet>{text(language, w::COPY_EMBED_CODE)}</button>
                 </div>
             </Show>
         </div>

@@ -6,8 +6,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::snapshot::Snapshot;
+use crate::core::wording::{self as w, text};
 use crate::core::Language;
-use crate::ui::preferences::tr;
+
 use crate::ui::url_sync::use_view_state;
 
 #[component]
@@ -18,23 +19,14 @@ pub fn ViewNotices(snapshot: Arc<Snapshot>, language: Language) -> impl IntoView
             .ignored
             .get()
             .iter()
-            .map(|reason| {
-                format!(
-                    "{}{reason}",
-                    tr(language, "链接中已忽略：", "Ignored in the link: ")
-                )
-            })
+            .map(|reason| format!("{}{reason}", text(language, w::IGNORED_IN_THE_LINK)))
             .collect();
         view.state.with(|state| {
             if let Some(village) = &state.village {
                 if snapshot.place(village).is_none() {
                     notices.push(format!(
                         "{}{village}",
-                        tr(
-                            language,
-                            "此报告中没有这个村：",
-                            "This report has no village "
-                        )
+                        text(language, w::THIS_REPORT_HAS_NO_VILLAGE)
                     ));
                 }
             }
@@ -42,11 +34,7 @@ pub fn ViewNotices(snapshot: Arc<Snapshot>, language: Language) -> impl IntoView
                 if snapshot.indicator(indicator).is_none() {
                     notices.push(format!(
                         "{}{indicator}",
-                        tr(
-                            language,
-                            "此报告中没有这个指标：",
-                            "This report has no figure "
-                        )
+                        text(language, w::THIS_REPORT_HAS_NO_FIGURE)
                     ));
                 }
             }
@@ -58,11 +46,7 @@ pub fn ViewNotices(snapshot: Arc<Snapshot>, language: Language) -> impl IntoView
                 {
                     notices.push(format!(
                         "{}{section}",
-                        tr(
-                            language,
-                            "此报告中没有这个章节：",
-                            "This report has no section "
-                        )
+                        text(language, w::THIS_REPORT_HAS_NO_SECTION)
                     ));
                 }
             }

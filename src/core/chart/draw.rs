@@ -328,10 +328,7 @@ pub fn draw_chart<DB: DrawingBackend>(
         point_radius: None,
     };
     if visible.is_empty() {
-        let message = match model.language {
-            crate::core::Language::Zh => "所有数据系列均已隐藏",
-            crate::core::Language::En => "All series are hidden",
-        };
+        let message = crate::core::wording::ALL_SERIES_HIDDEN.get(model.language);
         let style = painter.text_style(
             13.0,
             theme.muted_text,

@@ -550,10 +550,9 @@ pub fn map_colouring(
                     fill: Fill::Solid(county),
                 },
                 LegendEntry {
-                    label: match language {
-                        Language::Zh => "报告未提及".to_owned(),
-                        Language::En => "Not named in the report".to_owned(),
-                    },
+                    label: crate::core::wording::NOT_NAMED_IN_REPORT
+                        .get(language)
+                        .to_owned(),
                     fill: Fill::Solid(plain),
                 },
             ];
@@ -593,10 +592,9 @@ pub fn map_colouring(
                 })
                 .collect();
             legend.push(LegendEntry {
-                label: match language {
-                    Language::Zh => "所属社区未知".to_owned(),
-                    Language::En => "Community unknown".to_owned(),
-                },
+                label: crate::core::wording::COMMUNITY_UNKNOWN
+                    .get(language)
+                    .to_owned(),
                 fill: Fill::NoData,
             });
             Colouring { fills, legend }
@@ -651,10 +649,9 @@ pub fn map_colouring(
                 })
                 .collect();
             legend.push(LegendEntry {
-                label: match language {
-                    Language::Zh => "无数据（不是 0）".to_owned(),
-                    Language::En => "No data (not zero)".to_owned(),
-                },
+                label: crate::core::wording::NO_DATA_NOT_ZERO
+                    .get(language)
+                    .to_owned(),
                 fill: Fill::NoData,
             });
             Colouring { fills, legend }

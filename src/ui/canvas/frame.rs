@@ -106,8 +106,10 @@ pub fn size_canvas(
     if canvas.width() != width || canvas.height() != height {
         canvas.set_width(width);
         canvas.set_height(height);
-        let _ =
-            web_sys::HtmlElement::style(canvas).set_property("height", &format!("{css_height}px"));
+        crate::ui::dom::warn_on_error(
+            web_sys::HtmlElement::style(canvas).set_property("height", &format!("{css_height}px")),
+            "set property",
+        );
     }
 }
 

@@ -20,7 +20,7 @@ pub fn offer_file(contents: &str, mime: &str, filename: &str) -> Result<(), Stri
     let url = web_sys::Url::create_object_url_with_blob(&blob)
         .map_err(|_| "the browser could not create a download link".to_owned())?;
     let result = click_download_link(&url, filename);
-    let _ = web_sys::Url::revoke_object_url(&url);
+    crate::ui::dom::warn_on_error(web_sys::Url::revoke_object_url(&url), "revoke object url");
     result
 }
 

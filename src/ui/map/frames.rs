@@ -159,8 +159,12 @@ impl MapFrames {
             job.drawn += draw_slice(work, job.next..end)?;
             job.next = end;
             if let Some(scratch) = &self.scratch {
-                let _ = scratch
-                    .draw_image_with_html_canvas_element_and_dw_and_dh(work, 0.0, 0.0, 1.0, 1.0);
+                crate::ui::dom::warn_on_error(
+                    scratch.draw_image_with_html_canvas_element_and_dw_and_dh(
+                        work, 0.0, 0.0, 1.0, 1.0,
+                    ),
+                    "draw image with html canvas element and dw and dh",
+                );
             }
             let slice_ms = now() - slice_started;
             if count == self.slice_features && slice_ms > 0.0 {

@@ -11,9 +11,10 @@ use crate::core::map::draw::draw_locator;
 use crate::core::map::locator::{locator_from_geojson_text, Locator};
 use crate::core::snapshot::AdminUnit;
 use crate::core::theme::Theme;
+use crate::core::wording::{self as w, text};
 use crate::core::Language;
 use crate::ui::canvas::frame::CanvasBox;
-use crate::ui::preferences::{tr, use_preferences};
+use crate::ui::preferences::use_preferences;
 
 /// The locator outline, relative to the page.
 pub const LOCATOR_URL: &str = "data/geo/locator-linyi-wgs84.json";
@@ -82,21 +83,14 @@ pub fn LocatorInset(county: AdminUnit, city: AdminUnit, language: Language) -> i
         },
         StoredValue::new_local(draw),
     );
-    let where_text = match language {
-        Language::Zh => format!("位置示意：{}在{}中的位置", county.name.zh, city.name.zh),
-        Language::En => format!("Locator: {} within {}", county.name.en, city.name.en),
-    };
-    let caption_place = match language {
-        Language::Zh => format!("{}在{}。", county.name.zh, city.name.zh),
-        Language::En => format!("{} in {}. ", county.name.en, city.name.en),
-    };
+    let (where_text, caption_place) = w::locator_texts(language, &county.name, &city.name);
     move || {
         locator.with(|locator| match locator {
             // Not loaded yet, or no outline of this county: nothing to show.
             None => ().into_any(),
             Some(Ok(locator)) if !locator.has(&county.code) => ().into_any(),
             Some(Err(error)) => view! {
-                <p class="locator-error">{format!("{}{error}", tr(language, "位置图无法加载：", "Locator unavailable: "))}</p>
+                <p class="locator-error">{format!("{}{error}", text(language, w::LOCATOR_UNAVAILABLE))}</p>
             }
             .into_any(),
             Some(Ok(locator)) => {

@@ -159,7 +159,10 @@ impl Drawer {
     ) {
         match kind {
             FrameKind::Full(drawn) => {
-                let _ = element.set_attribute("data-drawn", &drawn.to_string());
+                crate::ui::dom::warn_on_error(
+                    element.set_attribute("data-drawn", &drawn.to_string()),
+                    "set attribute",
+                );
                 if !self.live.get_untracked() {
                     self.live.set(true);
                 }
@@ -175,15 +178,24 @@ impl Drawer {
                     }
                 });
                 if let Some(window) = crate::ui::dom::window() {
-                    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-                        wasm_bindgen::JsCast::unchecked_ref(&callback),
-                        SETTLE_MS,
+                    crate::ui::dom::warn_on_error(
+                        window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                            wasm_bindgen::JsCast::unchecked_ref(&callback),
+                            SETTLE_MS,
+                        ),
+                        "set timeout with callback and timeout and arguments 0",
                     );
                 }
             }
         }
-        let _ = element.set_attribute("data-zoom", &format!("{:.3}", view.zoom));
-        let _ = element.set_attribute("data-pan", &format!("{:.1},{:.1}", view.pan.0, view.pan.1));
+        crate::ui::dom::warn_on_error(
+            element.set_attribute("data-zoom", &format!("{:.3}", view.zoom)),
+            "set attribute",
+        );
+        crate::ui::dom::warn_on_error(
+            element.set_attribute("data-pan", &format!("{:.1},{:.1}", view.pan.0, view.pan.1)),
+            "set attribute",
+        );
     }
 }
 
@@ -246,7 +258,10 @@ pub fn MapCanvas(map: MapState, mode: MapMode, static_svgs: String) -> impl Into
         |event: &web_sys::PointerEvent| (f64::from(event.offset_x()), f64::from(event.offset_y()));
     let on_pointer_down = move |event: web_sys::PointerEvent| {
         if let Some(canvas) = map.canvas_ref.get_untracked() {
-            let _ = canvas.set_pointer_capture(event.pointer_id());
+            crate::ui::dom::warn_on_error(
+                canvas.set_pointer_capture(event.pointer_id()),
+                "set pointer capture",
+            );
         }
         let view = map.view.get_untracked();
         gesture.update_value(|g| g.down(event.pointer_id(), offset(&event), now_ms(), view));

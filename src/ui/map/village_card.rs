@@ -8,8 +8,8 @@ use leptos::prelude::*;
 
 use crate::core::format::{designation_label, format_value, with_unit};
 use crate::core::snapshot::{PlaceKind, Snapshot};
+use crate::core::wording::{self as w, text};
 use crate::core::Language;
-use crate::ui::preferences::tr;
 
 #[component]
 pub fn VillageCard(
@@ -19,7 +19,7 @@ pub fn VillageCard(
     on_close: Callback<()>,
 ) -> impl IntoView {
     let Some(place) = snapshot.place(&place_id).cloned() else {
-        return view! { <p class="inline-error" role="status">{tr(language, "没有这个村庄。", "No such village.")}</p> }.into_any();
+        return view! { <p class="inline-error" role="status">{text(language, w::NO_SUCH_VILLAGE)}</p> }.into_any();
     };
     let source_title = |id: &str| {
         snapshot
@@ -28,25 +28,21 @@ pub fn VillageCard(
             .unwrap_or_else(|| id.to_owned())
     };
     let kind = match place.kind {
-        PlaceKind::Village => tr(language, "行政村", "Administrative village"),
-        PlaceKind::Community => tr(language, "社区", "Community"),
+        PlaceKind::Village => text(language, w::ADMINISTRATIVE_VILLAGE),
+        PlaceKind::Community => text(language, w::COMMUNITY),
     };
     // Said as the data says it: the place's source gives no code (nothing more is known).
-    let code = place.code.clone().unwrap_or_else(|| {
-        tr(
-            language,
-            "无（名称来源未给出代码）",
-            "None (the source of the name gives no code)",
-        )
-        .to_owned()
-    });
+    let code = place
+        .code
+        .clone()
+        .unwrap_or_else(|| text(language, w::NONE_THE_SOURCE_OF_THE).to_owned());
     let community = place.community.as_ref().map(|link| {
         let name = snapshot
             .place(&link.id)
             .map(|candidate| candidate.name.get(language).to_owned())
             .unwrap_or_else(|| link.id.clone());
         let inferred = link.inferred.then(|| view! {
-            <span class="badge badge-inferred">{tr(language, "推断：无来源说明，根据名称猜测", "inferred: no source states it; guessed from the names")}</span>
+            <span class="badge badge-inferred">{text(language, w::INFERRED_NO_SOURCE_STATES_IT)}</span>
         });
         view! { <dd class="card-community">{name}" "{inferred}</dd> }
     });
@@ -58,7 +54,7 @@ pub fn VillageCard(
                 <li class="card-designation">
                     <strong>{designation_label(designation.level, language)}</strong>
                     <blockquote lang="zh-CN">{format!("“{}”", designation.quote)}</blockquote>
-                    <span class="card-source">{format!("{}{}", tr(language, "来源：", "Source: "), source_title(&designation.source))}</span>
+                    <span class="card-source">{format!("{}{}", text(language, w::SOURCE), source_title(&designation.source))}</span>
                 </li>
             }
         })
@@ -96,7 +92,7 @@ pub fn VillageCard(
     Effect::new(move |_| {
         request_animation_frame(move || {
             if let Some(card) = card_ref.get_untracked() {
-                let _ = card.focus();
+                crate::ui::dom::warn_on_error(card.focus(), "focus");
             }
         });
     });
@@ -111,20 +107,20 @@ pub fn VillageCard(
             <div class="card-head">
                 <h4>{name}</h4>
                 <button type="button" class="button button-secondary card-close" on:click=move |_| on_close.run(())>
-                    {tr(language, "关闭", "Close")}
+                    {text(language, w::CLOSE)}
                 </button>
             </div>
             <dl>
-                <dt>{tr(language, "类别", "Kind")}</dt><dd>{kind}</dd>
-                <dt>{tr(language, "统计代码", "Official code")}</dt><dd class="card-code">{code}</dd>
-                {community.map(|community| view! { <dt>{tr(language, "所属社区", "Community")}</dt>{community} })}
-                <dt>{tr(language, "名称来源", "Name from")}</dt><dd>{place_source}</dd>
+                <dt>{text(language, w::KIND)}</dt><dd>{kind}</dd>
+                <dt>{text(language, w::OFFICIAL_CODE)}</dt><dd class="card-code">{code}</dd>
+                {community.map(|community| view! { <dt>{text(language, w::MAP_COLOUR_COMMUNITY)}</dt>{community} })}
+                <dt>{text(language, w::NAME_FROM)}</dt><dd>{place_source}</dd>
             </dl>
             {note}
             <ul class="card-designations">{designations}</ul>
             <ul class="card-values">{values}</ul>
             {no_values.then(|| view! {
-                <p class="card-empty">{tr(language, "报告没有给出这个村的单独数字。", "The report gives no figures for this village on its own.")}</p>
+                <p class="card-empty">{text(language, w::THE_REPORT_GIVES_NO_FIGURES)}</p>
             })}
         </section>
     }

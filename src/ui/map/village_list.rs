@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use crate::core::format::designation_label;
 use crate::core::snapshot::{Place, PlaceKind, Snapshot};
+use crate::core::wording::{self as w, text};
 use crate::core::Language;
-use crate::ui::preferences::tr;
 
 fn village_item(
     place: &Place,
@@ -30,7 +30,7 @@ fn village_item(
         .community
         .as_ref()
         .is_some_and(|link| link.inferred)
-        .then(|| view! { <span class="badge badge-inferred">{tr(language, "归属为推断", "membership inferred")}</span> });
+        .then(|| view! { <span class="badge badge-inferred">{text(language, w::MEMBERSHIP_INFERRED)}</span> });
     let id = place.id.clone();
     let id_for_pressed = place.id.clone();
     view! {
@@ -72,16 +72,7 @@ pub fn VillageList(
     // A list of thousands of buttons helps nobody: past this, the search box is the way in.
     const MAX_LISTED: usize = 400;
     if villages.len() > MAX_LISTED {
-        let message = match language {
-            Language::Zh => format!(
-                "共 {} 个村，太多无法逐一列出：请用上面的查找框。",
-                villages.len()
-            ),
-            Language::En => format!(
-                "{} villages are too many to list: use the search box above.",
-                villages.len()
-            ),
-        };
+        let message = w::too_many_villages(language, villages.len());
         return view! { <p class="village-count">{message}</p> }.into_any();
     }
     let groups = communities
@@ -115,39 +106,28 @@ pub fn VillageList(
         .filter(|village| village.community.is_none())
         .map(|village| village_item(village, language, on_select, selected))
         .collect_view();
-    let count_line = match language {
-        Language::Zh => format!("{} 个行政村，{} 个社区", villages.len(), communities.len()),
-        Language::En => format!(
-            "{} villages, {} communities",
-            villages.len(),
-            communities.len()
-        ),
-    };
+    let count_line = w::village_count(language, villages.len(), communities.len());
     let region_label = title
         .clone()
-        .unwrap_or_else(|| tr(language, "村庄列表", "List of villages").to_owned());
+        .unwrap_or_else(|| text(language, w::LIST_OF_VILLAGES).to_owned());
     view! {
         <section class="village-list" aria-label=region_label>
             {title.map(|title| view! { <h3>{title}</h3> })}
-            <h4>{tr(language, "村庄列表", "List of villages")}</h4>
+            <h4>{text(language, w::LIST_OF_VILLAGES)}</h4>
             <p class="village-caveat">
                 {if any_inferred {
-                    tr(
-                        language,
-                        "按社区分组。以下归属中标为“推断”的，没有来源说明，是根据名称推断的；无法归属的村庄单独列出。",
-                        "Grouped by community. Where a membership is marked “inferred”, no source states it: it is guessed from the names. Villages with no community are listed separately.",
-                    )
+                    text(language, w::GROUPED_BY_COMMUNITY_WHERE_A)
                 } else {
-                    tr(language, "按社区分组。", "Grouped by community.")
+                    text(language, w::GROUPED_BY_COMMUNITY)
                 }}
             </p>
             <p class="village-count">{count_line}</p>
             <ul class="community-groups">{groups}</ul>
             {has_unassigned.then(|| view! {
                 <h4>{if any_inferred {
-                    tr(language, "未能推断所属社区的村", "Villages with no inferred community")
+                    text(language, w::VILLAGES_WITH_NO_INFERRED_COMMUNITY)
                 } else {
-                    tr(language, "不属于任何社区的村", "Villages in no community")
+                    text(language, w::VILLAGES_IN_NO_COMMUNITY)
                 }}</h4>
                 <ul class="village-items unassigned">{unassigned_items}</ul>
             })}

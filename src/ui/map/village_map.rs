@@ -52,7 +52,7 @@ pub fn VillageMap(
     let on_close = Callback::new(move |()| {
         map.select(None);
         if let Some(canvas) = map.canvas_ref.get_untracked() {
-            let _ = canvas.focus();
+            crate::ui::dom::warn_on_error(canvas.focus(), "focus");
         }
     });
     let card = {

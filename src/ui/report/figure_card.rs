@@ -5,8 +5,9 @@ use leptos::prelude::*;
 
 use crate::core::format::{format_value, qualifier_phrase, spoken_value};
 use crate::core::snapshot::{Indicator, Qualifier, Source};
+use crate::core::wording::{self as w, text};
 use crate::core::Language;
-use crate::ui::preferences::tr;
+
 use crate::ui::url_sync::use_view_state;
 
 #[component]
@@ -42,9 +43,9 @@ pub fn FigureCard(
     let label = indicator.label.get(language).to_owned();
     let spoken = spoken_value(indicator.value, indicator.qualifier, &unit, language);
     let badge = if missing_period {
-        Some(tr(language, "本期无数据", "no value for this period"))
+        Some(text(language, w::NO_VALUE_FOR_THIS_PERIOD))
     } else if indicator.value.is_none() {
-        Some(tr(language, "未说明", "not stated"))
+        Some(text(language, w::NOT_STATED))
     } else if indicator.qualifier != Qualifier::Exact {
         Some(qualifier_phrase(indicator.qualifier, language))
     } else {
@@ -54,24 +55,7 @@ pub fn FigureCard(
         None => "unstated".to_owned(),
         Some(_) => indicator.qualifier.as_str().replace('_', "-"),
     };
-    let source_line = source.map(|source| {
-        let date = source
-            .date
-            .map(|date| format!("，{date}"))
-            .unwrap_or_default();
-        match language {
-            Language::Zh => format!(
-                "来源：{}（{}{}）",
-                source.title.zh, source.publisher.zh, date
-            ),
-            Language::En => format!(
-                "Source: {} ({}{})",
-                source.title.en,
-                source.publisher.en,
-                date.replace('，', ", ")
-            ),
-        }
-    });
+    let source_line = source.map(|source| w::source_line(language, &source, false));
     let note = indicator.note.map(|note| note.get(language).to_owned());
     // The opened card is part of the view state (and so of the URL).
     let view_state = use_view_state();
@@ -114,7 +98,7 @@ pub fn FigureCard(
                 <blockquote lang="zh-CN">{format!("“{}”", indicator.quote)}</blockquote>
                 {note.map(|note| view! { <p class="figure-note">{note}</p> })}
                 {source_line.map(|line| view! { <p class="figure-source-line">{line}</p> })}
-                <p class="figure-period">{format!("{}{}", tr(language, "期间：", "Period: "), indicator.period)}</p>
+                <p class="figure-period">{format!("{}{}", text(language, w::PERIOD), indicator.period)}</p>
             </div>
         </details>
     }

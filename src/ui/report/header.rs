@@ -8,8 +8,9 @@ use leptos::prelude::*;
 
 use crate::core::snapshot::Snapshot;
 use crate::core::view::state::view_state_from_query;
+use crate::core::wording::{self as w, text};
 use crate::core::Language;
-use crate::ui::preferences::tr;
+
 use crate::ui::report::timeline::Timeline;
 use crate::ui::url_sync::{current_search, link_to, use_view_state};
 use crate::ui::view_controls::ViewControls;
@@ -32,7 +33,7 @@ fn scroll_to_section(id: &str, focus: bool) {
                 wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading).ok()
             })
         {
-            let _ = heading.focus();
+            crate::ui::dom::warn_on_error(heading.focus(), "focus");
         }
     }
 }
@@ -90,32 +91,8 @@ pub fn ReportHeader(
         .indicators
         .first()
         .and_then(|indicator| snapshot.source(&indicator.source));
-    let about = primary_source.map(|source| match language {
-        Language::Zh => format!(
-            "数据来源：{}（{}{}）",
-            source.title.zh,
-            source.publisher.zh,
-            source
-                .date
-                .as_ref()
-                .map(|d| format!("，{d}"))
-                .unwrap_or_default()
-        ),
-        Language::En => format!(
-            "Source: {} ({}{})",
-            source.title.en,
-            source.publisher.en,
-            source
-                .date
-                .as_ref()
-                .map(|d| format!(", {d}"))
-                .unwrap_or_default()
-        ),
-    });
-    let as_of = match language {
-        Language::Zh => format!("数据截至 {} · 统计期 {}", meta.as_of, meta.period),
-        Language::En => format!("Figures as of {} · period {}", meta.as_of, meta.period),
-    };
+    let about = primary_source.map(|source| w::source_line(language, source, true));
+    let as_of = w::as_of_line(language, &meta.as_of, &meta.period);
     let as_of_note = meta
         .as_of_note
         .as_ref()
@@ -134,15 +111,12 @@ pub fn ReportHeader(
     });
     let banner = move || {
         synthetic.then(|| view! {
-            <p class="synthetic-banner" role="note">{tr(language, "合成数据：并非真实数字，仅供测试", "Synthetic data: not real figures, for testing only")}</p>
+            <p class="synthetic-banner" role="note">{text(language, w::SYNTHETIC_DATA_NOT_REAL_FIGURES)}</p>
         })
     };
     if embed {
         // The as-of date with how it was arrived at, as in the full header.
-        let embed_note = as_of_note.clone().map(|note| match language {
-            Language::Zh => format!("（{note}）"),
-            Language::En => format!(" ({note})"),
-        });
+        let embed_note = as_of_note.clone().map(|note| w::bracketed(language, &note));
         let full_view = move || {
             let mut state = view.state.get();
             state.embed = false;
@@ -156,7 +130,7 @@ pub fn ReportHeader(
                     " · "{meta.title.get(language).to_owned()}
                 </p>
                 {about.map(|about| view! { <p class="about-data">{about}" · "{as_of.clone()}{embed_note.clone()}</p> })}
-                <a class="open-full" href=full_view target="_blank" rel="noopener">{tr(language, "打开完整页面 ↗", "Open the full view ↗")}</a>
+                <a class="open-full" href=full_view target="_blank" rel="noopener">{text(language, w::OPEN_THE_FULL_VIEW)}</a>
                 <Timeline snapshot=snapshot.clone() language=language />
             </header>
         }
@@ -168,18 +142,15 @@ pub fn ReportHeader(
             <p class="place-chain">{place_chain}</p>
             <h1 class="township-name" lang="zh-CN">{meta.township.name.zh.clone()}</h1>
             <p class="report-title">{meta.title.get(language).to_owned()}</p>
-            <p class="as-of">{as_of}{as_of_note.map(|note| view! { <span class="as-of-note">{match language { Language::Zh => format!("（{note}）"), Language::En => format!(" ({note})") }}</span> })}</p>
+            <p class="as-of">{as_of}{as_of_note.map(|note| view! { <span class="as-of-note">{w::bracketed(language, &note)}</span> })}</p>
             {about.map(|about| view! { <p class="about-data">{about}</p> })}
             <ViewControls title=title language=language />
         </header>
-        <nav class="overview section-nav" aria-label=tr(language, "报告章节", "Report sections")>
+        <nav class="overview section-nav" aria-label=text(language, w::REPORT_SECTIONS)>
             <ul class="programme-list">{sections}</ul>
             <Timeline snapshot=snapshot.clone() language=language />
             <p class="indicator-count" data-count=indicator_count.to_string()>
-                {match language {
-                    Language::Zh => format!("共 {indicator_count} 项指标，均摘自报告原文"),
-                    Language::En => format!("{indicator_count} figures, each quoted from the report"),
-                }}
+                {w::indicator_count(language, indicator_count)}
             </p>
         </nav>
     }

@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use crate::core::format::{format_value, qualifier_phrase};
 use crate::core::snapshot::Snapshot;
+use crate::core::wording::{self as w, text};
 use crate::core::Language;
-use crate::ui::preferences::tr;
 
 #[component]
 pub fn IndicatorTable(
@@ -27,7 +27,7 @@ pub fn IndicatorTable(
                     <th scope="row">{indicator.label.get(language).to_owned()}</th>
                     <td class="num">{format_value(indicator.value, indicator.qualifier, language)}</td>
                     <td>{indicator.unit.get(language).to_owned()}</td>
-                    <td>{if indicator.value.is_none() { tr(language, "未说明", "not stated") } else { qualifier_phrase(indicator.qualifier, language) }}</td>
+                    <td>{if indicator.value.is_none() { text(language, w::NOT_STATED) } else { qualifier_phrase(indicator.qualifier, language) }}</td>
                     <td>{indicator.period.clone()}</td>
                     <td class="quote" lang="zh-CN">{format!("“{}”", indicator.quote)}</td>
                 </tr>
@@ -35,17 +35,17 @@ pub fn IndicatorTable(
         })
         .collect_view();
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label=tr(language, "全部指标表格", "Table of all figures")>
+        <div class="table-scroll" tabindex="0" role="region" aria-label=text(language, w::TABLE_OF_ALL_FIGURES)>
             <table class="data-table indicator-table">
                 <thead>
                     <tr>
-                        <th scope="col">{tr(language, "工作", "Programme")}</th>
-                        <th scope="col">{tr(language, "指标", "Indicator")}</th>
-                        <th scope="col">{tr(language, "数值", "Value")}</th>
-                        <th scope="col">{tr(language, "单位", "Unit")}</th>
-                        <th scope="col">{tr(language, "限定", "Qualifier")}</th>
-                        <th scope="col">{tr(language, "期间", "Period")}</th>
-                        <th scope="col">{tr(language, "原文", "Source phrase")}</th>
+                        <th scope="col">{text(language, w::COLUMN_PROGRAMME)}</th>
+                        <th scope="col">{text(language, w::COLUMN_INDICATOR)}</th>
+                        <th scope="col">{text(language, w::COLUMN_VALUE)}</th>
+                        <th scope="col">{text(language, w::COLUMN_UNIT)}</th>
+                        <th scope="col">{text(language, w::COLUMN_QUALIFIER)}</th>
+                        <th scope="col">{text(language, w::COLUMN_PERIOD)}</th>
+                        <th scope="col">{text(language, w::COLUMN_QUOTE)}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

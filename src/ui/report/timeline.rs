@@ -7,8 +7,9 @@ use leptos::prelude::*;
 
 use crate::core::chart::model::snapshot_periods;
 use crate::core::snapshot::Snapshot;
+use crate::core::wording::{self as w, text};
 use crate::core::Language;
-use crate::ui::preferences::tr;
+
 use crate::ui::url_sync::use_view_state;
 
 /// Seconds between periods while playing.
@@ -66,9 +67,12 @@ pub fn Timeline(snapshot: Arc<Snapshot>, language: Language) -> impl IntoView {
             tick(playing, index, count, go_to);
         });
         if let Some(window) = crate::ui::dom::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-                wasm_bindgen::JsCast::unchecked_ref(&callback),
-                PLAY_STEP_MS,
+            crate::ui::dom::warn_on_error(
+                window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                    wasm_bindgen::JsCast::unchecked_ref(&callback),
+                    PLAY_STEP_MS,
+                ),
+                "set timeout with callback and timeout and arguments 0",
             );
         }
     }
@@ -85,23 +89,23 @@ pub fn Timeline(snapshot: Arc<Snapshot>, language: Language) -> impl IntoView {
     };
     let label = move || periods.with_value(|periods| periods[index.get()].clone());
     view! {
-        <div class="timeline" inert=move || !interactive.get() role="group" aria-label=tr(language, "期间", "Period")>
+        <div class="timeline" inert=move || !interactive.get() role="group" aria-label=text(language, w::COLUMN_PERIOD)>
             <button type="button" class="button button-secondary" data-timeline="prev"
-                aria-label=tr(language, "上一期", "Previous period")
+                aria-label=text(language, w::PREVIOUS_PERIOD)
                 disabled=move || index.get() == 0
                 on:click=move |_| go_to(index.get_untracked().saturating_sub(1))>"◀"</button>
             <span class="timeline-period" aria-live="polite">{label}</span>
             <button type="button" class="button button-secondary" data-timeline="next"
-                aria-label=tr(language, "下一期", "Next period")
+                aria-label=text(language, w::NEXT_PERIOD)
                 disabled=move || index.get() + 1 >= count
                 on:click=move |_| go_to(index.get_untracked() + 1)>"▶"</button>
             <button type="button" class="button button-secondary" data-timeline="play"
                 aria-pressed=move || playing.get().to_string()
                 on:click=toggle_play>
-                {move || if playing.get() { tr(language, "暂停", "Pause") } else { tr(language, "播放", "Play") }}
+                {move || if playing.get() { text(language, w::PAUSE) } else { text(language, w::PLAY) }}
             </button>
             <input type="range" class="timeline-range" min="0" max=(count - 1).to_string()
-                aria-label=tr(language, "选择期间", "Choose the period")
+                aria-label=text(language, w::CHOOSE_THE_PERIOD)
                 prop:value=move || index.get().to_string()
                 on:input=move |event| {
                     if let Ok(position) = event_target_value(&event).parse::<usize>() {
