@@ -91,16 +91,14 @@ pub fn format_value(value: Option<f64>, qualifier: Qualifier, language: Language
 
 /// The qualifier in words.
 pub fn qualifier_phrase(qualifier: Qualifier, language: Language) -> &'static str {
-    match (qualifier, language) {
-        (Qualifier::Exact, Language::Zh) => "确数",
-        (Qualifier::AtLeast, Language::Zh) => "至少",
-        (Qualifier::About, Language::Zh) => "约",
-        (Qualifier::AtMost, Language::Zh) => "至多",
-        (Qualifier::Exact, Language::En) => "exact",
-        (Qualifier::AtLeast, Language::En) => "at least",
-        (Qualifier::About, Language::En) => "about",
-        (Qualifier::AtMost, Language::En) => "at most",
+    use crate::core::wording as w;
+    match qualifier {
+        Qualifier::Exact => w::QUALIFIER_EXACT,
+        Qualifier::AtLeast => w::QUALIFIER_AT_LEAST,
+        Qualifier::About => w::QUALIFIER_ABOUT,
+        Qualifier::AtMost => w::QUALIFIER_AT_MOST,
     }
+    .get(language)
 }
 
 /// A formatted value followed by its unit: "3400户", "1.3万棵", "8,000 m²", "10+ machines".

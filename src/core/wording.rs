@@ -31,6 +31,13 @@ pub fn text(language: Language, text: Text) -> &'static str {
     text.get(language)
 }
 
+// ---- qualifiers ----
+
+pub const QUALIFIER_EXACT: Text = Text::new("确数", "exact");
+pub const QUALIFIER_AT_LEAST: Text = Text::new("至少", "at least");
+pub const QUALIFIER_ABOUT: Text = Text::new("约", "about");
+pub const QUALIFIER_AT_MOST: Text = Text::new("至多", "at most");
+
 // ---- charts and tables ----
 
 pub const NOT_STATED_IN_REPORT: Text = Text::new("原文未给出数字", "not stated in the report");

@@ -44,8 +44,17 @@ async fn copy_text(text: &str) -> bool {
         .is_ok()
 }
 
+/// How a link was passed on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shared {
+    /// Through the system's share sheet.
+    Shared,
+    /// Copied to the clipboard.
+    Copied,
+}
+
 /// Uses the Web Share API where the browser has it (phones), else copies to the clipboard.
-async fn share_or_copy(title: &str, url: &str) -> Result<&'static str, ()> {
+async fn share_or_copy(title: &str, url: &str) -> Result<Shared, ()> {
     let Some(window) = crate::ui::dom::window() else {
         return Err(());
     };
@@ -59,11 +68,11 @@ async fn share_or_copy(title: &str, url: &str) -> Result<&'static str, ()> {
             .await
             .is_ok()
         {
-            return Ok("shared");
+            return Ok(Shared::Shared);
         }
     }
     if copy_text(url).await {
-        Ok("copied")
+        Ok(Shared::Copied)
     } else {
         Err(())
     }
@@ -87,8 +96,8 @@ pub fn ViewControls(#[prop(into)] title: String, language: Language) -> impl Int
         let title = share_title.clone();
         leptos::task::spawn_local(async move {
             let message = match share_or_copy(&title, &url).await {
-                Ok("shared") => text(language, w::SHARED).to_owned(),
-                Ok(_) => format!("{}{url}", text(language, w::LINK_COPIED)),
+                Ok(Shared::Shared) => text(language, w::SHARED).to_owned(),
+                Ok(Shared::Copied) => format!("{}{url}", text(language, w::LINK_COPIED)),
                 Err(()) => format!("{}{url}", text(language, w::COPY_THIS_LINK)),
             };
             share_status.set(Some(message));
