@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs whatever the project needs and is missing. Idempotent: a second run takes seconds.
-#   - Rust target wasm32-unknown-unknown (rustup)
+#   - Rust target wasm32-unknown-unknown (rustup); the pinned nightly that builds the release
+#     wasm, with rust-src and the wasm32 target (rustup; see scripts/wasm-release-env.sh)
 #   - trunk 0.21.14 and wasm-bindgen-cli at exactly Cargo.lock's wasm-bindgen version (cargo install)
 #   - Debian packages: chromium, chromium-driver, fonts-noto-cjk, nginx + its brotli_static module (apt-get)
 #   - node tools from package-lock.json: binaryen 132 (wasm-opt), playwright-core (npm ci)
@@ -23,6 +24,16 @@ fi
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   step "Adding the Rust target wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
+fi
+
+# The release wasm's toolchain (scripts/wasm-release-env.sh names it).
+WASM_RELEASE_TOOLCHAIN=$(sed -n 's/^WASM_RELEASE_TOOLCHAIN="\(.*\)"$/\1/p' scripts/wasm-release-env.sh)
+if ! rustup run "$WASM_RELEASE_TOOLCHAIN" rustc --print sysroot >/dev/null 2>&1 \
+  || [ ! -d "$(rustup run "$WASM_RELEASE_TOOLCHAIN" rustc --print sysroot)/lib/rustlib/src/rust/library" ] \
+  || [ ! -d "$(rustup run "$WASM_RELEASE_TOOLCHAIN" rustc --print sysroot)/lib/rustlib/wasm32-unknown-unknown" ]; then
+  step "Installing Rust $WASM_RELEASE_TOOLCHAIN with rust-src and wasm32 (release wasm; about 1 minute)"
+  rustup toolchain install "$WASM_RELEASE_TOOLCHAIN" --profile minimal \
+    --component rust-src --target wasm32-unknown-unknown
 fi
 
 if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
@@ -73,4 +84,4 @@ if [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" != "132" ]; then
   echo "wasm-opt on PATH is not binaryen 132: $(command -v wasm-opt)" >&2
   exit 1
 fi
-echo "Tools ready: trunk $TRUNK_VERSION, wasm-bindgen $BINDGEN_VERSION, wasm-opt 132, $(chromium --version 2>/dev/null | head -n1)"
+echo "Tools ready: trunk $TRUNK_VERSION, Rust $WASM_RELEASE_TOOLCHAIN (release wasm), wasm-bindgen $BINDGEN_VERSION, wasm-opt 132, $(chromium --version 2>/dev/null | head -n1)"

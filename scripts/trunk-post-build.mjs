@@ -50,7 +50,16 @@ if (match) {
     // rAF does not run in hidden tabs or off-screen cross-origin iframes (a portal's embed
     // below the fold): a timer starts the app there anyway.
     '  await new Promise((resolve) => { requestAnimationFrame(() => setTimeout(resolve, 0)); setTimeout(resolve, 200); });',
-    '  let stage = "download";',
+    // The release wasm has no panic machinery (scripts/wasm-release-env.sh): a panic is a trap,
+  // a WebAssembly.RuntimeError thrown to whatever called in. Say so on the page.
+  '  const stopped = (error) => {',
+  '    if (!(error instanceof WebAssembly.RuntimeError) || root.classList.contains("wasm-stopped")) return;',
+  "    root.classList.add('wasm-stopped');",
+  '    console.error(`The interactive layer stopped: ${error.message}`);',
+  '  };',
+  "  addEventListener('error', (event) => stopped(event.error));",
+  "  addEventListener('unhandledrejection', (event) => stopped(event.reason));",
+  '  let stage = "download";',
     '  try {',
     `    const wasmResponse = fetch('./${wasm}');`,
     `    const bindings = await import('./${glue}');`,
@@ -98,8 +107,11 @@ function pruneData(dir, prefix = '') {
 pruneData(join(staging, 'data'));
 
 // 2. The whole report, rendered natively by the same components from the snapshot.
+// The wasm's nightly settings (scripts/wasm-release-env.sh) are not for this native build.
+const nativeEnv = { ...process.env };
+for (const name of (process.env.WASM_RELEASE_ENV_VARS ?? '').split(' ').filter(Boolean)) delete nativeEnv[name];
 try {
-  execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'snapshot', '--', 'render', '--page', indexPath, '--snapshot', join(staging, 'data', 'snapshot.json')], { stdio: 'inherit' });
+  execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'snapshot', '--', 'render', '--page', indexPath, '--snapshot', join(staging, 'data', 'snapshot.json')], { stdio: 'inherit', env: nativeEnv });
 } catch (error) {
   console.error(`could not render the report into index.html: ${error.message}`);
   process.exit(1);

@@ -3,7 +3,7 @@
 //! - [`core`]: the pure-Rust core (snapshot format, validation, and everything computable
 //!   without a browser). Native unit tests.
 //! - [`ui`]: the thin Leptos layer. Natively its components render the whole report to HTML at
-//!   build time; in the browser the same components hydrate that HTML and make it interactive.
+//!   build time; in the browser the same components take that HTML over and make it interactive.
 //!
 //! See ARCHITECTURE.md.
 

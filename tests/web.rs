@@ -330,3 +330,124 @@ fn map_frames_spread_a_full_drawing_over_frames_then_shift_the_finished_picture(
         .expect("frame");
     assert_eq!(kind, FrameKind::Partial);
 }
+
+#[wasm_bindgen_test]
+fn taking_over_moves_the_prerendered_drawings_into_the_rendered_boxes_in_order() {
+    use fuguanzhuang_viewer::ui::takeover::{
+        is_taking_over, move_over, take_children, while_taking_over,
+    };
+
+    let prerendered = container();
+    prerendered.set_inner_html(
+        r#"<p>old text</p><div class="static-drawings"><svg id="first"></svg></div><div class="static-drawings"><svg id="second"></svg><svg id="third"></svg></div>"#,
+    );
+    let taken = take_children(&prerendered).expect("children taken");
+    assert_eq!(
+        prerendered.child_element_count(),
+        0,
+        "the pre-rendered children left the page"
+    );
+
+    // Rendered over it: the same boxes, empty.
+    let rendered = prerendered.clone();
+    let flagged = while_taking_over(|| {
+        rendered.set_inner_html(
+            r#"<p>new text</p><div class="static-drawings"></div><div class="static-drawings"></div>"#,
+        );
+        is_taking_over()
+    });
+    assert!(
+        flagged,
+        "components rendered inside are told they take over"
+    );
+    assert!(!is_taking_over(), "and nothing after it is");
+    assert!(move_over(&taken, &rendered, ".static-drawings"));
+    let boxes = rendered.query_selector_all(".static-drawings").unwrap();
+    let ids = |index: u32| {
+        let element: web_sys::Element = boxes.item(index).unwrap().unchecked_into();
+        let children = element.children();
+        (0..children.length())
+            .map(|child| children.item(child).unwrap().id())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(0), ["first"]);
+    assert_eq!(ids(1), ["second", "third"]);
+    assert_eq!(
+        rendered
+            .query_selector("p")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .as_deref(),
+        Some("new text"),
+        "the rendered markup is kept"
+    );
+
+    // Boxes that do not pair up: nothing moves.
+    let other = container();
+    other.set_inner_html(r#"<div class="static-drawings"><svg></svg></div>"#);
+    let taken = take_children(&other).expect("children taken");
+    other.set_inner_html(
+        r#"<div class="static-drawings"></div><div class="static-drawings"></div>"#,
+    );
+    assert!(!move_over(&taken, &other, ".static-drawings"));
+    assert_eq!(other.query_selector_all("svg").unwrap().length(), 0);
+    prerendered.remove();
+    other.remove();
+}
+
+/// The reader's choice made in a part already taken over stands when the rest of the page is
+/// taken over (the URL's view is applied only to an untouched view).
+#[wasm_bindgen_test]
+async fn a_choice_made_before_the_page_is_all_taken_over_stands() {
+    use fuguanzhuang_viewer::core::view::state::{view_state_from_query, ViewState};
+    use fuguanzhuang_viewer::ui::url_sync::provide_view_state;
+
+    for reader_acts in [false, true] {
+        let (from_url, _) = view_state_from_query("?section=infrastructure");
+        let (chosen, _) = view_state_from_query("?section=environment");
+        let ready = RwSignal::new(false);
+        let state = StoredValue::new_local(None);
+        let root = container();
+        let url_view = from_url.clone();
+        leptos::mount::mount_to(root.clone(), move || {
+            let context = provide_view_state(
+                ViewState::default(),
+                url_view.clone(),
+                Vec::new(),
+                String::new(),
+                ready.into(),
+            );
+            state.set_value(Some(context.state));
+            view! { <p>"view"</p> }
+        })
+        .forget();
+        let state = state.get_value().expect("provided");
+        sleep_ms(10).await;
+        assert_eq!(
+            state.get_untracked(),
+            ViewState::default(),
+            "the pre-rendered view first"
+        );
+        if reader_acts {
+            state.set(chosen.clone());
+        }
+        sleep_ms(10).await;
+        ready.set(true);
+        sleep_ms(20).await;
+        let expected = if reader_acts { &chosen } else { &from_url };
+        assert_eq!(
+            &state.get_untracked(),
+            expected,
+            "reader acted: {reader_acts}"
+        );
+        let search = web_sys::window().unwrap().location().search().unwrap();
+        let section = if reader_acts {
+            "environment"
+        } else {
+            "infrastructure"
+        };
+        assert!(search.contains(&format!("section={section}")), "{search}");
+        root.remove();
+    }
+}

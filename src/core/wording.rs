@@ -163,6 +163,11 @@ pub const NEEDS_NEWER_BROWSER: &str = "本页的完整报告可以直接阅读�
 pub const INTERACTIVE_NOT_DOWNLOADED: &str = "交互功能未能下载（网络连接问题）；本页报告完整，可直接阅读，刷新页面可重试。 · \
      The interactive layer could not be downloaded (a connection problem); the report here is complete. Reload to try again.";
 
+/// Shown when the interactive layer stopped on an error it could not recover from (a trap in
+/// the WebAssembly: the release build has no panic messages); the report stays readable.
+pub const INTERACTIVE_STOPPED: &str = "交互功能因出错而停止；本页报告仍可阅读，刷新页面可重试。 · \
+     The interactive layer stopped on an error; the report here stays readable. Reload to try again.";
+
 /// Shown when the link asks for another snapshot (`?data=`) and this browser cannot load it.
 pub const OTHER_SNAPSHOT_NEEDS_NEWER_BROWSER: &str =
     "此链接指向另一份数据，需要较新的浏览器才能显示。 · \

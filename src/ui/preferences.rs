@@ -52,7 +52,7 @@ pub fn use_preferences() -> Preferences {
 pub fn provide_preferences(ready: Signal<bool>) -> Preferences {
     let view = use_view_state();
     // The system's colour scheme is read once the page is taken over, so every part of the
-    // pre-rendered page hydrates in the scheme it was rendered in (light).
+    // pre-rendered page is taken over in the scheme it was rendered in (light).
     let system_dark = RwSignal::new(false);
     Effect::new(move |done: Option<bool>| {
         if done == Some(true) || !ready.get() {

@@ -7,7 +7,7 @@
 //!   Open Graph tags and a schema.org `Dataset` (`application/ld+json`: data, not script);
 //! - between `<!--app-->` and `<!--/app-->` in the body: a `<noscript>` line and
 //!   `<div id="app">` holding the whole report (`App` in the default view), with the
-//!   fingerprints the browser app checks before hydrating it.
+//!   fingerprints the browser app checks before taking it over.
 //!
 //! Everything from the snapshot is escaped by the components; text written here is escaped
 //! here.

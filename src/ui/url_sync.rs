@@ -19,7 +19,7 @@ pub struct ViewStateContext {
     pub ignored: RwSignal<Vec<String>>,
     /// The page's address without query or fragment: the site's published address when the
     /// build was told it (or empty), until the app runs in a browser and knows its own; so
-    /// markup that shows it hydrates unchanged.
+    /// markup that shows it is taken over unchanged.
     pub address: RwSignal<String>,
 }
 
@@ -80,10 +80,11 @@ fn write_url(state: &ViewState, push: bool) {
 
 /// Creates the view state and keeps it and the URL in step.
 ///
-/// `shown_first` is the view the first render shows: the URL's, or, when the app hydrates
+/// `shown_first` is the view the first render shows: the URL's, or, when the app takes over
 /// the pre-rendered page, the default view that page was rendered in. Once `ready` (the page
 /// is taken over), the view becomes `from_url` without a history entry, and the address bar
-/// is rewritten fully specified.
+/// is rewritten fully specified; unless the reader changed the view before that (in a part
+/// taken over already), which then stands.
 pub fn provide_view_state(
     shown_first: ViewState,
     from_url: ViewState,
@@ -91,6 +92,7 @@ pub fn provide_view_state(
     published_address: String,
     ready: Signal<bool>,
 ) -> ViewStateContext {
+    let untouched = StoredValue::new(shown_first.clone());
     let context = ViewStateContext {
         state: RwSignal::new(shown_first),
         ignored: RwSignal::new(ignored),
@@ -104,13 +106,20 @@ pub fn provide_view_state(
     Effect::new(move |applied: Option<bool>| {
         let state = context.state.get();
         if applied != Some(true) {
-            // Once the page is taken over (after hydrating all of it, so every part hydrates
+            // Once the page is taken over (all of it, so every part is taken over in
             // the pre-rendered default view it was rendered in): the view from the URL.
             if !ready.get() {
                 return false;
             }
             context.address.set(page_address());
             let from_url = written.get_value();
+            if state != untouched.get_value() {
+                // The reader chose something before the page was all taken over (a part
+                // that was ready already): their choice stands, and the address follows it.
+                write_url(&state, false);
+                written.set_value(state);
+                return true;
+            }
             write_url(&from_url, false);
             if state != from_url {
                 context.state.set(from_url);

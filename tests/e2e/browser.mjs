@@ -51,7 +51,7 @@ export async function newPage(browser, viewportName, extra = {}) {
   return page;
 }
 
-/** Waits until the app has taken over the pre-rendered page (every block hydrated). */
+/** Waits until the app has taken over the pre-rendered page (every block). */
 export async function waitForApp(page, timeout = 20000) {
   await page.locator('main .report[data-complete="true"]').waitFor({ timeout });
 }

@@ -244,3 +244,30 @@ for (const viewport of ['mobile', 'desktop']) {
     });
   }
 }
+
+// The release wasm has no panic machinery: a panic is a trap, which reaches the page as a
+// WebAssembly.RuntimeError thrown out of whatever called in (a timer, an event, a promise).
+for (const [how, throwTrap] of [
+  ['from a callback', () => setTimeout(() => { throw new WebAssembly.RuntimeError('unreachable'); }, 0)],
+  ['from a promise', () => { Promise.reject(new WebAssembly.RuntimeError('unreachable')); }],
+]) {
+  test(`a trap in the interactive layer (${how}) is said on screen, where the reader is, and the report stays`, async () => {
+    const page = await newPage(browser, 'mobile');
+    await page.goto(BASE_URL);
+    await page.locator('main .report[data-complete="true"]').waitFor({ timeout: 20000 });
+    const note = page.locator('#stopped-note');
+    assert.equal(await note.isVisible(), false, 'no note before anything went wrong');
+    // An ordinary error is not a trap: no note.
+    await page.evaluate(() => setTimeout(() => { throw new Error('not a trap'); }, 0));
+    await page.waitForTimeout(100);
+    assert.equal(await note.isVisible(), false, 'an ordinary error shows no note');
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
+    await page.evaluate(throwTrap);
+    await note.waitFor({ state: 'visible' });
+    assert.match(await note.textContent(), /交互功能因出错而停止.*stopped on an error/s);
+    const box = await note.boundingBox();
+    assert.ok(box.y >= 0 && box.y < 844, `the note is on screen (top ${box.y})`);
+    assert.ok((await page.locator('.indicator-table tbody tr').count()) > 10, 'the report is still there');
+    await page.context().close();
+  });
+}

@@ -251,7 +251,7 @@ pub enum LoadFailure {
 }
 
 /// A short fingerprint of a snapshot's text (FNV-1a, 64 bit, hex): the pre-rendered page
-/// records the one it was rendered from, and the app hydrates that page only when the
+/// records the one it was rendered from, and the app takes that page over only when the
 /// snapshot it fetched has the same.
 pub fn snapshot_fingerprint(text: &str) -> String {
     let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {

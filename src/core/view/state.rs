@@ -74,7 +74,7 @@ impl Default for ViewState {
 impl ViewState {
     /// Whether the page's pre-rendered markup (the default view: Chinese, whole report, the
     /// default snapshot, its main period) is this view's markup once the choices that only
-    /// change attributes, classes or drawings are applied. Then the app hydrates the
+    /// change attributes, classes or drawings are applied. Then the app takes over the
     /// pre-rendered page and applies the rest; otherwise it renders the view afresh.
     pub fn starts_from_prerendered(&self) -> bool {
         let default = ViewState::default();
@@ -325,7 +325,7 @@ mod tests {
     fn only_views_with_the_prerendered_structure_start_from_it() {
         let (plain, _) = view_state_from_query("");
         assert!(plain.starts_from_prerendered());
-        // Choices applied to the hydrated page: attributes, classes, drawings, an open card.
+        // Choices applied to the taken-over page: attributes, classes, drawings, an open card.
         let (decorated, _) = view_state_from_query(
             "?theme=dark&large=1&section=environment&indicator=machines_deployed&village=v-duozhuang&zoom=2&centre=1,2&tables=team-shares",
         );

@@ -57,7 +57,7 @@ pub fn ReportView(
     #[prop(default = None)]
     period: Option<String>,
 ) -> impl IntoView {
-    // Rendered in the browser afresh (not hydrating the pre-rendered page), blocks below the
+    // Rendered in the browser afresh (not over the pre-rendered page), blocks below the
     // first section are added one per frame, each in a task of its own (a
     // zero-delay timer after the frame, so that building a block, laying it out and drawing
     // its canvases are separate tasks): the main thread is never held long on slow phones.
@@ -87,7 +87,7 @@ pub fn ReportView(
         .map(|section| section.blocks.len())
         .sum::<usize>();
     let initially = requested.unwrap_or(0) + 1;
-    // Rendered at build time or hydrating that page: every block is there from the start.
+    // Rendered at build time or taking that page over: every block is there from the start.
     let progressive = crate::ui::app::use_rendering() == crate::ui::app::Rendering::Client;
     let shown = RwSignal::new(if progressive {
         first_block.get(initially).copied().unwrap_or(total)
@@ -166,7 +166,7 @@ pub fn ReportView(
         })
         .collect_view();
     // Complete: every block is on the page and taken over by the app (false in the
-    // pre-rendered page until it is hydrated), and every section laid out; for tests and tools.
+    // pre-rendered page until it is taken over), and every section laid out; for tests and tools.
     let interactive = crate::ui::app::use_interactive();
     let pending = crate::ui::deferred::use_pending_blocks();
     let section_count = snapshot.sections.len();
