@@ -405,3 +405,86 @@ fn size_limit_is_enforced_before_parsing() {
     let problems = snapshot_from_json_text(&huge).expect_err("too large");
     assert_problem(&problems, "", "the limit is 33554432 bytes");
 }
+
+/// Blocks are read by hand (not serde's buffering derive for tagged enums): every way a block
+/// can be wrong is named at the block, or at the field when the field itself is wrong.
+#[test]
+fn blocks_are_checked_field_by_field_whatever_the_order() {
+    use fuguanzhuang_viewer::core::snapshot::Block;
+
+    // A field another kind of block has.
+    let problems = problems_after(|v| v["sections"][0]["blocks"][0]["chart"] = json!("comparison"));
+    assert_problem(
+        &problems,
+        "sections[0].blocks[0]",
+        "`chart` is not a field of a prose block, expected `type`, `text`",
+    );
+    // A field no block has, named where it is.
+    let problems = problems_after(|v| v["sections"][0]["blocks"][0]["colour"] = json!(1));
+    assert_problem(
+        &problems,
+        "sections[0].blocks[0].colour",
+        "unknown field `colour`",
+    );
+    // A kind that does not exist.
+    let problems = problems_after(|v| v["sections"][0]["blocks"][0]["type"] = json!("poem"));
+    assert_problem(
+        &problems,
+        "sections[0].blocks[0].type",
+        "unknown variant `poem`",
+    );
+    // A missing kind, and a missing field of a kind.
+    let problems = problems_after(|v| {
+        v["sections"][0]["blocks"][0]
+            .as_object_mut()
+            .expect("object")
+            .remove("type");
+    });
+    assert_problem(&problems, "sections[0].blocks[0]", "missing field `type`");
+    let problems = problems_after(|v| {
+        v["sections"][1]["blocks"]
+            .as_array_mut()
+            .expect("list")
+            .push(json!({"indicators": [], "type": "chart", "id": "x", "chart": "comparison"}));
+    });
+    assert_problem(&problems, "sections[1].blocks[3]", "missing field `title`");
+    // A field of the wrong type.
+    let problems = problems_after(|v| v["sections"][0]["blocks"][0]["text"] = json!(3));
+    assert_problem(
+        &problems,
+        "sections[0].blocks[0].text",
+        "invalid type: integer `3`",
+    );
+
+    // In any order, `type` first or last; a field given twice is refused.
+    let text = r#"{"zh":"文","en":"Text"}"#;
+    let first: Block =
+        serde_json::from_str(&format!(r#"{{"type":"prose","text":{text}}}"#)).expect("type first");
+    let last: Block =
+        serde_json::from_str(&format!(r#"{{"text":{text},"type":"prose"}}"#)).expect("type last");
+    assert_eq!(first, last);
+    let map: Block =
+        serde_json::from_str(r#"{"type":"map"}"#).expect("a map block's title is optional");
+    assert_eq!(map, Block::Map { title: None });
+    let twice = serde_json::from_str::<Block>(&format!(
+        r#"{{"type":"prose","text":{text},"type":"prose"}}"#
+    ))
+    .expect_err("duplicate");
+    assert!(
+        twice.to_string().contains("duplicate field `type`"),
+        "{twice}"
+    );
+    let not_object = serde_json::from_str::<Block>("[1]").expect_err("a list is no block");
+    assert!(
+        not_object
+            .to_string()
+            .contains("a block: an object with a `type`"),
+        "{not_object}"
+    );
+    // Written back in the format read.
+    let written = serde_json::to_string(&first).expect("JSON");
+    assert_eq!(
+        serde_json::from_str::<Block>(&written).expect("read back"),
+        first
+    );
+}

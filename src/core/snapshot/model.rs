@@ -381,8 +381,9 @@ pub struct Section {
     pub blocks: Vec<Block>,
 }
 
+// Written (and described by the schema) as an internally tagged enum; read by hand (below).
 /// One block of a section.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Block {
@@ -404,6 +405,140 @@ pub enum Block {
     },
     /// A table of indicators.
     Table { indicators: Vec<String> },
+}
+
+/// The fields a block may have, of any kind.
+#[derive(Deserialize)]
+#[serde(field_identifier, rename_all = "snake_case")]
+enum BlockField {
+    Type,
+    Text,
+    Indicators,
+    Id,
+    Chart,
+    Title,
+}
+
+/// The kinds of block (`type`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum BlockKind {
+    Prose,
+    Figures,
+    Chart,
+    Map,
+    Table,
+}
+
+impl BlockKind {
+    fn as_str(self) -> &'static str {
+        match self {
+            BlockKind::Prose => "prose",
+            BlockKind::Figures => "figures",
+            BlockKind::Chart => "chart",
+            BlockKind::Map => "map",
+            BlockKind::Table => "table",
+        }
+    }
+
+    /// The fields this kind has besides `type`: (required, optional).
+    fn fields(self) -> (&'static [&'static str], &'static [&'static str]) {
+        match self {
+            BlockKind::Prose => (&["text"], &[]),
+            BlockKind::Figures | BlockKind::Table => (&["indicators"], &[]),
+            BlockKind::Chart => (&["id", "chart", "title", "indicators"], &[]),
+            BlockKind::Map => (&[], &["title"]),
+        }
+    }
+}
+
+/// Reads a block field by field, whatever the order of `type` (serde's derive for an
+/// internally tagged enum buffers each block into an untyped tree first, which costs the wasm
+/// 6 KB gzip of code; BENCHMARKS.md, issue 19). Errors are raised where serde's own are: an
+/// unknown or repeated field at its key, a missing or misplaced one at the block's end.
+impl<'de> Deserialize<'de> for Block {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(BlockVisitor)
+    }
+}
+
+struct BlockVisitor;
+
+impl<'de> serde::de::Visitor<'de> for BlockVisitor {
+    type Value = Block;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        formatter.write_str("a block: an object with a `type`")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Block, A::Error> {
+        use serde::de::Error;
+        fn once<T, E: Error>(slot: &mut Option<T>, value: T, name: &'static str) -> Result<(), E> {
+            match slot.replace(value) {
+                Some(_) => Err(E::duplicate_field(name)),
+                None => Ok(()),
+            }
+        }
+        let mut kind = None;
+        let (mut text, mut indicators, mut id, mut chart, mut title) =
+            (None, None, None, None, None);
+        while let Some(field) = map.next_key::<BlockField>()? {
+            match field {
+                BlockField::Type => once(&mut kind, map.next_value::<BlockKind>()?, "type")?,
+                BlockField::Text => once(&mut text, map.next_value::<Localized>()?, "text")?,
+                BlockField::Indicators => once(
+                    &mut indicators,
+                    map.next_value::<Vec<String>>()?,
+                    "indicators",
+                )?,
+                BlockField::Id => once(&mut id, map.next_value::<String>()?, "id")?,
+                BlockField::Chart => once(&mut chart, map.next_value::<ChartKind>()?, "chart")?,
+                BlockField::Title => once(&mut title, map.next_value::<Localized>()?, "title")?,
+            }
+        }
+        let kind = kind.ok_or_else(|| A::Error::missing_field("type"))?;
+        let (required, optional) = kind.fields();
+        let present = [
+            ("text", text.is_some()),
+            ("indicators", indicators.is_some()),
+            ("id", id.is_some()),
+            ("chart", chart.is_some()),
+            ("title", title.is_some()),
+        ];
+        for (name, _) in present.iter().filter(|(_, is_there)| *is_there) {
+            if !required.contains(name) && !optional.contains(name) {
+                let expected: Vec<String> = std::iter::once(&"type")
+                    .chain(required)
+                    .chain(optional)
+                    .map(|field| format!("`{field}`"))
+                    .collect();
+                return Err(A::Error::custom(format!(
+                    "`{name}` is not a field of a {} block, expected {}",
+                    kind.as_str(),
+                    expected.join(", ")
+                )));
+            }
+        }
+        let missing = |name: &'static str| A::Error::missing_field(name);
+        Ok(match kind {
+            BlockKind::Prose => Block::Prose {
+                text: text.ok_or_else(|| missing("text"))?,
+            },
+            BlockKind::Figures => Block::Figures {
+                indicators: indicators.ok_or_else(|| missing("indicators"))?,
+            },
+            BlockKind::Table => Block::Table {
+                indicators: indicators.ok_or_else(|| missing("indicators"))?,
+            },
+            BlockKind::Chart => Block::Chart {
+                id: id.ok_or_else(|| missing("id"))?,
+                chart: chart.ok_or_else(|| missing("chart"))?,
+                title: title.ok_or_else(|| missing("title"))?,
+                indicators: indicators.ok_or_else(|| missing("indicators"))?,
+            },
+            BlockKind::Map => Block::Map { title },
+        })
+    }
 }
 
 /// The kind of chart a chart block draws.
