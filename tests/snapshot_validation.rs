@@ -136,11 +136,11 @@ fn negative_and_fractional_counts() {
 
 #[test]
 fn non_finite_values() {
-    // JSON cannot spell NaN or infinity; an overflowing literal is a syntax-level error...
+    // JSON cannot spell NaN or infinity; an overflowing literal is refused where it is...
     let problems =
         snapshot_from_json_text(&DEFAULT_SNAPSHOT.replacen("\"value\": 57", "\"value\": 1e999", 1))
             .expect_err("invalid");
-    assert_problem(&problems, "", "number out of range");
+    assert_problem(&problems, "indicators[0].value", "number out of range");
     // ...and a snapshot built in code with NaN is caught by the validator.
     let mut snapshot = snapshot_from_json_text(DEFAULT_SNAPSHOT).expect("valid");
     snapshot.indicators[1].value = Some(f64::NAN);

@@ -27,6 +27,38 @@ pub fn offset_from_line_column(text: &str, line: usize, column: usize) -> usize 
     (line_start + column).min(text.len())
 }
 
+/// How deep JSON may nest: serde_json's own limit for typed reading.
+pub const MAX_NESTING: usize = 128;
+
+/// Where `text` first nests deeper than [`MAX_NESTING`] (1-based line and column, counted as
+/// serde_json does), if it does. Strings are skipped; the text need not be valid JSON.
+pub fn too_deep_at(text: &str) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let (mut depth, mut index) = (0usize, 0usize);
+    while index < bytes.len() {
+        match bytes[index] {
+            b'{' | b'[' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    let line_start = text[..index].rfind('\n').map_or(0, |newline| newline + 1);
+                    let line = text[..index].matches('\n').count() + 1;
+                    return Some((line, index - line_start + 1));
+                }
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            b'"' => {
+                index += 1;
+                while index < bytes.len() && bytes[index] != b'"' {
+                    index += if bytes[index] == b'\\' { 2 } else { 1 };
+                }
+            }
+            _ => {}
+        }
+        index += 1;
+    }
+    None
+}
+
 /// The path of the innermost value that contains (or ends at) `offset` in `text`, in the
 /// style `a.b[2].c`; empty for the document itself. Assumes the text is JSON up to `offset`.
 pub fn json_path_at_offset(text: &str, offset: usize) -> String {
@@ -85,23 +117,25 @@ pub fn json_path_at_offset(text: &str, offset: usize) -> String {
     path
 }
 
-/// Deserialises `T` from a JSON value; on failure returns the path inside the value where
-/// the problem is and serde's message.
-///
-/// The value is read back from its compact text rather than from the tree: the typed
-/// readers are then the same code as the snapshot's fast path (one copy in the wasm, not
-/// two), and serde_json's text reader tells where it stopped.
+/// Deserialises `T` from JSON text; on failure returns the path inside it where the problem
+/// is and serde's message. The typed readers are the same code as the snapshot's fast path
+/// (one copy in the wasm), and serde_json's text reader tells where it stopped.
+pub fn deserialize_text_with_path<T: serde::de::DeserializeOwned>(
+    text: &str,
+) -> Result<T, (String, String)> {
+    serde_json::from_str::<T>(text).map_err(|error| {
+        let offset = offset_from_line_column(text, error.line(), error.column());
+        (json_path_at_offset(text, offset), json_error_reason(&error))
+    })
+}
+
+/// [`deserialize_text_with_path`] for a JSON value already read (the snapshot tool's
+/// boundary files).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn deserialize_with_path<T: serde::de::DeserializeOwned>(
     value: &serde_json::Value,
 ) -> Result<T, (String, String)> {
-    let text = value.to_string();
-    serde_json::from_str::<T>(&text).map_err(|error| {
-        let offset = offset_from_line_column(&text, error.line(), error.column());
-        (
-            json_path_at_offset(&text, offset),
-            json_error_reason(&error),
-        )
-    })
+    deserialize_text_with_path(&value.to_string())
 }
 
 /// serde_json's message without its trailing " at line L column C" (paths or positions are
@@ -174,6 +208,23 @@ mod tests {
         let text = r#"{"a\"]{":[1,"],}[",{"k":true}]}"#;
         let offset = text.find("true").expect("present") + 2;
         assert_eq!(json_path_at_offset(text, offset), "a\"]{[2].k");
+    }
+
+    #[test]
+    fn nesting_deeper_than_the_limit_is_found_where_it_starts() {
+        let deep = format!(
+            "{}{}",
+            "[".repeat(MAX_NESTING + 1),
+            "]".repeat(MAX_NESTING + 1)
+        );
+        assert_eq!(too_deep_at(&deep), Some((1, MAX_NESTING + 1)));
+        let at_limit = format!("{}{}", "[".repeat(MAX_NESTING), "]".repeat(MAX_NESTING));
+        assert_eq!(too_deep_at(&at_limit), None);
+        // Brackets in strings do not count; siblings do not add up.
+        let in_strings = format!("[\"{}\", {}]", "[".repeat(500), "[[]],".repeat(200) + "[]");
+        assert_eq!(too_deep_at(&in_strings), None);
+        let second_line = format!("{{\n  \"a\": {}", "[".repeat(MAX_NESTING));
+        assert_eq!(too_deep_at(&second_line), Some((2, 8 + MAX_NESTING - 1)));
     }
 
     #[test]

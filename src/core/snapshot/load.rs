@@ -4,13 +4,18 @@
 //! Three stages, each reporting as much as it can:
 //! 1. size and JSON syntax (line/column from serde_json; nesting is limited by serde_json),
 //! 2. structure: the schema version first, then each top-level field and each element of each
-//!    list deserialised on its own, so one bad indicator does not hide another,
+//!    list deserialised on its own, so one bad indicator does not hide another (from the raw
+//!    text of each: no JSON tree, whose reader and writer would add to the wasm),
 //! 3. meaning: [`crate::core::snapshot::validate`] on the typed snapshot.
 
-use serde::de::DeserializeOwned;
-use serde_json::Value;
+use std::collections::BTreeMap;
 
-use crate::core::snapshot::json_path::{deserialize_with_path, json_error_reason};
+use serde::de::DeserializeOwned;
+use serde_json::value::RawValue;
+
+use crate::core::snapshot::json_path::{
+    deserialize_text_with_path, json_error_reason, too_deep_at, MAX_NESTING,
+};
 use crate::core::snapshot::validate::{validate_snapshot, Problem};
 use crate::core::snapshot::{Snapshot, SCHEMA_VERSION};
 
@@ -47,19 +52,8 @@ pub fn snapshot_from_json_text(text: &str) -> Result<Snapshot, Vec<Problem>> {
             };
         }
     }
-    // Something is wrong: read it again as a JSON tree to report every problem with its path.
-    let value: Value = serde_json::from_str(text).map_err(|error| {
-        vec![Problem::new(
-            "",
-            format!(
-                "not valid JSON at line {}, column {}: {}",
-                error.line(),
-                error.column(),
-                json_error_reason(&error)
-            ),
-        )]
-    })?;
-    let mut snapshot = snapshot_from_json_value(&value)?;
+    // Something is wrong: read it again part by part to report every problem with its path.
+    let mut snapshot = snapshot_from_json_parts(text)?;
     let problems = validate_snapshot(&snapshot);
     if problems.is_empty() {
         snapshot.reindex();
@@ -105,17 +99,39 @@ const TOP_LEVEL_FIELDS: [&str; 7] = [
     "sections",
 ];
 
-/// Stage 2: the structure, reported field by field and element by element.
-pub fn snapshot_from_json_value(value: &Value) -> Result<Snapshot, Vec<Problem>> {
-    let Some(object) = value.as_object() else {
+/// Stage 2: the structure, reported field by field and element by element. `text` is JSON;
+/// on a syntax error, the problem says where.
+pub fn snapshot_from_json_parts(text: &str) -> Result<Snapshot, Vec<Problem>> {
+    let syntax = |error: serde_json::Error| {
+        vec![Problem::new(
+            "",
+            format!(
+                "not valid JSON at line {}, column {}: {}",
+                error.line(),
+                error.column(),
+                json_error_reason(&error)
+            ),
+        )]
+    };
+    // Nesting is checked first: raw parts are skipped over without serde_json's limit.
+    if let Some((line, column)) = too_deep_at(text) {
         return Err(vec![Problem::new(
             "",
             format!(
-                "a snapshot must be a JSON object, got {}",
-                json_type_name(value)
+                "not valid JSON at line {line}, column {column}: recursion limit exceeded (nested more than {MAX_NESTING} levels)"
             ),
         )]);
-    };
+    }
+    let kind = json_type_name(text);
+    if kind != "an object" {
+        // Checks the syntax first: a broken document is reported as such.
+        serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(syntax)?;
+        return Err(vec![Problem::new(
+            "",
+            format!("a snapshot must be a JSON object, got {kind}"),
+        )]);
+    }
+    let object: BTreeMap<String, &RawValue> = serde_json::from_str(text).map_err(syntax)?;
     match object.get("schema_version") {
         None => {
             return Err(vec![Problem::new(
@@ -123,10 +139,16 @@ pub fn snapshot_from_json_value(value: &Value) -> Result<Snapshot, Vec<Problem>>
                 format!("missing; this viewer reads schema_version {SCHEMA_VERSION}"),
             )])
         }
-        Some(version) if version.as_u64() != Some(u64::from(SCHEMA_VERSION)) => {
+        Some(version)
+            if serde_json::from_str::<u64>(version.get()).ok()
+                != Some(u64::from(SCHEMA_VERSION)) =>
+        {
             return Err(vec![Problem::new(
                 "schema_version",
-                format!("unsupported version {version}; this viewer reads {SCHEMA_VERSION}"),
+                format!(
+                    "unsupported version {}; this viewer reads {SCHEMA_VERSION}",
+                    version.get().trim()
+                ),
             )])
         }
         Some(_) => {}
@@ -154,12 +176,12 @@ pub fn snapshot_from_json_value(value: &Value) -> Result<Snapshot, Vec<Problem>>
     // the typed parts then make up the snapshot (no second pass over the document).
     let meta = object
         .get("meta")
-        .and_then(|meta| typed::<crate::core::snapshot::Meta>("meta", meta, &mut problems));
-    let sources = typed_list(object, "sources", &mut problems);
-    let programmes = typed_list(object, "programmes", &mut problems);
-    let indicators = typed_list(object, "indicators", &mut problems);
-    let places = typed_list(object, "places", &mut problems);
-    let sections = typed_list(object, "sections", &mut problems);
+        .and_then(|meta| typed::<crate::core::snapshot::Meta>("meta", meta.get(), &mut problems));
+    let sources = typed_list(&object, "sources", &mut problems);
+    let programmes = typed_list(&object, "programmes", &mut problems);
+    let indicators = typed_list(&object, "indicators", &mut problems);
+    let places = typed_list(&object, "places", &mut problems);
+    let sections = typed_list(&object, "sections", &mut problems);
     match (meta, problems.is_empty()) {
         (Some(meta), true) => Ok(Snapshot {
             schema_version: SCHEMA_VERSION,
@@ -177,40 +199,35 @@ pub fn snapshot_from_json_value(value: &Value) -> Result<Snapshot, Vec<Problem>>
 
 /// The elements of the list at `key` (absent: empty), each deserialised on its own.
 fn typed_list<T: DeserializeOwned>(
-    object: &serde_json::Map<String, Value>,
+    object: &BTreeMap<String, &RawValue>,
     key: &str,
     problems: &mut Vec<Problem>,
 ) -> Vec<T> {
     let Some(list) = object.get(key) else {
         return Vec::new();
     };
-    let Some(items) = list.as_array() else {
+    let Ok(items) = serde_json::from_str::<Vec<&RawValue>>(list.get()) else {
         problems.push(Problem::new(
             key,
-            format!("must be a list, got {}", json_type_name(list)),
+            format!("must be a list, got {}", json_type_name(list.get())),
         ));
         return Vec::new();
     };
     items
         .iter()
         .enumerate()
-        .filter_map(|(index, item)| typed::<T>(&format!("{key}[{index}]"), item, problems))
+        .filter_map(|(index, item)| typed::<T>(&format!("{key}[{index}]"), item.get(), problems))
         .collect()
 }
 
-fn typed<T: DeserializeOwned>(path: &str, value: &Value, problems: &mut Vec<Problem>) -> Option<T> {
-    match deserialize_at::<T>(path, value) {
+fn typed<T: DeserializeOwned>(path: &str, text: &str, problems: &mut Vec<Problem>) -> Option<T> {
+    match deserialize_text_with_path::<T>(text) {
         Ok(typed) => Some(typed),
-        Err(problem) => {
-            problems.push(problem);
+        Err((inner, message)) => {
+            problems.push(Problem::new(&join_path(path, &inner), message));
             None
         }
     }
-}
-
-fn deserialize_at<T: DeserializeOwned>(path: &str, value: &Value) -> Result<T, Problem> {
-    deserialize_with_path::<T>(value)
-        .map_err(|(inner, message)| Problem::new(&join_path(path, &inner), message))
 }
 
 /// Joins a prefix such as `indicators[3]` and an inner path such as `value` or `[2].id`.
@@ -223,14 +240,15 @@ pub fn join_path(prefix: &str, inner: &str) -> String {
     }
 }
 
-pub(crate) fn json_type_name(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+/// What kind of JSON value `text` (one JSON value) is, for messages, from its first character.
+pub(crate) fn json_type_name(text: &str) -> &'static str {
+    match text.trim_start().as_bytes().first() {
+        Some(b'{') => "an object",
+        Some(b'[') => "a list",
+        Some(b'"') => "a string",
+        Some(b't' | b'f') => "a boolean",
+        Some(b'n') => "null",
+        _ => "a number",
     }
 }
 
