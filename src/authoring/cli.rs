@@ -54,6 +54,12 @@ pub enum Command {
     /// A ready-to-host folder: the built app with this snapshot, its report pre-rendered; no
     /// wasm rebuild
     Publish(PublishArgs),
+    /// Write the .gz (zopfli) and .br (brotli 11) siblings of files, for nginx's gzip_static
+    /// and brotli_static (the release build's hook runs it)
+    Compress {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -141,6 +147,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Locator => locator(),
         Command::Render(args) => render(&args),
         Command::Publish(args) => publish(&args),
+        Command::Compress { files } => compress(&files),
     }
 }
 
@@ -166,6 +173,15 @@ pub fn read_limited(path: &Path) -> Result<String, String> {
             error.utf8_error().valid_up_to()
         )
     })
+}
+
+fn compress(paths: &[PathBuf]) -> i32 {
+    for path in paths {
+        if let Err(message) = super::publish::write_compressed_siblings(path) {
+            return fail(message);
+        }
+    }
+    0
 }
 
 fn check(paths: &[PathBuf]) -> i32 {

@@ -38,18 +38,31 @@ fn copy_tree(from: &Path, to: &Path, files: &mut usize) -> Result<(), String> {
     Ok(())
 }
 
-/// Writes `bytes` to `path` and its `.gz` (gzip 9) and `.br` (brotli 11) siblings.
+/// Writes `bytes` to `path` and its compressed siblings ([`write_compressed_siblings`]).
 fn write_with_compressed(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    fs::write(path, bytes).map_err(|error| format!("{}: {error}", path.display()))?;
+    write_compressed_siblings(path)
+}
+
+/// Writes `path`'s `.gz` and `.br` siblings, which nginx serves as they are (`gzip_static`,
+/// `brotli_static`): gzip by zopfli (about 4 % smaller than gzip -9, slower to make, as fast
+/// to read) and brotli at quality 11.
+pub fn write_compressed_siblings(path: &Path) -> Result<(), String> {
     let describe = |error: std::io::Error| format!("{}: {error}", path.display());
-    fs::write(path, bytes).map_err(describe)?;
-    let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    gzip.write_all(bytes).map_err(describe)?;
-    let gzipped = gzip.finish().map_err(describe)?;
+    let bytes = fs::read(path).map_err(describe)?;
+    let mut gzipped = Vec::new();
+    zopfli::compress(
+        zopfli::Options::default(),
+        zopfli::Format::Gzip,
+        &bytes[..],
+        &mut gzipped,
+    )
+    .map_err(describe)?;
     fs::write(path.with_extension(extension_with(path, "gz")), gzipped).map_err(describe)?;
     let mut brotli = Vec::new();
     {
         let mut writer = brotli::CompressorWriter::new(&mut brotli, 4096, 11, 22);
-        writer.write_all(bytes).map_err(describe)?;
+        writer.write_all(&bytes).map_err(describe)?;
     }
     fs::write(path.with_extension(extension_with(path, "br")), brotli).map_err(describe)?;
     Ok(())

@@ -6,6 +6,7 @@ pub mod format;
 pub mod geo;
 pub mod map;
 pub mod snapshot;
+pub mod sort;
 pub mod svg_compact;
 pub mod text_measure;
 pub mod theme;

@@ -721,7 +721,7 @@ fn draw_time_series<DB: DrawingBackend>(
             }
         }
     }
-    periods.sort_unstable();
+    crate::core::sort::sort(&mut periods);
     let max = visible
         .iter()
         .flat_map(|&index| model.data[index].series.iter())

@@ -98,7 +98,7 @@ impl ChartModel {
                 found.push(quantity.qualifier);
             }
         }
-        found.sort_unstable_by_key(|q| *q as u8);
+        crate::core::sort::sort_by(&mut found, |a, b| (*a as u8).cmp(&(*b as u8)));
         found
     }
 
@@ -162,7 +162,7 @@ pub fn snapshot_periods(snapshot: &Snapshot) -> Vec<String> {
                 .chain(indicator.series.iter().map(|entry| entry.period.clone()))
         })
         .collect();
-    periods.sort_unstable();
+    crate::core::sort::sort(&mut periods);
     periods.dedup();
     periods
 }
@@ -221,7 +221,7 @@ pub fn chart_datum_from_indicator(
             period: indicator.period.clone(),
             quantity: quantity_of(indicator),
         });
-        series.sort_unstable_by(|a, b| a.period.cmp(&b.period));
+        crate::core::sort::sort_by(&mut series, |a, b| a.period.cmp(&b.period));
     }
     ChartDatum {
         indicator_id: indicator.id.clone(),

@@ -490,7 +490,7 @@ pub fn class_breaks(values: &[f64]) -> Vec<f64> {
     if sorted.is_empty() {
         return Vec::new();
     }
-    sorted.sort_unstable_by(f64::total_cmp);
+    crate::core::sort::sort_by(&mut sorted, f64::total_cmp);
     let mut breaks: Vec<f64> = (0..=CLASSES)
         .map(|class| {
             let position = class as f64 / CLASSES as f64 * (sorted.len() - 1) as f64;

@@ -56,7 +56,7 @@ pub fn search_places(
         let kind = u8::from(place.kind == PlaceKind::Community);
         scored.push((score, kind, index));
     }
-    scored.sort_unstable();
+    crate::core::sort::sort(&mut scored);
     scored
         .into_iter()
         .take(limit)

@@ -213,7 +213,7 @@ pub fn view_state_from_query(query: &str) -> (ViewState, Vec<String>) {
                 None => bad("tables", id),
             }
         }
-        tables.sort_unstable();
+        crate::core::sort::sort(&mut tables);
         state.tables = tables;
     }
     if let Some(value) = get("data") {

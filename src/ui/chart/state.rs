@@ -82,7 +82,7 @@ impl ChartState {
                 state.tables.remove(position);
             } else {
                 state.tables.push(id);
-                state.tables.sort_unstable();
+                crate::core::sort::sort(&mut state.tables);
             }
         });
     }
