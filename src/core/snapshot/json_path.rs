@@ -153,8 +153,7 @@ mod tests {
     use super::*;
 
     fn path_of_first_error<T: serde::de::DeserializeOwned + std::fmt::Debug>(text: &str) -> String {
-        let value: serde_json::Value = serde_json::from_str(text).expect("valid JSON");
-        deserialize_with_path::<T>(&value)
+        deserialize_text_with_path::<T>(text)
             .expect_err("should fail")
             .0
     }
