@@ -1,8 +1,8 @@
 //! Benchmarks callable from the page (`window.wasmBindings`), used by `benches/*.mjs` in
-//! headless Chromium. They measure the real drawing path: `draw_chart` on a `CanvasBackend`.
+//! headless Chromium. They measure the real drawing path: `draw_chart` on the browser's canvas backend.
 
+use crate::ui::canvas::backend::BrowserBackend;
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 
 use crate::core::chart::draw::{chart_height_css, draw_chart, DrawOptions};
@@ -44,8 +44,7 @@ pub fn bench_chart_redraws(
             let height = chart_height_css(model.kind, model.data.len());
             canvas.set_width((width_css * scale).round() as u32);
             canvas.set_height((height * scale).round() as u32);
-            let backend =
-                CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D context")?;
+            let backend = BrowserBackend::on_canvas(&canvas).ok_or("no 2D context")?;
             let options = DrawOptions {
                 theme: &theme,
                 scale,
@@ -130,7 +129,7 @@ pub fn bench_map_pan(
                    view: &ViewTransform,
                    range: std::ops::Range<usize>|
      -> Result<usize, String> {
-        let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D context")?;
+        let backend = BrowserBackend::on_canvas(canvas).ok_or("no 2D context")?;
         draw_map_features(
             &backend.into_drawing_area(),
             &model,

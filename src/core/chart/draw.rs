@@ -833,12 +833,8 @@ fn draw_time_series<DB: DrawingBackend>(
     })
 }
 
-/// The chart as an SVG document (for the SVG download and native tests).
-pub fn svg_from_chart(
-    model: &ChartModel,
-    options: &DrawOptions<'_>,
-    width_css: u32,
-) -> Result<String, String> {
+/// The size in pixels of the chart's SVG document `width_css` wide.
+pub fn svg_size(model: &ChartModel, options: &DrawOptions<'_>, width_css: u32) -> (u32, u32) {
     let visible = model
         .data
         .iter()
@@ -846,12 +842,22 @@ pub fn svg_from_chart(
         .count();
     let height_css = chart_height_css(model.kind, visible).ceil() as u32;
     let scale = options.scale;
-    let size = (
+    (
         (f64::from(width_css) * scale).round() as u32,
         (f64::from(height_css) * scale).round() as u32,
-    );
+    )
+}
+
+/// The chart as an SVG document (the pre-rendered page and native tests; the browser's SVG
+/// download draws the same through its one backend type).
+pub fn svg_from_chart(
+    model: &ChartModel,
+    options: &DrawOptions<'_>,
+    width_css: u32,
+) -> Result<String, String> {
     let mut svg = String::new();
     {
+        let size = svg_size(model, options, width_css);
         let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
         draw_chart(&root, model, options)?;
     }

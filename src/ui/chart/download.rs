@@ -1,11 +1,11 @@
 //! Saving a chart: PNG (redrawn at 2× or the screen's ratio), SVG (plotters' SVG backend) and
 //! CSV (with a BOM). Files are handed to the browser as blob URLs; nothing leaves the page.
 
+use crate::ui::canvas::backend::BrowserBackend;
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 
-use crate::core::chart::draw::{chart_height_css, draw_chart, svg_from_chart, DrawOptions};
+use crate::core::chart::draw::{chart_height_css, draw_chart, svg_size, DrawOptions};
 use crate::core::chart::model::{csv_from_chart, ChartModel};
 use crate::core::theme::Theme;
 use crate::ui::preferences::drawing_scale;
@@ -50,7 +50,13 @@ pub fn download_svg(
     width_css: u32,
     filename: &str,
 ) -> Result<(), String> {
-    let svg = svg_from_chart(model, options, width_css)?;
+    let mut svg = String::new();
+    {
+        let size = svg_size(model, options, width_css);
+        let backend =
+            BrowserBackend::Svg(plotters::prelude::SVGBackend::with_string(&mut svg, size));
+        draw_chart(&backend.into_drawing_area(), model, options)?;
+    }
     offer_file(&svg, "image/svg+xml", filename)
 }
 
@@ -140,8 +146,7 @@ pub fn download_png(
     let height_css = chart_height_css(model.kind, visible);
     canvas.set_width((width_css * options.scale).round() as u32);
     canvas.set_height((height_css * options.scale).round() as u32);
-    let backend =
-        CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D canvas context")?;
+    let backend = BrowserBackend::on_canvas(&canvas).ok_or("no 2D canvas context")?;
     draw_chart(&backend.into_drawing_area(), model, options)?;
     let url = canvas
         .to_data_url_with_type("image/png")

@@ -4,9 +4,9 @@
 
 use std::sync::Arc;
 
+use crate::ui::canvas::backend::BrowserBackend;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 
 use crate::core::chart::draw::{chart_height_css, draw_chart, ChartHits, DrawOptions};
 use crate::core::chart::model::ChartModel;
@@ -172,7 +172,7 @@ impl ChartState {
             large,
             measure: &crate::ui::canvas::text::canvas_text_width,
         };
-        let Some(backend) = CanvasBackend::with_canvas_object(element.clone()) else {
+        let Some(backend) = BrowserBackend::on_canvas(element) else {
             return;
         };
         let drawn = self

@@ -2,10 +2,10 @@
 //! file (converted to WGS 84 and simplified by `snapshot locator`), with the file's credit. The
 //! county is found by its code (`meta.county.code`); an outline file without it shows nothing.
 
+use crate::ui::canvas::backend::BrowserBackend;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 
 use crate::core::map::draw::draw_locator;
 use crate::core::map::locator::{locator_from_geojson_text, Locator};
@@ -62,7 +62,7 @@ pub fn LocatorInset(county: AdminUnit, city: AdminUnit, language: Language) -> i
                 return;
             };
             let theme = Theme::for_scheme(preferences.color_scheme.get_untracked());
-            if let Some(backend) = CanvasBackend::with_canvas_object(element.clone()) {
+            if let Some(backend) = BrowserBackend::on_canvas(element) {
                 if let Err(error) = draw_locator(
                     &backend.into_drawing_area(),
                     &locator.areas,

@@ -4,9 +4,9 @@
 
 use std::sync::Arc;
 
+use crate::ui::canvas::backend::BrowserBackend;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 
 use crate::core::geo::{Projection, ViewTransform};
 use crate::core::map::draw::draw_map_features;
@@ -97,8 +97,7 @@ impl Drawer {
                         large,
                         measure: &crate::ui::canvas::text::canvas_text_width,
                     };
-                    let backend = CanvasBackend::with_canvas_object(offscreen.clone())
-                        .ok_or("no 2D canvas")?;
+                    let backend = BrowserBackend::on_canvas(offscreen).ok_or("no 2D canvas")?;
                     draw_map_features(
                         &backend.into_drawing_area(),
                         &model,
