@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# First-load figures of this build (dist/) and, side by side, of another build's dist folder,
+# First-load figures (Lighthouse; how soon the first chart answers a tap) of this build (dist/) and, side by side, of another build's dist folder,
 # both behind the shipped nginx config: `scripts/compare-first-load.sh [OTHER_DIST]`.
 # An earlier build: `git worktree add /tmp/before REV && (cd /tmp/before && ./run sizes)`.
 set -euo pipefail
@@ -21,3 +21,4 @@ for url in $BASE_URL ${BASE_URL_BEFORE:-}; do
   for _ in $(seq 1 50); do curl -fsS -o /dev/null "$url" 2>/dev/null && break; sleep 0.1; done
 done
 node benches/first_load.mjs
+node benches/first_tap.mjs

@@ -2,11 +2,10 @@
 //! message saying exactly what went wrong.
 //!
 //! The same component renders three ways ([`Rendering`]): natively at build time into the
-//! page's HTML (the whole report, default view), in the browser over that HTML (taking its
-//! place block by block, `takeover`), or in the browser afresh (another snapshot, another
-//! language, embed mode). Whatever the browser alone knows (the page address, the system
-//! colour scheme, the offline copy) is applied in effects, once the page is taken over, so
-//! the first render in the browser is the pre-rendered page.
+//! page's HTML (the whole report, default view), in the browser hydrating that HTML, or in the
+//! browser afresh (another snapshot, another language, embed mode). Whatever the browser alone
+//! knows (the page address, the system colour scheme, the offline copy) is applied in effects,
+//! after the first render, so the first render in the browser is the pre-rendered page.
 
 use std::sync::Arc;
 
@@ -34,25 +33,27 @@ use crate::ui::view_notices::ViewNotices;
 pub enum Rendering {
     /// Natively, into the page's HTML at build time.
     Static,
-    /// In the browser, over the pre-rendered HTML (same markup; drawings left to its SVG).
-    TakingOver,
+    /// In the browser, taking over the pre-rendered HTML (hydration).
+    Hydrating,
     /// In the browser, from nothing.
     Client,
 }
 
 /// How the component being created is rendered: natively, `Static`; in the browser,
-/// `TakingOver` while a part of the pre-rendered page is being taken over (the shell's first
-/// render, or a deferred block's), else `Client` (a view rendered afresh, or anything created
-/// later).
+/// `Hydrating` while a hydration pass runs (the page's first pass, or a deferred block's),
+/// else `Client` (a view rendered afresh, or anything created after hydrating).
 pub fn use_rendering() -> Rendering {
     if cfg!(not(target_arch = "wasm32")) {
         return Rendering::Static;
     }
-    #[cfg(target_arch = "wasm32")]
-    if crate::ui::takeover::is_taking_over() {
-        return Rendering::TakingOver;
+    let hydrating = Owner::current_shared_context().is_some_and(|context| {
+        hydration_context::SharedContext::during_hydration(context.as_ref())
+    });
+    if hydrating {
+        Rendering::Hydrating
+    } else {
+        Rendering::Client
     }
-    Rendering::Client
 }
 
 /// Where the app is in loading its snapshot.
@@ -91,8 +92,8 @@ impl AppStart {
 }
 
 /// True once the part of the app a component belongs to runs in a browser: set by an effect
-/// after the page's first pass, or after a deferred block's own takeover, so false in the
-/// pre-rendered page and while taking it over.
+/// after the page's first pass, or after a deferred block's own hydration, so false in the
+/// pre-rendered page and while hydrating it.
 #[derive(Clone, Copy)]
 pub struct Interactive(pub Signal<bool>);
 
@@ -107,14 +108,14 @@ pub fn use_interactive() -> Signal<bool> {
 pub fn App(start: AppStart) -> impl IntoView {
     let (from_url, ignored) = view_state_from_query(&start.query);
     let shown_first = match start.rendering {
-        // The page was rendered in the default view: take that over, then apply the URL's.
-        Rendering::TakingOver => ViewState::default(),
+        // The page was rendered in the default view: hydrate that, then apply the URL's.
+        Rendering::Hydrating => ViewState::default(),
         Rendering::Static | Rendering::Client => from_url.clone(),
     };
     let queue = crate::ui::deferred::provide_deferred_queue();
     let interactive = RwSignal::new(false);
     provide_context(Interactive(interactive.into()));
-    // The whole page is taken over (every deferred block): only then are the view
+    // The whole page is taken over (every deferred block hydrated): only then are the view
     // from the URL and the system's colour scheme applied.
     let pending = queue.pending();
     let ready = Signal::derive(move || interactive.get() && pending.get() == 0);

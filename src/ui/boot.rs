@@ -3,7 +3,7 @@
 //! The page arrives with the whole report in its HTML, rendered at build time by the same
 //! components (`prerender`) in the default view. When this view starts from that markup and
 //! the snapshot fetched is the one the page was rendered from (same fingerprint, same build),
-//! the app takes the page's place part by part (`takeover`): nothing moves on screen.
+//! the app hydrates it: the DOM stays, nothing moves, and the components attach to it.
 //! Otherwise (another snapshot, another language, embed mode, a page from another build) it
 //! renders the view afresh in place of the pre-rendered markup.
 //!
@@ -60,7 +60,7 @@ pub async fn run() {
     take_over(root, query, prerendered.unwrap_or_default(), site_url).await;
 }
 
-/// Fetches the default snapshot, then takes the page over (or renders it afresh when the
+/// Fetches the default snapshot, then hydrates the page (or renders it afresh when the
 /// snapshot is not the one the page shows). On failure the page stays, with the error above.
 async fn take_over(
     root: web_sys::HtmlElement,
@@ -78,13 +78,13 @@ async fn take_over(
                 load: LoadState::Ready(Arc::new(fetched.snapshot)),
                 offline_copy: fetched.offline_copy,
                 query,
-                rendering: Rendering::TakingOver,
+                rendering: Rendering::Hydrating,
                 site_url,
             };
             if fetched.fingerprint == prerendered {
-                mark("app-takeover-start");
-                take_over_shell(&root, start);
-                mark("app-taken-over");
+                mark("app-hydrate-start");
+                leptos::mount::hydrate_from(root, move || view! { <App start=start /> }).forget();
+                mark("app-hydrated");
             } else {
                 // A newer snapshot than the page was rendered from: show the newer one.
                 render_afresh(
@@ -117,29 +117,6 @@ async fn take_over(
             .forget();
         }
     }
-}
-
-/// Renders the app's shell over the pre-rendered page: the report blocks it leaves empty
-/// (each is taken over later, in a task of its own) get their pre-rendered contents back in
-/// the same step, before the browser paints.
-fn take_over_shell(root: &web_sys::HtmlElement, start: AppStart) {
-    use crate::ui::takeover::{move_over, take_children, while_taking_over};
-
-    let Some(prerendered) = take_children(root) else {
-        render_afresh(
-            root,
-            start.load,
-            start.offline_copy,
-            start.query,
-            start.site_url,
-        );
-        return;
-    };
-    let mount_root = root.clone();
-    while_taking_over(move || {
-        leptos::mount::mount_to(mount_root, move || view! { <App start=start /> }).forget();
-    });
-    move_over(&prerendered, root, crate::ui::deferred::BLOCK_SELECTOR);
 }
 
 /// Resolves in a later task (a zero-delay timer), letting the browser paint and handle input.

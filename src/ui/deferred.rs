@@ -1,11 +1,11 @@
 //! Taking over the pre-rendered page in slices.
 //!
-//! Taking over the whole report at once is one long task on a slow phone (the main thread is
+//! Hydrating the whole report at once is one long task on a slow phone (the main thread is
 //! held while every component is set up). So each block of the report is a [`Deferred`]:
 //! - natively (the pre-rendered page), its content is rendered into the page as usual;
-//! - taking over, the shell's first pass renders the block empty (and `boot` moves the
-//!   pre-rendered content back in); the block is rendered later, one per task, in page order,
-//!   over its pre-rendered content (`takeover`), with the app's contexts;
+//! - hydrating, the first pass leaves its content alone (it is opaque to the hydration
+//!   cursor), and the content is hydrated later, one block per task, in page order, as its own
+//!   hydration root with the app's contexts;
 //! - rendered afresh in the browser, it is just its content.
 //!
 //! The markup is the same in all three: `<div class="deferred">` and the content.
@@ -23,10 +23,7 @@ use crate::ui::{app::Interactive, preferences::Preferences, url_sync::ViewStateC
 /// The content of a deferred block.
 pub type Content = Arc<dyn Fn() -> AnyView + Send + Sync>;
 
-/// Selects every deferred block in the page (they do not nest).
-pub const BLOCK_SELECTOR: &str = ".deferred";
-
-/// The blocks still waiting to be taken over, and how many there are (for `data-complete`).
+/// The blocks still waiting to be hydrated, and how many there are (for `data-complete`).
 #[derive(Clone, Copy)]
 pub struct DeferredQueue {
     pending: RwSignal<usize>,
@@ -37,7 +34,7 @@ pub struct DeferredQueue {
 }
 
 impl DeferredQueue {
-    /// Blocks not taken over yet (0 once the page is fully taken over).
+    /// Blocks not hydrated yet (0 once the page is fully taken over).
     pub fn pending(&self) -> Signal<usize> {
         self.pending.into()
     }
@@ -90,14 +87,14 @@ pub fn provide_deferred_queue() -> DeferredQueue {
     queue
 }
 
-/// Blocks not taken over yet (0 without a queue).
+/// Blocks not hydrated yet (0 without a queue).
 pub fn use_pending_blocks() -> Signal<usize> {
     use_context::<DeferredQueue>()
         .map(|queue| queue.pending())
         .unwrap_or_else(|| Signal::stored(0))
 }
 
-/// The contexts a deferred block's components read, carried into its own root.
+/// The contexts a deferred block's components read, carried into its own hydration root.
 #[cfg(target_arch = "wasm32")]
 #[derive(Clone, Copy)]
 struct Carried {
@@ -133,20 +130,20 @@ impl Carried {
 pub fn Deferred(content: Content) -> impl IntoView {
     match use_rendering() {
         Rendering::Static => {
+            // Rendered here as HTML text: the hydrating pass treats it as opaque.
             let html = content().to_html();
             view! { <div class="deferred" inner_html=html></div> }.into_any()
         }
         Rendering::Client => view! { <div class="deferred">{content()}</div> }.into_any(),
-        Rendering::TakingOver => take_over_later(content),
+        Rendering::Hydrating => hydrate_later(content),
     }
 }
 
 #[cfg(target_arch = "wasm32")]
-fn take_over_later(content: Content) -> AnyView {
+fn hydrate_later(content: Content) -> AnyView {
     use wasm_bindgen::JsCast;
 
     use crate::ui::snapshot_fetch::mark;
-    use crate::ui::takeover::{move_over, take_children, while_taking_over};
 
     let node = NodeRef::<leptos::html::Div>::new();
     let carried = Carried::capture();
@@ -157,44 +154,32 @@ fn take_over_later(content: Content) -> AnyView {
                 return;
             };
             let element: web_sys::HtmlElement = element.unchecked_into();
-            mark("block-takeover-start");
-            let prerendered = take_children(&element);
-            let mounted = while_taking_over(|| {
-                leptos::mount::mount_to(element.clone(), move || {
-                    carried.provide();
-                    // This block runs once its own takeover is done (an effect), so its
-                    // markup starts as pre-rendered (controls inert) and then changes.
-                    let interactive = RwSignal::new(false);
-                    provide_context(Interactive(interactive.into()));
-                    Effect::new(move |_| interactive.set(true));
-                    content()
-                })
+            mark("block-hydrate-start");
+            let mounted = leptos::mount::hydrate_from(element, move || {
+                carried.provide();
+                // This block runs once its own hydration is done (an effect), so its markup
+                // hydrates as pre-rendered (controls inert) and then changes.
+                let interactive = RwSignal::new(false);
+                provide_context(Interactive(interactive.into()));
+                Effect::new(move |_| interactive.set(true));
+                content()
             });
-            // The drawings the browser build leaves to the pre-rendered SVG.
-            if let Some(prerendered) = prerendered {
-                move_over(&prerendered, &element, STATIC_DRAWINGS_SELECTOR);
-            }
             // For the benchmarks: how long each block's takeover held the main thread.
-            mark("block-taken-over");
+            mark("block-hydrated");
             // When the block is gone already (the view changed before its turn came), the
-            // handle comes back and is dropped here, which unmounts what was just rendered.
+            // handle comes back and is dropped here, which unmounts what was just hydrated.
             let _ = handle.try_set_value(Some(mounted));
         }));
     }
     on_cleanup(move || {
         let _ = handle.try_update_value(|kept| kept.take());
     });
-    view! { <div class="deferred" node_ref=node></div> }.into_any()
+    view! { <div class="deferred" node_ref=node inner_html=String::new()></div> }.into_any()
 }
 
-/// The pre-rendered drawings' boxes (charts and the map), which the browser build renders
-/// empty while taking over.
-#[cfg(target_arch = "wasm32")]
-const STATIC_DRAWINGS_SELECTOR: &str = ".static-drawings";
-
 #[cfg(not(target_arch = "wasm32"))]
-fn take_over_later(content: Content) -> AnyView {
-    // Natively there is no takeover; render as a static page would.
+fn hydrate_later(content: Content) -> AnyView {
+    // Natively there is no hydration; render as a static page would.
     let html = content().to_html();
     view! { <div class="deferred" inner_html=html></div> }.into_any()
 }

@@ -1,12 +1,10 @@
 //! The thin Leptos layer. The components compile for both targets: natively they render the
-//! whole report into the page's HTML at build time (`prerender`); in the browser they render
-//! the same markup over that HTML, taking its place part by part (`boot`, `takeover`), and
-//! make it interactive. Browser-only work lives in effects and event
+//! whole report into the page's HTML at build time (`prerender`); in the browser they hydrate
+//! that HTML (`boot`) and make it interactive. Browser-only work lives in effects and event
 //! handlers, which never run natively. Each file holds one concern:
 //!
-//! - the app shell: `app` (root component, load state), `boot` (browser: take the page over
-//!   or render afresh), `takeover` (browser: rendering over the pre-rendered markup),
-//!   `prerender` (native: the page's HTML), `deferred` (taking over block by block),
+//! - the app shell: `app` (root component, load state), `boot` (browser: hydrate or render
+//!   afresh), `prerender` (native: the page's HTML), `deferred` (hydrating block by block),
 //!   `url_sync` and `preferences` (view state and what derives from it), `snapshot_fetch` (the
 //!   data layer), `load_error`, `view_controls`, `view_notices`, `embed`, `dom`,
 //!   `panic_notice` (browser);
@@ -34,13 +32,11 @@ pub mod preferences;
 pub mod prerender;
 pub mod report;
 pub mod snapshot_fetch;
-#[cfg(target_arch = "wasm32")]
-pub mod takeover;
 pub mod url_sync;
 pub mod view_controls;
 pub mod view_notices;
 
-/// Starts the app: installs the panic hook, then takes over the pre-rendered page or renders
+/// Starts the app: installs the panic hook, then hydrates the pre-rendered page or renders
 /// the view afresh (`boot`).
 #[cfg(target_arch = "wasm32")]
 pub fn start() {

@@ -10,8 +10,8 @@
 //! container query). Either way the canvas that replaces it is exactly as tall (no layout
 //! shift).
 //!
-//! In the browser these return an empty string: the takeover moves the pre-rendered drawings
-//! over as they are, and a view rendered afresh draws its canvases at once.
+//! In the browser these return an empty string: hydration leaves the pre-rendered markup as it
+//! is, and a view rendered afresh draws its canvases at once.
 
 use crate::core::chart::model::ChartModel;
 use crate::core::snapshot::Snapshot;

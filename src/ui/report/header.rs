@@ -78,7 +78,7 @@ pub fn ReportHeader(
         })
         .collect_view();
     // Opened with a section in the URL: go there once the report is on the page (an effect:
-    // in the browser only, after the takeover).
+    // in the browser only, after hydrating).
     Effect::new(move |_| {
         let (from_url, _) = view_state_from_query(&current_search());
         if let Some(section) = from_url.section {
