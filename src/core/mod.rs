@@ -7,6 +7,7 @@ pub mod geo;
 pub mod map;
 pub mod snapshot;
 pub mod sort;
+pub mod speech;
 pub mod svg_compact;
 pub mod text_measure;
 pub mod theme;

@@ -405,6 +405,42 @@ pub const NO_DATA_NOT_ZERO: Text = Text::new("无数据（不是 0）", "No data
 /// A chart whose every series the reader switched off.
 pub const ALL_SERIES_HIDDEN: Text = Text::new("所有数据系列均已隐藏", "All series are hidden");
 
+// ---- read aloud (朗读 / 指读) ----
+
+pub const READ_ALOUD: Text = Text::new("朗读", "Read aloud");
+pub const READ_ALOUD_HINT: Text = Text::new(
+    "朗读已开启：点按数字、图表条、村块、标题或段落即可收听，再点一次听原文。按 Esc 停止。",
+    "Read aloud is on: tap a figure, a chart bar, a village, a heading or a paragraph to hear it; tap again for the report's own words. Esc stops.",
+);
+pub const SPEECH_NOT_AVAILABLE: Text = Text::new(
+    "此浏览器不能朗读（没有语音合成功能）。",
+    "This browser cannot read aloud (it has no speech synthesis).",
+);
+pub const SPEECH_NO_VOICE: Text = Text::new(
+    "此设备没有中文语音，无法朗读。可在系统设置中添加中文语音。",
+    "This device has no English voice, so it cannot read aloud. A voice can be added in the system settings.",
+);
+pub const SPEECH_CHECKING: Text = Text::new("正在查找语音…", "Looking for a voice…");
+pub const READ_THIS_SECTION: Text = Text::new("朗读本节", "Read this section");
+pub const SPEECH_READING: Text = Text::new("正在朗读", "Reading aloud");
+pub const SPEECH_PAUSE: Text = Text::new("暂停", "Pause");
+pub const SPEECH_STOP: Text = Text::new("停止", "Stop");
+pub const SPEECH_SLOWER: Text = Text::new("慢速", "Slower");
+pub const SPEECH_CONTROLS: Text = Text::new("朗读控制", "Read-aloud controls");
+/// Said before the report's own words (which are then read in Chinese).
+pub const SPEECH_SOURCE_LEAD: Text = Text::new("原文：", "The report's own words, in Chinese:");
+pub const SPEECH_TABLE: Text = Text::new("表格：全部数字。", "Table of all figures.");
+pub const SPEECH_MAP: Text = Text::new("村庄示意图", "Schematic map of the villages");
+pub const SPEECH_MAP_HINT: Text = Text::new("点按村块可收听村名", "tap a village to hear its name");
+
+/// A chart's title as it is announced before its figures.
+pub fn speech_chart_title(language: Language, title: &str) -> String {
+    match language {
+        Language::Zh => format!("图表：{title}。"),
+        Language::En => format!("Chart: {title}."),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

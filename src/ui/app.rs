@@ -25,6 +25,8 @@ use crate::ui::preferences::provide_preferences;
 use crate::ui::report::header::ReportHeader;
 use crate::ui::report::sections::ReportView;
 use crate::ui::snapshot_fetch::{fetch_snapshot, DEFAULT_SNAPSHOT_URL};
+use crate::ui::speech::controls::SpeechBar;
+use crate::ui::speech::read_aloud::provide_read_aloud;
 use crate::ui::url_sync::provide_view_state;
 use crate::ui::view_notices::ViewNotices;
 
@@ -171,6 +173,7 @@ pub fn App(start: AppStart) -> impl IntoView {
             load.run(());
         }
     });
+    let read_aloud = provide_read_aloud(view, preferences, ready);
     let load_default = Callback::new(move |()| view.state.update(|state| state.data = None));
 
     let offline_banner = move || {
@@ -211,6 +214,7 @@ pub fn App(start: AppStart) -> impl IntoView {
                 LoadState::Loading => view! { <LoadingNotice /> }.into_any(),
                 LoadState::Ready(snapshot) => {
                     let language = preferences.language.get();
+                    read_aloud.set_snapshot(Arc::clone(&snapshot));
                     // The header is taken over in a task of its own too (`Deferred`).
                     let header_snapshot = Arc::clone(&snapshot);
                     let header: Content = Arc::new(move || {
@@ -223,6 +227,7 @@ pub fn App(start: AppStart) -> impl IntoView {
                     view! {
                         <Deferred content=header />
                         <ReportView snapshot=snapshot language=language period=preferences.period.get() />
+                        <SpeechBar language=language />
                     }
                     .into_any()
                 }

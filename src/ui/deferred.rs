@@ -101,6 +101,7 @@ struct Carried {
     view: Option<ViewStateContext>,
     preferences: Option<Preferences>,
     queue: Option<DeferredQueue>,
+    read_aloud: Option<crate::ui::speech::read_aloud::ReadAloud>,
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -110,6 +111,7 @@ impl Carried {
             view: use_context(),
             preferences: use_context(),
             queue: use_context(),
+            read_aloud: use_context(),
         }
     }
 
@@ -122,6 +124,9 @@ impl Carried {
         }
         if let Some(queue) = self.queue {
             provide_context(queue);
+        }
+        if let Some(read_aloud) = self.read_aloud {
+            provide_context(read_aloud);
         }
     }
 }

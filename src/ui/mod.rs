@@ -32,6 +32,7 @@ pub mod preferences;
 pub mod prerender;
 pub mod report;
 pub mod snapshot_fetch;
+pub mod speech;
 pub mod url_sync;
 pub mod view_controls;
 pub mod view_notices;

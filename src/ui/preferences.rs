@@ -17,6 +17,8 @@ pub struct Preferences {
     pub language: Signal<Language>,
     pub color_scheme: Signal<ColorScheme>,
     pub large: Signal<bool>,
+    /// Read aloud is switched on (parts of the report say themselves when tapped).
+    pub read_aloud: Signal<bool>,
     /// True while the page is being printed: canvases redraw at print resolution.
     pub printing: Signal<bool>,
     /// The period chosen on the timeline (`None`: the snapshot's main period).
@@ -42,13 +44,14 @@ pub fn use_preferences() -> Preferences {
         language: Signal::stored(Language::Zh),
         color_scheme: Signal::stored(ColorScheme::Light),
         large: Signal::stored(false),
+        read_aloud: Signal::stored(false),
         printing: Signal::stored(false),
         period: Signal::stored(None),
     })
 }
 
 /// Creates the preferences from the view state and the system colour scheme, and mirrors them
-/// on `<html>` (`lang`, `data-theme`, `data-large`, `data-embed`) for the stylesheet.
+/// on `<html>` (`lang`, `data-theme`, `data-large`, `data-embed`, `data-read-aloud`) for the stylesheet.
 pub fn provide_preferences(ready: Signal<bool>) -> Preferences {
     let view = use_view_state();
     // The system's colour scheme is read once the page is taken over, so every part of the
@@ -95,6 +98,7 @@ pub fn provide_preferences(ready: Signal<bool>) -> Preferences {
     });
     let large = Memo::new(move |_| view.state.with(|state| state.large));
     let embed = Memo::new(move |_| view.state.with(|state| state.embed));
+    let read_aloud = Memo::new(move |_| view.state.with(|state| state.read_aloud));
     let period = Memo::new(move |_| view.state.with(|state| state.period.clone()));
     Effect::new(move |_| {
         let Some(root) = crate::ui::dom::window()
@@ -123,6 +127,10 @@ pub fn provide_preferences(ready: Signal<bool>) -> Preferences {
         );
         crate::ui::dom::warn_on_error(
             root.set_attribute("data-embed", if embed.get() { "1" } else { "0" }),
+            "set attribute",
+        );
+        crate::ui::dom::warn_on_error(
+            root.set_attribute("data-read-aloud", if read_aloud.get() { "1" } else { "0" }),
             "set attribute",
         );
     });
@@ -161,6 +169,7 @@ pub fn provide_preferences(ready: Signal<bool>) -> Preferences {
         language: language.into(),
         color_scheme: color_scheme.into(),
         large: large.into(),
+        read_aloud: read_aloud.into(),
         printing: printing.into(),
         period: period.into(),
     };

@@ -1,5 +1,5 @@
-//! The reader's controls for the whole view: language, colour theme, large text (适老化),
-//! sharing a link, and the embed code for a portal page. All of it lives in the URL.
+//! The reader's controls for the whole view: language, colour theme, large text (适老化), read
+//! aloud, sharing a link, and the embed code for a portal page. All of it lives in the URL.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -8,6 +8,7 @@ use crate::core::view::state::ViewState;
 use crate::core::wording::{self as w, text};
 use crate::core::Language;
 
+use crate::ui::speech::controls::ReadAloudSwitch;
 use crate::ui::url_sync::{link_to, page_address, use_view_state};
 
 /// The iframe snippet for `state` (fully specified, embed mode on).
@@ -146,6 +147,7 @@ pub fn ViewControls(#[prop(into)] title: String, language: Language) -> impl Int
                 on:click=move |_| set(|state| state.large = !state.large)>
                 {text(language, w::LARGE_TEXT)}
             </button>
+            <ReadAloudSwitch language=language />
             <button type="button" class="button" data-control="share" on:click=on_share>
                 {text(language, w::SHARE_LINK)}
             </button>

@@ -32,6 +32,8 @@ pub struct ViewState {
     pub large: bool,
     /// Chrome-less embed mode.
     pub embed: bool,
+    /// Read aloud (朗读): tapping or focusing a part of the report speaks it. Opt-in only.
+    pub read_aloud: bool,
     /// The section scrolled to.
     pub section: Option<String>,
     /// The figure card opened.
@@ -58,6 +60,7 @@ impl Default for ViewState {
             theme: ThemeChoice::Auto,
             large: false,
             embed: false,
+            read_aloud: false,
             section: None,
             indicator: None,
             village: None,
@@ -86,11 +89,12 @@ impl ViewState {
 }
 
 /// The parameters this viewer reads.
-pub const KNOWN_PARAMS: [&str; 14] = [
+pub const KNOWN_PARAMS: [&str; 15] = [
     "lang",
     "theme",
     "large",
     "embed",
+    "speak",
     "section",
     "indicator",
     "village",
@@ -153,7 +157,11 @@ pub fn view_state_from_query(query: &str) -> (ViewState, Vec<String>) {
             Err(_) => bad("theme", &value),
         }
     }
-    for (name, target) in [("large", &mut state.large), ("embed", &mut state.embed)] {
+    for (name, target) in [
+        ("large", &mut state.large),
+        ("embed", &mut state.embed),
+        ("speak", &mut state.read_aloud),
+    ] {
         if let Some(value) = get(name) {
             match flag(&value) {
                 Some(on) => *target = on,
@@ -269,6 +277,7 @@ pub fn query_from_view_state(state: &ViewState) -> String {
         ),
         format!("theme={}", state.theme.as_str()),
         format!("large={}", u8::from(state.large)),
+        format!("speak={}", u8::from(state.read_aloud)),
     ];
     if state.embed {
         parts.push("embed=1".to_owned());
@@ -348,6 +357,7 @@ mod tests {
             theme: ThemeChoice::Dark,
             large: true,
             embed: true,
+            read_aloud: true,
             section: Some("environment".into()),
             indicator: Some("machines_deployed".into()),
             village: Some("v-duozhuang".into()),
@@ -378,6 +388,7 @@ mod tests {
             "lang=zh",
             "theme=auto",
             "large=0",
+            "speak=0",
             "colour=designation",
             "zoom=1",
             "tables=",

@@ -11,10 +11,12 @@ use wasm_bindgen::JsCast;
 
 use crate::core::chart::keyboard::{focus_after_key, FocusMove};
 use crate::core::chart::model::ChartModel;
+use crate::core::speech::datum_phrase;
 use crate::ui::canvas::static_drawing::chart_svgs;
 use crate::ui::chart::parts::{ChartActions, ChartKey, ChartLegend, ChartTable, ChartTooltip};
 use crate::ui::chart::state::ChartState;
 use crate::ui::preferences::use_preferences;
+use crate::ui::speech::read_aloud::{use_read_aloud, Trigger};
 use crate::ui::url_sync::use_view_state;
 
 /// The keys the chart answers (for `aria-keyshortcuts`).
@@ -60,8 +62,29 @@ pub fn ChartFigure(model: ChartModel, #[prop(into)] file_prefix: String) -> impl
 
     let at =
         |event: &web_sys::PointerEvent| (f64::from(event.offset_x()), f64::from(event.offset_y()));
-    let on_pointer_down =
-        move |event: web_sys::PointerEvent| chart.show_datum(chart.datum_at(at(&event)));
+    // Read aloud (when on): a tapped or focused figure is said; tapped again, its source.
+    let read_aloud = use_read_aloud();
+    let say_datum = move |datum: usize, trigger: Trigger| {
+        let Some(read_aloud) = read_aloud else {
+            return;
+        };
+        let (id, phrase, quote) = chart.model.with_value(|model| {
+            let data = &model.data[datum];
+            (
+                format!("datum:{}:{datum}", model.id),
+                datum_phrase(data, model.language),
+                data.quote.clone(),
+            )
+        });
+        read_aloud.say(id, phrase, Some(quote), trigger);
+    };
+    let on_pointer_down = move |event: web_sys::PointerEvent| {
+        let datum = chart.datum_at(at(&event));
+        chart.show_datum(datum);
+        if let Some(datum) = datum {
+            say_datum(datum, Trigger::Tap);
+        }
+    };
     // A mouse hovers; a finger or pen shows the tooltip while pressed and it follows along.
     let on_pointer_move = move |event: web_sys::PointerEvent| {
         if event.pointer_type() == "mouse" || event.buttons() != 0 {
@@ -87,6 +110,7 @@ pub fn ChartFigure(model: ChartModel, #[prop(into)] file_prefix: String) -> impl
                 chart.focus.set(Some(datum));
                 // The tooltip follows once the focus ring is drawn (anchors do not move).
                 chart.show_datum(Some(datum));
+                say_datum(datum, Trigger::Focus);
             }
             FocusMove::Clear => {
                 chart.focus.set(None);

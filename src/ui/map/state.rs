@@ -11,8 +11,10 @@ use crate::core::geo::{Point, ViewTransform};
 use crate::core::map::model::{map_model_from_snapshot, schematic_row_width, ColourBy, MapModel};
 use crate::core::map::viewport::{Viewport, FOCUS_ZOOM};
 use crate::core::snapshot::Snapshot;
+use crate::core::speech::SpeechKey;
 use crate::core::Language;
 use crate::ui::canvas::frame::CanvasBox;
+use crate::ui::speech::read_aloud::{use_read_aloud, ReadAloud, Trigger};
 use crate::ui::url_sync::ViewStateContext;
 
 /// The map's shared state (`Copy`: every piece holds it).
@@ -31,6 +33,7 @@ pub struct MapState {
     /// Said to screen readers (the selected village's name).
     pub announcement: RwSignal<String>,
     view_state: ViewStateContext,
+    read_aloud: Option<ReadAloud>,
     /// The model depends on the layout width class only: one per class.
     models: StoredValue<HashMap<u64, Arc<MapModel>>>,
 }
@@ -47,6 +50,7 @@ impl MapState {
             colour_by: Memo::new(move |_| view_state.state.with(|state| state.map_colour.clone())),
             announcement: RwSignal::new(String::new()),
             view_state,
+            read_aloud: use_read_aloud(),
             models: StoredValue::new(HashMap::new()),
         }
     }
@@ -82,6 +86,10 @@ impl MapState {
             let (model, _) = self.current();
             if let Some(feature) = model.feature_of(id) {
                 self.announcement.set(model.features[feature].name.clone());
+            }
+            if let Some(read_aloud) = self.read_aloud {
+                let key = SpeechKey::Village { place: id.clone() };
+                read_aloud.say_key(&key.attribute(), Trigger::Tap);
             }
         }
         self.view_state.state.update(|state| state.village = id);

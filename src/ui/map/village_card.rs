@@ -87,6 +87,10 @@ pub fn VillageCard(
     let name = place.name.get(language).to_owned();
     let place_source = source_title(&place.source);
     let region_label = name.clone();
+    let speech_key = crate::core::speech::SpeechKey::Village {
+        place: place.id.clone(),
+    }
+    .attribute();
     // Opening a card moves focus to it (screen readers land on it); Esc closes it.
     let card_ref = NodeRef::<leptos::html::Section>::new();
     Effect::new(move |_| {
@@ -103,7 +107,7 @@ pub fn VillageCard(
         }
     };
     view! {
-        <section class="village-card" node_ref=card_ref data-place=place.id.clone() aria-label=region_label tabindex="-1" on:keydown=on_key_down>
+        <section class="village-card" node_ref=card_ref data-place=place.id.clone() data-speak=speech_key aria-label=region_label tabindex="-1" on:keydown=on_key_down>
             <div class="card-head">
                 <h4>{name}</h4>
                 <button type="button" class="button button-secondary card-close" on:click=move |_| on_close.run(())>

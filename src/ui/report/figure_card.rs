@@ -83,8 +83,12 @@ pub fn FigureCard(
             }
         });
     };
+    let speech_key = crate::core::speech::SpeechKey::Figure {
+        indicator: indicator.id.clone(),
+    }
+    .attribute();
     view! {
-        <details class=format!("figure-card qualifier-{qualifier_class}") data-indicator=indicator.id.clone() prop:open=is_open on:toggle=on_toggle>
+        <details class=format!("figure-card qualifier-{qualifier_class}") data-indicator=indicator.id.clone() data-speak=speech_key prop:open=is_open on:toggle=on_toggle>
             <summary>
                 <span class="figure-label">{label.clone()}</span>
                 <span class="figure-value">

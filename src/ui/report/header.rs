@@ -12,6 +12,7 @@ use crate::core::wording::{self as w, text};
 use crate::core::Language;
 
 use crate::ui::report::timeline::Timeline;
+use crate::ui::speech::controls::ReadAloudSwitch;
 use crate::ui::url_sync::{current_search, link_to, use_view_state};
 use crate::ui::view_controls::ViewControls;
 
@@ -115,6 +116,7 @@ pub fn ReportHeader(
         })
     };
     if embed {
+        let interactive = crate::ui::app::use_interactive();
         // The as-of date with how it was arrived at, as in the full header.
         let embed_note = as_of_note.clone().map(|note| w::bracketed(language, &note));
         let full_view = move || {
@@ -131,6 +133,7 @@ pub fn ReportHeader(
                 </p>
                 {about.map(|about| view! { <p class="about-data">{about}" · "{as_of.clone()}{embed_note.clone()}</p> })}
                 <a class="open-full" href=full_view target="_blank" rel="noopener">{text(language, w::OPEN_THE_FULL_VIEW)}</a>
+                <div class="embed-controls" inert=move || !interactive.get()><ReadAloudSwitch language=language /></div>
                 <Timeline snapshot=snapshot.clone() language=language />
             </header>
         }

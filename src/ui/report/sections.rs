@@ -6,21 +6,35 @@ use leptos::prelude::*;
 
 use crate::core::chart::model::chart_model_from_block;
 use crate::core::snapshot::{Block, Snapshot};
+use crate::core::speech::SpeechKey;
 use crate::core::Language;
 use crate::ui::chart::figure::ChartFigure;
 use crate::ui::deferred::Deferred;
 use crate::ui::map::village_map::VillageMap;
+use crate::ui::preferences::use_preferences;
 use crate::ui::report::figure_card::FigureCard;
 use crate::ui::report::indicator_table::IndicatorTable;
+use crate::ui::speech::controls::ReadSectionButton;
 
 fn block_view(
     snapshot: &Arc<Snapshot>,
+    section_id: &str,
+    block_index: usize,
     block: &Block,
     language: Language,
     period: &Option<String>,
 ) -> AnyView {
     match block {
-        Block::Prose { text } => view! { <p class="prose">{text.get(language).to_owned()}</p> }.into_any(),
+        Block::Prose { text } => {
+            let key = SpeechKey::Prose {
+                section: section_id.to_owned(),
+                block: block_index,
+            }
+            .attribute();
+            // Reachable by the keyboard while read aloud is on.
+            let read_aloud = use_preferences().read_aloud;
+            view! { <p class="prose" data-speak=key tabindex=move || read_aloud.get().then_some("0")>{text.get(language).to_owned()}</p> }.into_any()
+        }
         Block::Figures { indicators } => {
             let cards = indicators
                 .iter()
@@ -127,6 +141,11 @@ pub fn ReportView(
             let labelled_by = heading_id.clone();
             let title = section.title.get(language).to_owned();
             let id = section.id.clone();
+            let heading_key = SpeechKey::Heading {
+                section: section.id.clone(),
+            }
+            .attribute();
+            let read_aloud = use_preferences().read_aloud;
             // A section is added with its first block, so that nothing below the revealed
             // part exists yet and adding blocks never moves what is already on screen.
             let first = first_block[index];
@@ -143,6 +162,8 @@ pub fn ReportView(
                         let block = move || {
                             block_view(
                                 &snapshot,
+                                &snapshot.sections[index].id,
+                                block_index,
                                 &snapshot.sections[index].blocks[block_index],
                                 language,
                                 &period,
@@ -151,14 +172,17 @@ pub fn ReportView(
                         // Hydrating the pre-rendered page, each block is taken over in a task
                         // of its own (`Deferred`).
                         let content: crate::ui::deferred::Content = Arc::new(block);
-                        view! { <Show when=move || flat < shown.get()><Deferred content=content.clone() /></Show> }
+                        view! { <Show when=move || flat < shown.get()><div class="block" data-block=block_index><Deferred content=content.clone() /></div></Show> }
                     })
                     .collect_view()
             };
             view! {
                 <Show when=move || first < shown.get() || (empty && first <= shown.get())>
                     <section class="report-section" class:laid-out=move || index < settled.get() id=id.clone() aria-labelledby=labelled_by.clone()>
-                        <h2 id=heading_id.clone() tabindex="-1">{title.clone()}</h2>
+                        <div class="section-head">
+                            <h2 id=heading_id.clone() data-speak=heading_key.clone() tabindex=move || if read_aloud.get() { "0" } else { "-1" }>{title.clone()}</h2>
+                            <ReadSectionButton section=id.clone() language=language />
+                        </div>
                         {blocks.clone()}
                     </section>
                 </Show>
