@@ -177,6 +177,27 @@ test('in English: the figure in English words; the source in Chinese after an En
   await page.keyboard.press('ArrowDown');
   said = await lastSaid(page, 5);
   assert.equal(said[4].text, figurePhrase('machines_deployed', 'en'));
+  // A click on a bar (the second row), and on a village tile, in English.
+  const box = await canvas.boundingBox();
+  await page.mouse.click(box.x + 40, box.y + 6 + 62 + 30);
+  said = await lastSaid(page, 6);
+  const second = SNAPSHOT.sections.find((s) => s.id === 'environment').blocks[2].indicators[1];
+  assert.equal(said[5].text, figurePhrase(second, 'en'));
+  const map = await showCanvas(page, '.map-box');
+  await page.locator('.map-search-input').fill('Duozhuang');
+  await page.locator('.search-result').first().click();
+  await page.locator('.card-close').click();
+  // Something else in between, so the tile is said afresh (not its source).
+  await page.locator('[data-indicator="cadres_trained"] summary').click();
+  said = await lastSaid(page, 8);
+  await map.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+  const mapBox = await map.boundingBox();
+  await page.mouse.click(mapBox.x + mapBox.width / 2, mapBox.y + mapBox.height / 2);
+  await page.locator('.village-card[data-place="v-duozhuang"]').waitFor({ timeout: 5000 });
+  said = await lastSaid(page, 9);
+  assert.match(said[6].text, /^Duozhuang Village, Administrative village, community, inferred: Duozhuang \(community\), City-level beautiful-village programme\.$/);
+  assert.equal(said[8].text, said[6].text);
+  assert.equal(said[8].lang, 'en-GB');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
