@@ -244,6 +244,16 @@ struct MapPainter<'a, DB: DrawingBackend> {
 }
 
 impl<DB: DrawingBackend> MapPainter<'_, DB> {
+    fn tile_label(&self, name: &str, tile_px: i32) -> Option<TileLabel<'static>> {
+        tile_label_at(
+            self.options.measure,
+            name,
+            tile_px,
+            self.options.scale,
+            self.boost,
+        )
+    }
+
     fn px(&self, point: Point) -> (i32, i32) {
         let (x, y) = screen_from_map(self.projection, self.view, point);
         let scale = self.options.scale;
@@ -359,22 +369,30 @@ impl<DB: DrawingBackend> MapPainter<'_, DB> {
         } else {
             self.draw(&PathElement::new(corners.to_vec(), outline))?;
         }
-        let tile_css = f64::from(bottom_right.0 - top_left.0) / scale;
-        if tile_css >= LABEL_MIN_TILE {
-            let size = (tile_css * 0.2).clamp(10.0, 16.0);
-            let style = self
-                .font(size)
-                .color(&color(text_on(look.fill_rgb)))
-                .pos(Pos::new(HPos::Center, VPos::Center));
-            let room = bottom_right.0 - top_left.0 - self.stroke(4.0) as i32;
-            let label = tile_label(self.options.measure, &feature.name, &style, room);
-            self.draw(&Text::new(label, self.px(feature.label_at), style))?;
+        let label = self.tile_label(&feature.name, bottom_right.0 - top_left.0);
+        let two_lines = label.as_ref().is_some_and(|label| label.lines.len() > 1);
+        if let Some(label) = label {
+            let text_colour = color(text_on(look.fill_rgb));
+            let style = label.style.color(&text_colour);
+            let (x, y) = self.px(feature.label_at);
+            let count = label.lines.len() as i32;
+            for (index, line) in label.lines.into_iter().enumerate() {
+                // Lines centred on the tile's middle, one line height apart.
+                let offset = (2 * index as i32 - (count - 1)) * label.line_height / 2;
+                self.draw(&Text::new(line, (x, y + offset), style.clone()))?;
+            }
         }
         if let Some(level) = feature.designation {
             // A shape marks the designation, so colour is not the only signal.
-            let radius = ((bottom_right.0 - top_left.0) as f64 * 0.12)
-                .clamp(3.0 * scale, 7.0 * scale) as i32;
-            let inset = radius + self.stroke(3.0) as i32;
+            // Beside a two-line label, a smaller one tucked into the corner, clear of the text.
+            let (radius, inset) = if two_lines {
+                let radius = (2.5 * scale) as i32;
+                (radius, radius + self.stroke(1.0) as i32)
+            } else {
+                let radius = ((bottom_right.0 - top_left.0) as f64 * 0.12)
+                    .clamp(3.0 * scale, 7.0 * scale) as i32;
+                (radius, radius + self.stroke(3.0) as i32)
+            };
             let centre = (bottom_right.0 - inset, top_left.1 + inset);
             draw_designation_marker(
                 self.root,
@@ -464,23 +482,147 @@ impl<DB: DrawingBackend> MapPainter<'_, DB> {
     }
 }
 
-/// A tile's name as it fits `room` backend px: whole when it fits; else without the 村 /
-/// Village suffix every village name ends in, shortened further only when that does not fit.
-pub fn tile_label(
+/// A tile's label as drawn: its lines, their style and the distance between them.
+struct TileLabel<'a> {
+    lines: Vec<String>,
+    style: TextStyle<'a>,
+    line_height: i32,
+}
+
+/// A tile's name as it fits `room` backend px across and `max_lines` lines: whole when it fits;
+/// else without the 村 / " Village" suffix every village name ends in; else that on two lines
+/// (Chinese split in the middle, "宋家 / 箕山"; Latin at a space, or hyphenated); shortened with
+/// an ellipsis only when even that does not fit, and not at all when that would leave less than
+/// two characters.
+pub fn tile_label_lines(
     measure: MeasureText<'_>,
     name: &str,
     style: &TextStyle<'_>,
     room: i32,
-) -> String {
-    if styled_width(measure, name, style) <= room {
-        return name.to_owned();
+    max_lines: i32,
+) -> Vec<String> {
+    let fits = |text: &str| styled_width(measure, text, style) <= room;
+    if fits(name) {
+        return vec![name.to_owned()];
     }
     let short = name
         .strip_suffix('村')
         .or_else(|| name.strip_suffix(" Village"))
         .filter(|short| !short.is_empty())
         .unwrap_or(name);
-    fit_text(measure, short, style, room)
+    if fits(short) {
+        return vec![short.to_owned()];
+    }
+    if max_lines >= 2 {
+        if let Some((first, second)) = two_lines(short) {
+            if fits(&first) && fits(&second) {
+                return vec![first, second];
+            }
+        }
+    }
+    // Cut, but only to something recognisable: a lone first character ("宋…") names nothing,
+    // so the tile then has no label (its name is in the list, the search and the card).
+    let cut = fit_text(measure, short, style, room);
+    if cut.trim_end_matches('…').chars().count() >= 2 {
+        vec![cut]
+    } else {
+        Vec::new()
+    }
+}
+
+/// `text` on two lines of about equal length: at the space nearest the middle, else in the
+/// middle (Latin text then hyphenated). `None` for a single character.
+fn two_lines(text: &str) -> Option<(String, String)> {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() < 2 {
+        return None;
+    }
+    let middle = chars.len().div_ceil(2);
+    let space = chars
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c == ' ')
+        .map(|(index, _)| index)
+        .min_by_key(|index| index.abs_diff(middle));
+    if let Some(space) = space {
+        let first: String = chars[..space].iter().collect();
+        let second: String = chars[space + 1..].iter().collect();
+        return (!first.is_empty() && !second.is_empty()).then_some((first, second));
+    }
+    let first: String = chars[..middle].iter().collect();
+    let second: String = chars[middle..].iter().collect();
+    let latin = chars[middle - 1].is_ascii_alphabetic() && chars[middle].is_ascii_alphabetic();
+    Some((if latin { format!("{first}-") } else { first }, second))
+}
+
+/// The label of a tile `tile_px` backend px wide (at `scale` backend px per CSS px, text
+/// `boost` times larger), if the tile is large enough for one.
+fn tile_label_at(
+    measure: MeasureText<'_>,
+    name: &str,
+    tile_px: i32,
+    scale: f64,
+    boost: f64,
+) -> Option<TileLabel<'static>> {
+    let tile_css = f64::from(tile_px) / scale;
+    if tile_css < LABEL_MIN_TILE {
+        return None;
+    }
+    let size = (tile_css * 0.2).clamp(10.0, 16.0);
+    let style = TextStyle::from(("sans-serif", size * boost * scale).into_font())
+        .pos(Pos::new(HPos::Center, VPos::Center));
+    let stroke = |css: f64| ((css * boost * scale).round() as i32).max(1);
+    let line_height = ((size * 1.2 * boost * scale).round() as i32).max(1);
+    let lines = tile_label_lines(
+        measure,
+        name,
+        &style,
+        tile_px - stroke(4.0),
+        (tile_px - stroke(6.0)) / line_height,
+    );
+    Some(TileLabel {
+        lines,
+        style,
+        line_height,
+    })
+}
+
+/// The labels of every tile of a schematic `model` drawn whole in a box `width` CSS px wide,
+/// laid out as the drawing lays them out: (feature id, lines). Tiles too small for a label
+/// have none.
+pub fn schematic_tile_labels(
+    model: &MapModel,
+    width: f64,
+    options: &MapDrawOptions<'_>,
+) -> Vec<(String, Vec<String>)> {
+    let size = (
+        width,
+        map_height_for_width(model, width, MapHeightLimits::for_mode(model.mode)),
+    );
+    let projection = map_projection(model, size);
+    let view = ViewTransform::default();
+    let boost = if options.large { 1.35 } else { 1.0 };
+    let px = |point: Point| {
+        (screen_from_map(&projection, &view, point).0 * options.scale).round() as i32
+    };
+    model
+        .features
+        .iter()
+        .filter_map(|feature| {
+            let Shape::Tile { origin, side } = feature.shape else {
+                return None;
+            };
+            let tile_px = px((origin.0 + side, origin.1)) - px(origin);
+            let label = tile_label_at(
+                options.measure,
+                &feature.name,
+                tile_px,
+                options.scale,
+                boost,
+            )?;
+            (!label.lines.is_empty()).then(|| (feature.id.clone(), label.lines))
+        })
+        .collect()
 }
 
 /// Draws a small locator: every outline in a muted tone and the area with `highlight_code` in the
@@ -602,6 +744,75 @@ mod tests {
         (model, colouring, theme)
     }
 
+    /// The map box at a 390 px and a 320 px wide phone (16 px page margins each side).
+    const PHONE_BOXES: [f64; 2] = [358.0, 288.0];
+
+    #[test]
+    fn no_tile_label_is_cut_to_one_character_and_chinese_names_fit_a_390_px_phone() {
+        let snapshot =
+            snapshot_from_json_text(include_str!("../../../data/snapshot.json")).expect("valid");
+        let theme = Theme::for_scheme(ColorScheme::Light);
+        for language in [Language::Zh, Language::En] {
+            for width in PHONE_BOXES {
+                for (scale, large) in [(3.0, false), (2.0, false), (3.0, true)] {
+                    let model = map_model_from_snapshot(
+                        &snapshot,
+                        language,
+                        crate::core::map::model::schematic_row_width(width),
+                    );
+                    let options = MapDrawOptions {
+                        theme: &theme,
+                        scale,
+                        selected: None,
+                        large,
+                        measure: &crate::core::text_measure::approximate_text_width,
+                    };
+                    let labels = schematic_tile_labels(&model, width, &options);
+                    for (id, lines) in &labels {
+                        let text = lines.concat();
+                        let kept = text.trim_end_matches('…').trim_end_matches('-');
+                        // A label is a recognisable name or nothing (the tile is then too
+                        // small for text: its name is in the list, the search and on tap).
+                        assert!(
+                            !text.contains('…') || kept.chars().count() >= 2,
+                            "{language:?} {width} px ×{scale} large={large}: {id} shown as {lines:?}"
+                        );
+                        assert!(lines.len() <= 2, "{id}: {lines:?}");
+                    }
+                    if language == Language::Zh && width == PHONE_BOXES[0] && !large {
+                        // At 390 px every village is named in full or without 村, on one
+                        // line or two ("宋家 / 箕山"), never cut.
+                        assert_eq!(labels.len(), 57, "a label per tile at ×{scale}");
+                        for (id, lines) in &labels {
+                            let text = lines.concat();
+                            let name = &snapshot.place(id).expect("place").name.zh;
+                            assert!(!text.contains('…'), "×{scale}: {id} {lines:?}");
+                            assert!(name.starts_with(&text), "{id}: {lines:?} is not {name}");
+                            assert!(text.chars().count() + 1 >= name.chars().count());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn two_line_labels_split_in_the_middle_or_at_a_space() {
+        assert_eq!(two_lines("宋家箕山"), Some(("宋家".into(), "箕山".into())));
+        assert_eq!(two_lines("何家庄子"), Some(("何家".into(), "庄子".into())));
+        assert_eq!(two_lines("小沈家沟"), Some(("小沈".into(), "家沟".into())));
+        assert_eq!(two_lines("垛庄"), Some(("垛".into(), "庄".into())));
+        assert_eq!(
+            two_lines("Duozhuang (community)"),
+            Some(("Duozhuang".into(), "(community)".into()))
+        );
+        assert_eq!(
+            two_lines("Songjiajishan"),
+            Some(("Songjia-".into(), "jishan".into()))
+        );
+        assert_eq!(two_lines("宋"), None);
+    }
+
     #[test]
     fn drawing_in_slices_gives_the_same_picture_as_one_drawing() {
         let (model, colouring, theme) = default_map(ColourBy::Community);
@@ -694,10 +905,10 @@ mod tests {
         assert_eq!(stats.culled, 0);
         // A title per group and a label per tile (text is measured crudely natively, so the
         // words themselves may be shortened here; the browser measures real glyphs).
-        assert_eq!(
-            svg.matches("<text").count(),
-            model.groups.len() + model.features.len()
-        );
+        let labels = schematic_tile_labels(&model, size.0, &options);
+        let lines: usize = labels.iter().map(|(_, lines)| lines.len()).sum();
+        assert_eq!(svg.matches("<text").count(), model.groups.len() + lines);
+        assert_eq!(labels.len(), model.features.len());
         // Zoomed in 8× on a corner: most tiles are culled.
         let view = ViewTransform::default().zoomed_at(8.0, (0.0, 0.0));
         let mut svg = String::new();
