@@ -95,3 +95,41 @@ fn values_are_parsed_into_their_types_once() {
         other => panic!("parsed as {other:?}"),
     }
 }
+
+#[test]
+fn snapshot_files_from_windows_editors_are_read_or_named() {
+    use fuguanzhuang_viewer::authoring::cli::read_limited;
+    let snapshot = include_str!("../data/snapshot.json");
+    let dir = std::env::temp_dir().join(format!("fuguanzhuang-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    // Notepad's UTF-8 adds a byte-order mark: read, and the snapshot is valid.
+    let bom = dir.join("bom.json");
+    std::fs::write(
+        &bom,
+        [b"\xEF\xBB\xBF".as_slice(), snapshot.as_bytes()].concat(),
+    )
+    .expect("write");
+    let text = read_limited(&bom).expect("a BOM is accepted");
+    assert!(fuguanzhuang_viewer::core::snapshot::load::snapshot_from_json_text(&text).is_ok());
+    // Notepad's "Unicode" is UTF-16: named, with the fix.
+    let utf16 = dir.join("utf16.json");
+    let units: Vec<u8> = [0xFF_u8, 0xFE]
+        .into_iter()
+        .chain(snapshot.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    std::fs::write(&utf16, units).expect("write");
+    let message = read_limited(&utf16).expect_err("refused");
+    assert!(
+        message.contains("UTF-16") && message.contains("save it as UTF-8"),
+        "{message}"
+    );
+    // Chinese Windows' "ANSI" is GBK: named, with the fix.
+    let gbk = dir.join("gbk.json");
+    std::fs::write(&gbk, encoding_rs::GBK.encode(snapshot).0).expect("write");
+    let message = read_limited(&gbk).expect_err("refused");
+    assert!(
+        message.contains("GBK") && message.contains("另存为 UTF-8"),
+        "{message}"
+    );
+    std::fs::remove_dir_all(&dir).expect("clean up");
+}

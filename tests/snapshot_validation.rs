@@ -488,3 +488,65 @@ fn blocks_are_checked_field_by_field_whatever_the_order() {
         first
     );
 }
+
+#[test]
+fn part_of_cycles_are_reported_as_cycles_naming_every_indicator() {
+    // Two indicators that are each other's whole (the example: 57 and 15).
+    let problems = problems_after(|v| {
+        let villages = index_of(v, "indicators", "admin_villages");
+        v["indicators"][villages]["part_of"] = json!("one_shoulder_villages");
+    });
+    let villages = index_of(&default_value(), "indicators", "admin_villages");
+    assert_problem(
+        &problems,
+        &format!("indicators[{villages}].part_of"),
+        "cycle: \"admin_villages\" → \"one_shoulder_villages\" → \"admin_villages\"",
+    );
+    // Not the misleading "part larger than the whole".
+    assert!(
+        !problems.iter().any(|p| p.message.contains("larger than")),
+        "{problems:?}"
+    );
+    assert_eq!(problems.len(), 1, "{problems:?}");
+
+    // Three in a ring with equal values: still found, once.
+    let problems = problems_after(|v| {
+        for (id, whole) in [
+            ("cultural_squares_built", "village_offices_upgraded"),
+            ("village_offices_upgraded", "structures_demolished"),
+            ("structures_demolished", "cultural_squares_built"),
+        ] {
+            let index = index_of(v, "indicators", id);
+            v["indicators"][index]["part_of"] = json!(whole);
+            v["indicators"][index]["value"] = json!(36);
+        }
+    });
+    let cycles: Vec<&Problem> = problems
+        .iter()
+        .filter(|p| p.message.contains("cycle"))
+        .collect();
+    assert_eq!(cycles.len(), 1, "{problems:?}");
+    for id in [
+        "cultural_squares_built",
+        "village_offices_upgraded",
+        "structures_demolished",
+    ] {
+        assert!(cycles[0].message.contains(id), "{}", cycles[0].message);
+    }
+}
+
+#[test]
+fn an_empty_report_is_refused() {
+    let problems = problems_after(|v| {
+        v["indicators"] = json!([]);
+        v["sections"] = json!([]);
+    });
+    assert_problem(&problems, "", "the report is empty");
+    let problems = problems_after(|v| {
+        v["indicators"] = json!([]);
+        for section in v["sections"].as_array_mut().expect("sections") {
+            section["blocks"] = json!([]);
+        }
+    });
+    assert_problem(&problems, "", "the report is empty");
+}

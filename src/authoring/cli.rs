@@ -167,12 +167,7 @@ pub fn read_limited(path: &Path) -> Result<String, String> {
         ));
     }
     let bytes = std::fs::read(path).map_err(|error| error.to_string())?;
-    String::from_utf8(bytes).map_err(|error| {
-        format!(
-            "not UTF-8 (byte {} is invalid); save the file as UTF-8",
-            error.utf8_error().valid_up_to()
-        )
-    })
+    crate::core::snapshot::load::snapshot_text_from_bytes(bytes).map_err(|problem| problem.message)
 }
 
 fn compress(paths: &[PathBuf]) -> i32 {

@@ -10,7 +10,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::core::snapshot::load::{
-    snapshot_fingerprint, snapshot_from_json_text, LoadFailure, MAX_SNAPSHOT_BYTES,
+    snapshot_fingerprint, snapshot_from_json_text, snapshot_text_from_bytes, LoadFailure,
+    MAX_SNAPSHOT_BYTES,
 };
 use crate::core::snapshot::Snapshot;
 
@@ -163,15 +164,9 @@ async fn fetch_with_signal(
     let offline_copy = response.headers().get(OFFLINE_COPY_HEADER);
     let bytes = read_limited(url, &response, MAX_SNAPSHOT_BYTES).await?;
     mark("snapshot-fetched");
-    let text = String::from_utf8(bytes).map_err(|error| LoadFailure::Invalid {
+    let text = snapshot_text_from_bytes(bytes).map_err(|problem| LoadFailure::Invalid {
         url: url.to_owned(),
-        problems: vec![crate::core::snapshot::validate::Problem::new(
-            "",
-            format!(
-                "not UTF-8 text (invalid byte at offset {}); save the file as UTF-8",
-                error.utf8_error().valid_up_to()
-            ),
-        )],
+        problems: vec![problem],
     })?;
     let snapshot = snapshot_from_json_text(&text).map_err(|problems| LoadFailure::Invalid {
         url: url.to_owned(),

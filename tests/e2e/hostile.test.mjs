@@ -220,3 +220,21 @@ test('after a first visit the report opens offline, marked as a saved copy; a br
   await page.context().setOffline(false);
   await page.context().close();
 });
+
+test('files from Windows editors: a UTF-8 byte-order mark is read; UTF-16 and GBK are named with the fix', async () => {
+  const json = JSON.stringify(SNAPSHOT);
+  let page = await withSnapshot(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json)]));
+  await page.locator('main .report[data-complete="true"]').waitFor({ timeout: 20000 });
+  assert.equal(await page.locator('.load-error').count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+  page = await withSnapshot(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]));
+  await page.locator('.load-error').waitFor({ timeout: 20000 });
+  assert.match(await page.locator('.load-error').textContent(), /UTF-16.*save it as UTF-8.*另存为 UTF-8/s);
+  await page.context().close();
+  // {"meta":{"title":"富官庄镇"}} saved as GBK (Chinese Windows' "ANSI").
+  page = await withSnapshot(Buffer.from('7b226d657461223a7b227469746c65223a22b8bbb9d9d7afd5f2227d7d', 'hex'));
+  await page.locator('.load-error').waitFor({ timeout: 20000 });
+  assert.match(await page.locator('.load-error').textContent(), /GBK.*另存为 UTF-8/s);
+  await page.context().close();
+});

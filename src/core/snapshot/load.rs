@@ -24,6 +24,62 @@ use crate::core::snapshot::{Snapshot, SCHEMA_VERSION};
 /// with polygons (about 22 MB), which needs about 74 MiB of wasm memory (BENCHMARKS.md).
 pub const MAX_SNAPSHOT_BYTES: usize = 32 * 1024 * 1024;
 
+/// A snapshot file's bytes as text. UTF-8 is the format; a UTF-8 byte-order mark (Windows
+/// Notepad writes one) is accepted and dropped. A file in another encoding is refused with a
+/// message that names it and says how to fix it: UTF-16 (Notepad's "Unicode"), or GBK /
+/// GB18030 (Chinese Windows' "ANSI"), recognised by its byte pattern.
+pub fn snapshot_text_from_bytes(bytes: Vec<u8>) -> Result<String, Problem> {
+    const UTF8_BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF])
+        // No mark, but ASCII JSON with a zero byte beside every character.
+        || (bytes.len() >= 4
+            && bytes.iter().take(64).filter(|&&byte| byte == 0).count()
+                >= bytes.len().min(64) / 3);
+    if utf16 {
+        return Err(Problem::new(
+            "",
+            "the file is saved as UTF-16 (Windows Notepad calls it \"Unicode\"); save it as UTF-8 (文件是 UTF-16 编码，请另存为 UTF-8)",
+        ));
+    }
+    let bytes = match bytes.strip_prefix(UTF8_BOM) {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
+    String::from_utf8(bytes).map_err(|error| {
+        let offset = error.utf8_error().valid_up_to();
+        let message = if looks_like_gbk(error.as_bytes()) {
+            format!(
+                "the file looks like GBK / GB18030 (Chinese Windows' \"ANSI\"), not UTF-8 (first such byte at offset {offset}); save it as UTF-8 (文件像是 GBK 编码，请另存为 UTF-8)"
+            )
+        } else {
+            format!("not UTF-8 text (invalid byte at offset {offset}); save the file as UTF-8")
+        };
+        Problem::new("", message)
+    })
+}
+
+/// Whether every byte outside ASCII pairs up as a GBK / GB18030 two-byte character (lead
+/// 0x81–0xFE, trail 0x40–0xFE but not 0x7F), and there is at least one.
+fn looks_like_gbk(bytes: &[u8]) -> bool {
+    let mut pairs = 0;
+    let mut index = 0;
+    while index < bytes.len() {
+        let byte = bytes[index];
+        if byte < 0x80 {
+            index += 1;
+            continue;
+        }
+        let trail = bytes.get(index + 1).copied().unwrap_or(0);
+        if !(0x81..=0xFE).contains(&byte) || !(0x40..=0xFE).contains(&trail) || trail == 0x7F {
+            return false;
+        }
+        pairs += 1;
+        index += 2;
+    }
+    pairs > 0
+}
+
 /// Parses and validates a snapshot. On failure returns every problem found, in document order
 /// as far as possible.
 pub fn snapshot_from_json_text(text: &str) -> Result<Snapshot, Vec<Problem>> {
@@ -310,6 +366,56 @@ impl LoadFailure {
             }
             _ => Vec::new(),
         }
+    }
+}
+
+#[cfg(test)]
+mod encoding_tests {
+    use super::snapshot_text_from_bytes;
+
+    const JSON: &str = "{\"名\": \"富官庄镇\"}";
+
+    #[test]
+    fn utf8_with_or_without_a_byte_order_mark_is_read() {
+        assert_eq!(
+            snapshot_text_from_bytes(JSON.as_bytes().to_vec()).as_deref(),
+            Ok(JSON)
+        );
+        let mut marked = vec![0xEF, 0xBB, 0xBF];
+        marked.extend_from_slice(JSON.as_bytes());
+        assert_eq!(snapshot_text_from_bytes(marked).as_deref(), Ok(JSON));
+    }
+
+    #[test]
+    fn utf16_is_named_with_or_without_its_mark() {
+        let units: Vec<u16> = JSON.encode_utf16().collect();
+        let little: Vec<u8> = units.iter().flat_map(|unit| unit.to_le_bytes()).collect();
+        let big: Vec<u8> = units.iter().flat_map(|unit| unit.to_be_bytes()).collect();
+        for bytes in [
+            [vec![0xFF, 0xFE], little.clone()].concat(),
+            [vec![0xFE, 0xFF], big].concat(),
+            little,
+        ] {
+            let problem = snapshot_text_from_bytes(bytes).expect_err("refused");
+            assert!(problem.message.contains("UTF-16"), "{}", problem.message);
+            assert!(
+                problem.message.contains("另存为 UTF-8"),
+                "{}",
+                problem.message
+            );
+        }
+    }
+
+    #[test]
+    fn gbk_is_named_and_other_bytes_are_not_guessed_at() {
+        // "{\"名\": \"富官庄镇\"}" in GBK.
+        let (gbk, _, _) = encoding_rs::GBK.encode(JSON);
+        let problem = snapshot_text_from_bytes(gbk.into_owned()).expect_err("refused");
+        assert!(problem.message.contains("GBK"), "{}", problem.message);
+        let problem =
+            snapshot_text_from_bytes(b"{\"a\": \"\xff\x20\"}".to_vec()).expect_err("refused");
+        assert!(!problem.message.contains("GBK"), "{}", problem.message);
+        assert!(problem.message.contains("not UTF-8"), "{}", problem.message);
     }
 }
 

@@ -86,6 +86,7 @@ pub fn validate_snapshot(snapshot: &Snapshot) -> Vec<Problem> {
         .iter()
         .map(|indicator| (indicator.id.as_str(), indicator))
         .collect();
+    let in_cycles = part_of_cycles(snapshot);
     for (index, indicator) in snapshot.indicators.iter().enumerate() {
         checker.indicator(
             &At::TopIndex("indicators", index),
@@ -95,7 +96,19 @@ pub fn validate_snapshot(snapshot: &Snapshot) -> Vec<Problem> {
                 programmes: &programme_ids,
                 indicators: &indicators_by_id,
                 places: &place_ids,
+                in_cycles: &in_cycles.members,
             },
+        );
+    }
+    for (first, cycle) in &in_cycles.cycles {
+        let named: Vec<String> = cycle.iter().map(|id| format!("{id:?}")).collect();
+        checker.push(
+            &At::TopIndex("indicators", *first).key("part_of"),
+            format!(
+                "part_of goes round in a cycle: {} → {}; a whole cannot be a part of its own parts",
+                named.join(" → "),
+                named[0]
+            ),
         );
     }
 
@@ -152,7 +165,86 @@ pub fn validate_snapshot(snapshot: &Snapshot) -> Vec<Problem> {
             checker.block(&block_path, block, &indicators_by_id, &mut chart_ids);
         }
     }
+    // Every part of the report is optional, but not all of them at once: a snapshot with no
+    // indicators and nothing in its sections would publish an empty page.
+    let blocks: usize = snapshot
+        .sections
+        .iter()
+        .map(|section| section.blocks.len())
+        .sum();
+    if snapshot.indicators.is_empty() && blocks == 0 {
+        checker.push(
+            &At::Top(""),
+            "the report is empty: no indicators and no section with a block; publishing it would show an empty page",
+        );
+    }
     checker.problems
+}
+
+/// The `part_of` links that go round in a cycle: each cycle once, as the indicator ids in
+/// link order (from the one listed first), with the position of that first indicator; and
+/// every indicator on a cycle (their "part larger than whole" check would only mislead).
+struct PartOfCycles<'a> {
+    cycles: Vec<(usize, Vec<&'a str>)>,
+    members: HashSet<&'a str>,
+}
+
+fn part_of_cycles(snapshot: &Snapshot) -> PartOfCycles<'_> {
+    let position: HashMap<&str, usize> = snapshot
+        .indicators
+        .iter()
+        .enumerate()
+        .map(|(index, indicator)| (indicator.id.as_str(), index))
+        .collect();
+    let whole_of = |index: usize| {
+        snapshot.indicators[index]
+            .part_of
+            .as_deref()
+            .and_then(|whole| position.get(whole).copied())
+    };
+    // 0: not visited, 1: on the current chain, 2: done.
+    let mut state = vec![0_u8; snapshot.indicators.len()];
+    let mut found = PartOfCycles {
+        cycles: Vec::new(),
+        members: HashSet::new(),
+    };
+    for start in 0..snapshot.indicators.len() {
+        let mut chain = Vec::new();
+        let mut at = Some(start);
+        while let Some(index) = at {
+            match state[index] {
+                0 => {
+                    state[index] = 1;
+                    chain.push(index);
+                    at = whole_of(index);
+                }
+                1 => {
+                    // Back on the current chain: the links from there on form a cycle (an
+                    // indicator that is its own whole is reported on its own, not here).
+                    let from = chain.iter().position(|&i| i == index).unwrap_or(0);
+                    let cycle = &chain[from..];
+                    if cycle.len() > 1 {
+                        let first = cycle.iter().copied().min().unwrap_or(index);
+                        let turn = cycle.iter().position(|&i| i == first).unwrap_or(0);
+                        let ids: Vec<&str> = cycle[turn..]
+                            .iter()
+                            .chain(&cycle[..turn])
+                            .map(|&i| snapshot.indicators[i].id.as_str())
+                            .collect();
+                        found.members.extend(ids.iter().copied());
+                        found.cycles.push((first, ids));
+                    }
+                    break;
+                }
+                _ => break,
+            }
+        }
+        for index in chain {
+            state[index] = 2;
+        }
+    }
+    found.cycles.sort_by_key(|(first, _)| *first);
+    found
 }
 
 struct References<'a> {
@@ -160,6 +252,8 @@ struct References<'a> {
     programmes: &'a HashSet<String>,
     indicators: &'a HashMap<&'a str, &'a Indicator>,
     places: &'a HashSet<String>,
+    /// Indicators whose `part_of` goes round in a cycle (reported as such).
+    in_cycles: &'a HashSet<&'a str>,
 }
 
 /// Where in the snapshot a check is, written out as a path (`places[3].name.zh`) only when a
@@ -424,6 +518,7 @@ impl Checker {
                 Some(_) if whole_id == &indicator.id => {
                     self.push(&whole_path, "an indicator cannot be a part of itself")
                 }
+                Some(_) if refs.in_cycles.contains(indicator.id.as_str()) => {}
                 Some(whole) => {
                     if let (Some(part), Some(total)) = (indicator.value, whole.value) {
                         // An invalid whole is reported at the whole; do not report it twice.
