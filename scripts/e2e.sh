@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Serves the release build (dist/) with the shipped nginx config (deploy/site.conf: strict CSP,
 # precompressed assets, cache headers) on a loopback port, and runs the end-to-end tests in
-# headless Chromium (node's test runner + playwright-core). Stops nginx afterwards.
+# headless Chromium (node's test runner + playwright-core), then the main journeys in Chromium,
+# Firefox ESR and WebKit (tests/engines/, WebDriver). Stops nginx afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f dist/index.html ] || { echo "no dist/: run a release build first" >&2; exit 1; }
@@ -21,4 +22,11 @@ done
 export BASE_URL="http://127.0.0.1:$port/"
 export SITE_DIR="$site"
 echo "nginx (deploy/site.conf) serving dist/ at $BASE_URL"
+started=$(date +%s)
 node --test --test-concurrency=1 tests/e2e/
+echo "Chromium journeys (playwright): $(( $(date +%s) - started )) s"
+# The main journeys again in Chromium, Firefox ESR and WebKit (WebDriver; WebKitGTK's browser
+# needs a display, so under a virtual one).
+started=$(date +%s)
+xvfb-run -a node --test --test-concurrency=1 tests/engines/
+echo "Journeys in three engines (WebDriver): $(( $(date +%s) - started )) s"

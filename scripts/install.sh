@@ -3,15 +3,21 @@
 #   - Rust target wasm32-unknown-unknown (rustup); the pinned nightly that builds the release
 #     wasm, with rust-src and the wasm32 target (rustup; see scripts/wasm-release-env.sh)
 #   - trunk 0.21.14 and wasm-bindgen-cli at exactly Cargo.lock's wasm-bindgen version (cargo install)
-#   - Debian packages: chromium, chromium-driver, fonts-noto-cjk, nginx + its brotli_static module (apt-get)
-#   - node tools from package-lock.json: binaryen 132 (wasm-opt), playwright-core (npm ci)
+#   - Debian packages: chromium, chromium-driver, fonts-noto-cjk, nginx + its brotli_static
+#     module; firefox-esr, webkit2gtk-driver (WebKitWebDriver + MiniBrowser), xvfb for the
+#     other engines' journeys (apt-get)
+#   - geckodriver 0.37.1 (cargo install; Firefox's WebDriver server)
+#   - node tools from package-lock.json: binaryen 132 (wasm-opt), playwright-core,
+#     selenium-webdriver (npm ci)
 # Every tool comes from a package registry; nothing downloads a prebuilt binary at run time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 TRUNK_VERSION="0.21.14"
-APT_PACKAGES=(chromium chromium-driver fonts-noto-cjk nginx libnginx-mod-http-brotli-static)
+GECKODRIVER_VERSION="0.37.1"
+APT_PACKAGES=(chromium chromium-driver fonts-noto-cjk nginx libnginx-mod-http-brotli-static
+  firefox-esr webkit2gtk-driver xvfb xauth)
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 have() { command -v "$1" >/dev/null 2>&1; }
@@ -58,6 +64,11 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$BINDGEN_VER
   cargo install wasm-bindgen-cli --version "=$BINDGEN_VERSION" --force
 fi
 
+if [ "$(geckodriver --version 2>/dev/null | awk 'NR==1 {print $2}')" != "$GECKODRIVER_VERSION" ]; then
+  step "Installing geckodriver $GECKODRIVER_VERSION from crates.io (about 3 minutes on 2 cores)"
+  cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
+fi
+
 missing=()
 for package in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -84,4 +95,4 @@ if [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" != "132" ]; then
   echo "wasm-opt on PATH is not binaryen 132: $(command -v wasm-opt)" >&2
   exit 1
 fi
-echo "Tools ready: trunk $TRUNK_VERSION, Rust $WASM_RELEASE_TOOLCHAIN (release wasm), wasm-bindgen $BINDGEN_VERSION, wasm-opt 132, $(chromium --version 2>/dev/null | head -n1)"
+echo "Tools ready: trunk $TRUNK_VERSION, Rust $WASM_RELEASE_TOOLCHAIN (release wasm), wasm-bindgen $BINDGEN_VERSION, wasm-opt 132, $(chromium --version 2>/dev/null | head -n1), $(firefox-esr --version 2>/dev/null | head -n1), WebKitGTK $(dpkg-query -W -f='${Version}' webkit2gtk-driver 2>/dev/null), geckodriver $GECKODRIVER_VERSION"

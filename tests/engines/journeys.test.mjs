@@ -1,0 +1,301 @@
+// The main journeys in the three browser engines readers use: Chromium (Android, desktops),
+// Firefox ESR (desktops) and WebKit (iPhones: WebKitGTK's MiniBrowser stands in for Safari),
+// each through its own WebDriver server (chromedriver, geckodriver, WebKitWebDriver) and the
+// selenium-webdriver client. The detailed journeys run in Chromium with playwright
+// (tests/e2e/); these check that the same report works in every engine: the page and its
+// figures, the interactive layer taking over, charts drawn and answering a click, the map
+// answering a click and a drag, sharing, print, a broken snapshot named at its JSON path.
+//
+// What WebDriver cannot do in an engine is said where it is skipped (never silently): WebKitGTK
+// and geckodriver do not emulate touch or a phone's device pixel ratio; taps are covered by
+// the playwright tests in Chromium, and here by clicks (the same pointer events).
+//
+// Needs BASE_URL and SITE_DIR (scripts/e2e.sh), ENGINES (default: all three), and a display
+// for WebKitGTK (scripts/e2e.sh runs this under xvfb-run).
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { Builder, By, until } from 'selenium-webdriver';
+
+const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:8080/';
+const SITE = process.env.SITE_DIR;
+const ENGINES = (process.env.ENGINES ?? 'chromium,firefox,webkit').split(',');
+
+const DRIVERS = {
+  chromium: {
+    command: '/usr/bin/chromedriver',
+    args: (port) => [`--port=${port}`],
+    capabilities: {
+      browserName: 'chrome',
+      'goog:chromeOptions': {
+        binary: process.env.CHROMIUM ?? '/usr/bin/chromium',
+        args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--window-size=1280,800'],
+      },
+    },
+  },
+  firefox: {
+    command: process.env.GECKODRIVER ?? `${process.env.HOME}/.cargo/bin/geckodriver`,
+    args: (port) => [`--port=${port}`, '--binary', '/usr/bin/firefox-esr'],
+    capabilities: {
+      browserName: 'firefox',
+      'moz:firefoxOptions': { args: ['-headless', '--width=1280', '--height=800'] },
+    },
+  },
+  webkit: {
+    command: '/usr/bin/WebKitWebDriver',
+    args: (port) => [`--port=${port}`],
+    capabilities: {
+      browserName: 'MiniBrowser',
+      'webkitgtk:browserOptions': {
+        binary: '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+        args: ['--automation'],
+      },
+    },
+  },
+};
+
+function freePort() {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startDriver(engine) {
+  const spec = DRIVERS[engine];
+  const port = await freePort();
+  const child = spawn(spec.command, spec.args(port), { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => { stderr += chunk; });
+  for (let i = 0; i < 100; i++) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/status`);
+      if (response.ok) break;
+    } catch { /* not up yet */ }
+    if (child.exitCode !== null) throw new Error(`${spec.command} exited: ${stderr}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const driver = await new Builder().usingServer(`http://127.0.0.1:${port}`).withCapabilities(spec.capabilities).build();
+  await driver.manage().setTimeouts({ script: 30000, pageLoad: 60000 });
+  return { driver, stop: async () => { await driver.quit().catch(() => {}); child.kill(); } };
+}
+
+const complete = By.css('main .report[data-complete="true"]');
+
+async function open(driver, query = '') {
+  await driver.get(`${BASE_URL}${query}`);
+  await driver.wait(until.elementLocated(complete), 30000, 'the app takes the page over');
+}
+
+/** Scrolls `css` to the middle of the screen and waits until its canvas replaced the SVG. */
+async function showCanvas(driver, css) {
+  const box = await driver.findElement(By.css(css));
+  await driver.executeScript('arguments[0].scrollIntoView({ block: "center" })', box);
+  const canvas = await box.findElement(By.css('canvas'));
+  await driver.wait(until.elementIsVisible(canvas), 20000, `${css}: canvas drawn`);
+  await driver.sleep(200);
+  return canvas;
+}
+
+/** Pixels of a canvas that differ from its first pixel (it was drawn on). */
+function paintedPixels(driver, canvas) {
+  return driver.executeScript(`
+    const canvas = arguments[0];
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    let count = 0;
+    for (let i = 4; i < data.length; i += 4) if (data[i] !== data[0] || data[i + 1] !== data[1]) count++;
+    return count;`, canvas);
+}
+
+async function clickAt(driver, element, x, y) {
+  // Offsets are from the element's centre in WebDriver.
+  const rect = await element.getRect();
+  await driver.actions().move({ origin: element, x: Math.round(x - rect.width / 2), y: Math.round(y - rect.height / 2) }).click().perform();
+}
+
+for (const engine of ENGINES) {
+  describe(`in ${engine}`, () => {
+    let session;
+    before(async () => { session = await startDriver(engine); });
+    after(async () => { await session?.stop(); });
+
+    test('the whole report is in the page, and the interactive layer takes it over without errors', async () => {
+      const { driver } = session;
+      await open(driver);
+      const text = await driver.findElement(By.css('main')).getText();
+      assert.match(text, /富官庄镇/);
+      assert.match(text, /出动大型机械/);
+      assert.match(text, /10\+/);
+      const canvases = await driver.findElements(By.css('figure.chart canvas, .map-canvas'));
+      assert.ok(canvases.length >= 5, `${canvases.length} canvases`);
+      // Nothing stopped: the start-up script's notes stay hidden.
+      const notes = await driver.executeScript('return [...document.querySelectorAll(".enhancement-note")].filter((n) => !n.hidden && getComputedStyle(n).display !== "none").map((n) => n.id)');
+      assert.deepEqual(notes, []);
+    });
+
+    test('a chart is drawn on its canvas and a click on a bar opens its tooltip', async () => {
+      const { driver } = session;
+      await open(driver);
+      const canvas = await showCanvas(driver, '#chart-environment-cleanup');
+      assert.ok((await paintedPixels(driver, canvas)) > 1000, 'the chart is drawn');
+      await clickAt(driver, canvas, 40, 6 + 30);
+      const tooltip = await driver.wait(until.elementLocated(By.css('#chart-environment-cleanup .chart-tooltip')), 5000);
+      assert.match(await tooltip.getText(), /10\+辆/);
+      assert.match(await tooltip.getText(), /至少/);
+    });
+
+    test('the map: a click on a tile opens its card, a drag pans', async () => {
+      const { driver } = session;
+      await open(driver);
+      const canvas = await showCanvas(driver, '.map-box');
+      await driver.wait(async () => Number(await canvas.getAttribute('data-drawn')) > 0, 10000);
+      // Search brings 垛庄村 to the middle; close its card and click it there.
+      const search = await driver.findElement(By.css('.map-search-input'));
+      await search.sendKeys('垛庄');
+      const result = await driver.wait(until.elementLocated(By.css('.search-result')), 5000);
+      await result.click();
+      await driver.findElement(By.css('.card-close')).click();
+      await driver.executeScript('arguments[0].scrollIntoView({ block: "center" })', canvas);
+      await driver.sleep(300);
+      const rect = await canvas.getRect();
+      await clickAt(driver, canvas, rect.width / 2, rect.height / 2);
+      const card = await driver.wait(until.elementLocated(By.css('.village-card')), 5000);
+      assert.equal(await card.getAttribute('data-place'), 'v-duozhuang');
+      await driver.findElement(By.css('.card-close')).click();
+      const before = await canvas.getAttribute('data-pan');
+      await driver.actions().move({ origin: canvas }).press().move({ origin: canvas, x: 60, y: 30, duration: 300 }).release().perform();
+      await driver.wait(async () => (await canvas.getAttribute('data-pan')) !== before, 5000, 'the map pans');
+    });
+
+    test('share: the link of the current view is given to copy', async () => {
+      const { driver } = session;
+      await open(driver, '?lang=en&village=v-duozhuang');
+      await driver.findElement(By.css('[data-control="share"]')).click();
+      const status = await driver.findElement(By.css('.share-status'));
+      await driver.wait(async () => /https?:\/\//.test(await status.getText()), 5000, 'a link is shown');
+      const link = (await status.getText()).match(/https?:\/\/\S+/)[0];
+      const url = new URL(link);
+      assert.equal(url.searchParams.get('lang'), 'en');
+      assert.equal(url.searchParams.get('village'), 'v-duozhuang');
+    });
+
+    test('print: every canvas is drawn at print resolution', async () => {
+      const { driver } = session;
+      await open(driver);
+      const painted = await driver.executeAsyncScript(`
+        const done = arguments[arguments.length - 1];
+        dispatchEvent(new Event('beforeprint'));
+        setTimeout(() => {
+          done([...document.querySelectorAll('figure.chart canvas, .map-canvas')].map((canvas) => {
+            const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+            let count = 0;
+            for (let i = 4; i < data.length; i += 4) if (data[i] !== data[0] || data[i + 1] !== data[1]) count++;
+            return count;
+          }));
+        }, 500);`);
+      for (const count of painted) assert.ok(count > 1000, `every canvas painted (${painted})`);
+      await driver.executeScript('dispatchEvent(new Event("afterprint"))');
+    });
+
+    test('embedded in a host page, the iframe takes its content\'s height', async (t) => {
+      if (!SITE) { t.skip('SITE_DIR is not set: no place to put the host page'); return; }
+      const { driver } = session;
+      const host = join(SITE, `engines-host-${engine}.html`);
+      writeFileSync(host, `<!DOCTYPE html><html><head><meta charset="utf-8"><title>portal</title></head><body><h1>Portal</h1>
+<iframe src="./?v=1&lang=zh&embed=1&village=v-duozhuang" title="富官庄镇" loading="lazy" width="100%" height="800" data-fuguanzhuang-embed></iframe>
+<script src="./embed.js" defer></script></body></html>`);
+      try {
+        await driver.get(`${BASE_URL}engines-host-${engine}.html`);
+        const frame = await driver.findElement(By.css('iframe'));
+        // The embedded view is taller than the starting 800 px: the iframe grows to it.
+        await driver.wait(async () => (await frame.getRect()).height > 1500, 30000, 'the iframe grows');
+        // Then it follows the content as the embedded page settles (sections are laid out one
+        // by one), to within 10 px.
+        let height;
+        let content;
+        for (let i = 0; i < 40; i++) {
+          await driver.sleep(250);
+          height = (await frame.getRect()).height;
+          await driver.switchTo().frame(frame);
+          content = await driver.executeScript('return document.querySelector(\'.report[data-complete="true"]\') ? document.documentElement.scrollHeight : -1');
+          await driver.switchTo().defaultContent();
+          if (content > 0 && Math.abs(height - content) <= 10) break;
+        }
+        assert.ok(Math.abs(height - content) <= 10, `iframe ${height} px, content ${content} px`);
+      } finally {
+        rmSync(host, { force: true });
+      }
+    });
+
+    test('read aloud: a figure card is said in words (speech synthesis replaced in the page)', async () => {
+      const { driver } = session;
+      await open(driver);
+      // Recorded, not spoken: the engine's own speech is swapped for a recorder before the
+      // switch is turned on (the app looks for speech synthesis then).
+      await driver.executeScript(`
+        window.__spoken = [];
+        class Utterance { constructor(text) { Object.assign(this, { text, lang: '', rate: 1, voice: null, onend: null, onerror: null }); } }
+        const synthesis = {
+          getVoices: () => [{ lang: 'zh-CN', name: 'stub' }],
+          speak(u) { window.__spoken.push({ text: u.text, lang: u.lang }); setTimeout(() => u.onend && u.onend(new Event('end')), 20); },
+          cancel() {}, pause() {}, resume() {},
+        };
+        Object.defineProperty(window, 'speechSynthesis', { value: synthesis, configurable: true });
+        window.SpeechSynthesisUtterance = Utterance;`);
+      await driver.findElement(By.css('[data-control="read-aloud"]')).click();
+      const status = await driver.findElement(By.css('#read-aloud-status'));
+      await driver.wait(async () => /朗读已开启/.test(await status.getText()), 5000);
+      const card = await driver.findElement(By.css('.figure-grid [data-indicator="machines_deployed"] summary'));
+      await driver.executeScript('arguments[0].scrollIntoView({ block: "center" })', card);
+      await card.click();
+      await driver.wait(async () => (await driver.executeScript('return window.__spoken.length')) > 0, 5000);
+      const said = await driver.executeScript('return window.__spoken');
+      assert.deepEqual(said[0], { text: '出动大型机械，至少10辆，2021年。', lang: 'zh-CN' });
+    });
+
+    test('after a first visit the app and the snapshot are saved for offline use (opening offline is tested in Chromium: WebDriver cannot cut the network)', async (t) => {
+      const { driver } = session;
+      await open(driver);
+      const controlled = await driver.executeAsyncScript(`
+        const done = arguments[arguments.length - 1];
+        if (!('serviceWorker' in navigator)) { done('none'); return; }
+        navigator.serviceWorker.ready.then(() => done(navigator.serviceWorker.controller ? 'controlled' : 'ready'), () => done('failed'));
+        setTimeout(() => done('timeout'), 20000);`);
+      if (controlled === 'none') {
+        // Said, not skipped silently: this engine build has no service workers.
+        t.skip(`${engine}: no service worker support here`);
+        return;
+      }
+      assert.ok(['controlled', 'ready'].includes(controlled), controlled);
+      // Load once more under the worker, then ask it for the page as if the network were gone.
+      await open(driver);
+      const cached = await driver.executeAsyncScript(`
+        const done = arguments[arguments.length - 1];
+        caches.keys().then(async (names) => {
+          let found = [];
+          for (const name of names) {
+            const cache = await caches.open(name);
+            found = found.concat((await cache.keys()).map((request) => new URL(request.url).pathname));
+          }
+          done(found);
+        }, (error) => done(['error ' + error]));`);
+      assert.ok(cached.some((path) => path.endsWith('/data/snapshot.json')), `saved: ${cached}`);
+      assert.ok(cached.some((path) => path.endsWith('.wasm')), `saved: ${cached}`);
+    });
+
+    test('a broken snapshot is named at its JSON path, in the reader\'s language', async (t) => {
+      if (!SITE) { t.skip('SITE_DIR is not set: no place to put the broken snapshot'); return; }
+      const { driver } = session;
+      writeFileSync(join(SITE, 'data', 'engines-broken.json'), JSON.stringify({ schema_version: 1, meta: 'x' }));
+      await driver.get(`${BASE_URL}?data=data/engines-broken.json`);
+      const error = await driver.wait(until.elementLocated(By.css('.load-error')), 30000);
+      assert.match(await error.getText(), /meta/);
+    });
+  });
+}
