@@ -31,7 +31,7 @@ fn read(name: &str) -> String {
         .text
 }
 
-fn build(indicators: &str) -> (Snapshot, Vec<String>) {
+fn build(indicators: &str) -> (Snapshot, Vec<fuguanzhuang_viewer::authoring::Said>) {
     let mut snapshot = default_snapshot();
     let mut problems = Vec::new();
     apply_indicators_csv(&mut snapshot, indicators, &read(indicators), &mut problems);
@@ -61,7 +61,7 @@ fn utf8_and_gbk_spreadsheets_build_the_expected_snapshot() {
         snapshot_from_json_text(&read("expected.json")).expect("expected fixture is valid");
     for file in ["indicators-utf8.csv", "indicators-gbk.csv"] {
         let (snapshot, problems) = build(file);
-        assert_eq!(problems, Vec::<String>::new(), "{file}");
+        assert!(problems.is_empty(), "{file}: {problems:?}");
         assert!(
             snapshot == expected,
             "{file}: the result differs from expected.json"
@@ -126,7 +126,7 @@ fn the_shipped_snapshot_round_trips_through_its_csv_export() {
         by_place_csv_from_snapshot(&shipped).trim_start_matches('\u{feff}'),
         &mut problems,
     );
-    assert_eq!(problems, Vec::<String>::new());
+    assert!(problems.is_empty(), "{problems:?}");
     assert!(
         rebuilt == shipped,
         "rebuilding from the CSV export changed the snapshot"
@@ -143,7 +143,7 @@ fn build_with(file_flag: &str, name: &str, contents: &[u8]) -> (i32, String, boo
     let _ = std::fs::remove_file(&out);
     let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/snapshot.json");
     let result = Command::new(env!("CARGO_BIN_EXE_snapshot"))
-        .args(["build", "--base"])
+        .args(["build", "--lang", "en", "--base"])
         .arg(&base)
         .arg(file_flag)
         .arg(&input)
@@ -238,7 +238,7 @@ fn dry_run_reports_and_writes_nothing() {
     let dir = std::env::temp_dir().join(format!("fgz-dry-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("dir");
     let result = Command::new(env!("CARGO_BIN_EXE_snapshot"))
-        .args(["build", "--dry-run", "--base"])
+        .args(["build", "--lang", "en", "--dry-run", "--base"])
         .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/snapshot.json"))
         .arg("--indicators")
         .arg(fixture("indicators-gbk.csv"))
@@ -252,5 +252,43 @@ fn dry_run_reports_and_writes_nothing() {
     );
     assert!(String::from_utf8_lossy(&result.stdout).contains("dry run: nothing written"));
     assert_eq!(std::fs::read_dir(&dir).expect("dir").count(), 0);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn build_speaks_chinese_by_default_and_english_when_asked() {
+    let dir = std::env::temp_dir().join(format!("fgz-lang-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let csv = dir.join("wrong.csv");
+    std::fs::write(
+        &csv,
+        "indicator,place,value,qualifier\ntrees_planted,无此村,3,exact\n",
+    )
+    .expect("write");
+    let run = |lang: Option<&str>| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_snapshot"));
+        command.arg("build");
+        if let Some(lang) = lang {
+            command.args(["--lang", lang]);
+        }
+        let output = command
+            .args(["--dry-run", "--base"])
+            .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/snapshot.json"))
+            .arg("--by-place")
+            .arg(&csv)
+            .env_remove("SNAPSHOT_LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "C.UTF-8")
+            .output()
+            .expect("runs");
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    let zh = run(None);
+    assert!(zh.contains("个问题；未写入任何文件"), "{zh}");
+    assert!(zh.contains("未知村庄 \"无此村\""), "{zh}");
+    let en = run(Some("en"));
+    assert!(en.contains("problem(s); nothing written"), "{en}");
+    assert!(en.contains("unknown village \"无此村\""), "{en}");
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -128,8 +128,116 @@ fn snapshot_files_from_windows_editors_are_read_or_named() {
     std::fs::write(&gbk, encoding_rs::GBK.encode(snapshot).0).expect("write");
     let message = read_limited(&gbk).expect_err("refused");
     assert!(
-        message.contains("GBK") && message.contains("另存为 UTF-8"),
+        message.contains("GBK") && message.contains("save it as UTF-8"),
         "{message}"
+    );
+    std::fs::remove_dir_all(&dir).expect("clean up");
+}
+
+#[test]
+fn messages_are_chinese_unless_english_is_asked_for() {
+    use fuguanzhuang_viewer::authoring::cli::message_language;
+    use fuguanzhuang_viewer::core::Language;
+    let env = |pairs: &'static [(&'static str, &'static str)]| {
+        move |name: &str| {
+            pairs
+                .iter()
+                .find(|(key, _)| *key == name)
+                .map(|(_, value)| (*value).to_owned())
+        }
+    };
+    assert_eq!(message_language(None, env(&[])), Language::Zh);
+    assert_eq!(
+        message_language(None, env(&[("LANG", "C.UTF-8")])),
+        Language::Zh
+    );
+    assert_eq!(
+        message_language(None, env(&[("LANG", "zh_CN.UTF-8")])),
+        Language::Zh
+    );
+    assert_eq!(
+        message_language(None, env(&[("LANG", "en_GB.UTF-8")])),
+        Language::En
+    );
+    assert_eq!(
+        message_language(
+            None,
+            env(&[("LANG", "en_US.UTF-8"), ("SNAPSHOT_LANG", "zh")])
+        ),
+        Language::Zh
+    );
+    assert_eq!(
+        message_language(Some("en"), env(&[("SNAPSHOT_LANG", "zh")])),
+        Language::En
+    );
+    let cli = Cli::try_parse_from(["snapshot", "check", "--lang", "zh", "a.json"]).expect("parses");
+    assert_eq!(cli.lang.as_deref(), Some("zh"));
+    assert!(Cli::try_parse_from(["snapshot", "check", "--lang", "fr", "a.json"]).is_err());
+}
+
+#[test]
+fn snapshot_check_names_each_editing_mistake_in_both_languages() {
+    use fuguanzhuang_viewer::authoring::cli::check_report;
+    use fuguanzhuang_viewer::core::Language::{En, Zh};
+    let snapshot = include_str!("../data/snapshot.json");
+    let mut value: serde_json::Value = serde_json::from_str(snapshot).expect("JSON");
+    let dir = std::env::temp_dir().join(format!("fuguanzhuang-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let write = |name: &str, bytes: Vec<u8>| {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).expect("write");
+        path
+    };
+    let bom = write(
+        "bom.json",
+        [b"\xEF\xBB\xBF".as_slice(), snapshot.as_bytes()].concat(),
+    );
+    let utf16 = write(
+        "utf16.json",
+        [0xFF_u8, 0xFE]
+            .into_iter()
+            .chain(snapshot.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect(),
+    );
+    let gbk = write("gbk.json", encoding_rs::GBK.encode(snapshot).0.into_owned());
+    let mut empty = value.clone();
+    empty["indicators"] = serde_json::json!([]);
+    empty["sections"] = serde_json::json!([]);
+    let empty = write("empty.json", serde_json::to_vec(&empty).expect("JSON"));
+    let villages = value["indicators"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .position(|i| i["id"] == "admin_villages")
+        .expect("admin_villages");
+    value["indicators"][villages]["part_of"] = serde_json::json!("one_shoulder_villages");
+    let cycle = write("cycle.json", serde_json::to_vec(&value).expect("JSON"));
+
+    let (ok, lines) = check_report(&bom, Zh);
+    assert!(ok, "{lines:?}");
+    assert!(lines[0].contains("通过"), "{lines:?}");
+    let (ok, lines) = check_report(&bom, En);
+    assert!(ok && lines[0].contains("ok — "), "{lines:?}");
+    for (path, zh, en) in [
+        (&utf16, "UTF-16 编码", "saved as UTF-16"),
+        (&gbk, "GBK", "looks like GBK"),
+        (&empty, "报告为空", "the report is empty"),
+        (&cycle, "part_of 形成循环", "part_of goes round in a cycle"),
+    ] {
+        let (ok, lines) = check_report(path, Zh);
+        assert!(!ok);
+        assert!(lines.join("\n").contains(zh), "{lines:?}");
+        let (ok, lines) = check_report(path, En);
+        assert!(!ok);
+        assert!(lines.join("\n").contains(en), "{lines:?}");
+    }
+    // JSON paths stay as they are in either language.
+    let (_, lines) = check_report(&cycle, Zh);
+    assert!(
+        lines
+            .iter()
+            .any(|line| line.contains(&format!("indicators[{villages}].part_of："))),
+        "{lines:?}"
     );
     std::fs::remove_dir_all(&dir).expect("clean up");
 }

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use fuguanzhuang_viewer::core::snapshot::load::{snapshot_from_json_text, LoadFailure};
 use fuguanzhuang_viewer::core::snapshot::validate::Problem;
+use fuguanzhuang_viewer::core::Language;
 use fuguanzhuang_viewer::ui::app::{App, AppStart, LoadState, Rendering};
 use fuguanzhuang_viewer::ui::load_error::LoadError;
 use fuguanzhuang_viewer::ui::panic_notice::{show_panic_notice, PANIC_NOTICE_ID};
@@ -84,17 +85,18 @@ fn load_error_lists_problems_and_retries() {
     let failure = LoadFailure::Invalid {
         url: "data/snapshot.json".into(),
         problems: vec![
-            Problem::new("indicators[3].value", "must be ≥ 0, got -3"),
-            Problem::new(
-                "meta.as_of",
-                "must be a date written YYYY-MM-DD, got \"soon\"",
+            Problem::said(
+                "indicators[3].value",
+                "必须 ≥ 0，实际为 -3",
+                "must be ≥ 0, got -3",
             ),
+            Problem::from_reader("meta.as_of", "missing field `as_of`"),
         ],
     };
     let retried = RwSignal::new(0);
     let root = container();
     leptos::mount::mount_to(root.clone(), move || {
-        view! { <LoadError failure=failure.clone() on_retry=Some(Callback::new(move |()| retried.update(|n| *n += 1))) /> }
+        view! { <LoadError failure=failure.clone() language=Language::Zh on_retry=Some(Callback::new(move |()| retried.update(|n| *n += 1))) /> }
     })
     .forget();
 
@@ -104,7 +106,13 @@ fn load_error_lists_problems_and_retries() {
         .get(0)
         .and_then(|node| node.text_content())
         .unwrap_or_default();
-    assert_eq!(first, "indicators[3].value: must be ≥ 0, got -3");
+    // In the page's language (Chinese by default); JSON paths as they are.
+    assert_eq!(first, "indicators[3].value：必须 ≥ 0，实际为 -3");
+    let second = items
+        .get(1)
+        .and_then(|node| node.text_content())
+        .unwrap_or_default();
+    assert_eq!(second, "meta.as_of：缺少字段 `as_of`");
     let button: HtmlElement = root
         .query_selector("button")
         .unwrap()
@@ -183,7 +191,6 @@ async fn app_fetches_the_default_snapshot() {
 #[wasm_bindgen_test]
 async fn chart_figure_draws_on_its_canvas_and_toggles_the_table() {
     use fuguanzhuang_viewer::core::chart::model::chart_models;
-    use fuguanzhuang_viewer::core::Language;
     use fuguanzhuang_viewer::ui::chart::figure::ChartFigure;
 
     let snapshot = snapshot_from_json_text(DEFAULT_SNAPSHOT).expect("valid");

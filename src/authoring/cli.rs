@@ -9,6 +9,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::core::geo::Crs;
 use crate::core::snapshot::load::{snapshot_from_json_text, MAX_SNAPSHOT_BYTES};
 use crate::core::view::site_url::SiteUrl;
+use crate::core::Language;
 
 use super::text::EncodingChoice;
 
@@ -22,6 +23,35 @@ use super::text::EncodingChoice;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// The language of messages about the data: zh or en. Default: SNAPSHOT_LANG, else English
+    /// when the locale (LC_ALL, LC_MESSAGES, LANG) is English, else Chinese (for township staff)
+    #[arg(long, global = true, value_parser = ["zh", "en"])]
+    pub lang: Option<String>,
+}
+
+/// The language of messages: `--lang`, else `SNAPSHOT_LANG`, else English for an English
+/// locale, else Chinese (the people who edit snapshots are township staff).
+pub fn message_language(flag: Option<&str>, env: impl Fn(&str) -> Option<String>) -> Language {
+    let chosen = flag
+        .map(str::to_owned)
+        .or_else(|| env("SNAPSHOT_LANG"))
+        .or_else(|| {
+            ["LC_ALL", "LC_MESSAGES", "LANG"]
+                .iter()
+                .filter_map(|name| env(name))
+                .find(|value| !value.is_empty())
+                .map(|locale| {
+                    if locale.to_ascii_lowercase().starts_with("en") {
+                        "en".to_owned()
+                    } else {
+                        "zh".to_owned()
+                    }
+                })
+        });
+    match chosen.as_deref() {
+        Some("en") => Language::En,
+        _ => Language::Zh,
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -138,11 +168,12 @@ pub struct PublishArgs {
 
 /// Runs a parsed command line; the exit code.
 pub fn run(cli: Cli) -> i32 {
+    let language = message_language(cli.lang.as_deref(), |name| std::env::var(name).ok());
     match cli.command {
-        Command::Check { files } => check(&files),
+        Command::Check { files } => check(&files, language),
         Command::Schema => schema(),
         Command::Synth(args) => synth(&args),
-        Command::Build(args) => build(&args),
+        Command::Build(args) => build(&args, language),
         Command::Export { snapshot, out_dir } => export(&snapshot, &out_dir),
         Command::Locator => locator(),
         Command::Render(args) => render(&args),
@@ -157,17 +188,26 @@ fn fail(message: impl std::fmt::Display) -> i32 {
     1
 }
 
-/// A file of at most the snapshot size limit, as UTF-8 text.
+/// A file of at most the snapshot size limit, as UTF-8 text (messages in English).
 pub fn read_limited(path: &Path) -> Result<String, String> {
+    read_limited_in(path, Language::En)
+}
+
+/// A file of at most the snapshot size limit, as UTF-8 text; what is wrong in `language`.
+pub fn read_limited_in(path: &Path, language: Language) -> Result<String, String> {
     let metadata = std::fs::metadata(path).map_err(|error| error.to_string())?;
     if metadata.len() > MAX_SNAPSHOT_BYTES as u64 {
-        return Err(format!(
-            "{} bytes; the limit is {MAX_SNAPSHOT_BYTES} bytes",
-            metadata.len()
-        ));
+        return Err(match language {
+            Language::Zh => format!("{} 字节；上限为 {MAX_SNAPSHOT_BYTES} 字节", metadata.len()),
+            Language::En => format!(
+                "{} bytes; the limit is {MAX_SNAPSHOT_BYTES} bytes",
+                metadata.len()
+            ),
+        });
     }
     let bytes = std::fs::read(path).map_err(|error| error.to_string())?;
-    crate::core::snapshot::load::snapshot_text_from_bytes(bytes).map_err(|problem| problem.message)
+    crate::core::snapshot::load::snapshot_text_from_bytes(bytes)
+        .map_err(|problem| problem.message_in(language).to_owned())
 }
 
 fn compress(paths: &[PathBuf]) -> i32 {
@@ -179,35 +219,68 @@ fn compress(paths: &[PathBuf]) -> i32 {
     0
 }
 
-fn check(paths: &[PathBuf]) -> i32 {
+fn check(paths: &[PathBuf], language: Language) -> i32 {
     let mut failed = false;
     for path in paths {
-        let shown = path.display();
-        match read_limited(path) {
-            Err(message) => {
-                eprintln!("{shown}: {message}");
-                failed = true;
+        let (ok, lines) = check_report(path, language);
+        for line in lines {
+            if ok {
+                println!("{line}");
+            } else {
+                eprintln!("{line}");
             }
-            Ok(text) => match snapshot_from_json_text(&text) {
-                Ok(snapshot) => println!(
-                    "{shown}: ok — {} sources, {} programmes, {} indicators, {} places, {} sections",
+        }
+        failed |= !ok;
+    }
+    i32::from(failed)
+}
+
+/// What `snapshot check` says about one file, in `language`: whether it passed, and the
+/// lines to print (the problems indented, each with its JSON path).
+pub fn check_report(path: &Path, language: Language) -> (bool, Vec<String>) {
+    let shown = path.display();
+    let colon = if language == Language::Zh {
+        "："
+    } else {
+        ": "
+    };
+    match read_limited_in(path, language) {
+        Err(message) => (false, vec![format!("{shown}{colon}{message}")]),
+        Ok(text) => match snapshot_from_json_text(&text) {
+            Ok(snapshot) => {
+                let (sources, programmes, indicators, places, sections) = (
                     snapshot.sources.len(),
                     snapshot.programmes.len(),
                     snapshot.indicators.len(),
                     snapshot.places.len(),
-                    snapshot.sections.len()
-                ),
-                Err(problems) => {
-                    eprintln!("{shown}: {} problem(s)", problems.len());
-                    for problem in problems {
-                        eprintln!("  {problem}");
-                    }
-                    failed = true;
-                }
-            },
-        }
+                    snapshot.sections.len(),
+                );
+                let line = match language {
+                    Language::Zh => format!(
+                        "{shown}：通过 — {sources} 个来源，{programmes} 项工作，{indicators} 项指标，{places} 个地点，{sections} 个章节"
+                    ),
+                    Language::En => format!(
+                        "{shown}: ok — {sources} sources, {programmes} programmes, {indicators} indicators, {places} places, {sections} sections"
+                    ),
+                };
+                (true, vec![line])
+            }
+            Err(problems) => {
+                let head = match language {
+                    Language::Zh => format!("{shown}：{} 个问题", problems.len()),
+                    Language::En => format!("{shown}: {} problem(s)", problems.len()),
+                };
+                let lines = std::iter::once(head)
+                    .chain(
+                        problems
+                            .iter()
+                            .map(|problem| format!("  {}", problem.described_in(language))),
+                    )
+                    .collect();
+                (false, lines)
+            }
+        },
     }
-    i32::from(failed)
 }
 
 fn schema() -> i32 {
@@ -240,16 +313,16 @@ fn synth(args: &SynthArgs) -> i32 {
     }
 }
 
-fn build(args: &BuildArgs) -> i32 {
+fn build(args: &BuildArgs, language: Language) -> i32 {
     use super::text::decode;
-    use super::{apply_by_place_csv, apply_geojson, apply_indicators_csv};
+    use super::{apply_by_place_csv, apply_geojson, apply_indicators_csv, Said};
     use crate::core::snapshot::validate::validate_snapshot;
     let base = args.base.display();
-    let mut snapshot = match read_limited(&args.base).and_then(|text| {
+    let mut snapshot = match read_limited_in(&args.base, language).and_then(|text| {
         snapshot_from_json_text(&text).map_err(|problems| {
             problems
                 .iter()
-                .map(ToString::to_string)
+                .map(|problem| problem.described_in(language))
                 .collect::<Vec<_>>()
                 .join("\n  ")
         })
@@ -259,7 +332,7 @@ fn build(args: &BuildArgs) -> i32 {
     };
     let mut problems = Vec::new();
     let mut notes = Vec::new();
-    let read = |path: &Path, problems: &mut Vec<String>| -> Option<String> {
+    let read = |path: &Path, problems: &mut Vec<Said>| -> Option<String> {
         let shown = path.display().to_string();
         match std::fs::read(path) {
             Ok(bytes) => match decode(&shown, &bytes, args.encoding) {
@@ -270,7 +343,10 @@ fn build(args: &BuildArgs) -> i32 {
                 }
             },
             Err(error) => {
-                problems.push(format!("{shown}: {error}"));
+                problems.push(Said::new(
+                    format!("{shown}: {error}"),
+                    format!("{shown}: {error}"),
+                ));
                 None
             }
         }
@@ -308,32 +384,37 @@ fn build(args: &BuildArgs) -> i32 {
         }
     }
     if problems.is_empty() {
-        problems.extend(
-            validate_snapshot(&snapshot)
-                .iter()
-                .map(|p| format!("result: {p}")),
-        );
+        problems.extend(validate_snapshot(&snapshot).iter().map(|p| {
+            Said::new(
+                format!("结果：{}", p.described_in(Language::Zh)),
+                format!("result: {}", p.described_in(Language::En)),
+            )
+        }));
     }
     for note in &notes {
         eprintln!("note: {note}");
     }
     if !problems.is_empty() {
-        eprintln!("{} problem(s); nothing written:", problems.len());
+        match language {
+            Language::Zh => eprintln!("{} 个问题；未写入任何文件：", problems.len()),
+            Language::En => eprintln!("{} problem(s); nothing written:", problems.len()),
+        }
         for problem in &problems {
-            eprintln!("  {problem}");
+            eprintln!("  {}", problem.in_language(language));
         }
         return 1;
     }
-    println!(
-        "ok — {} indicators, {} places{}",
-        snapshot.indicators.len(),
-        snapshot.places.len(),
-        if args.dry_run {
-            " (dry run: nothing written)"
-        } else {
-            ""
+    let (indicators, places) = (snapshot.indicators.len(), snapshot.places.len());
+    match (language, args.dry_run) {
+        (Language::Zh, false) => println!("通过 — {indicators} 项指标，{places} 个地点"),
+        (Language::Zh, true) => {
+            println!("通过 — {indicators} 项指标，{places} 个地点（试运行：未写入任何文件）")
         }
-    );
+        (Language::En, false) => println!("ok — {indicators} indicators, {places} places"),
+        (Language::En, true) => {
+            println!("ok — {indicators} indicators, {places} places (dry run: nothing written)")
+        }
+    }
     match (&args.out, args.dry_run) {
         (Some(out), false) => match serde_json::to_string_pretty(&snapshot) {
             Ok(text) => match std::fs::write(out, text + "\n") {

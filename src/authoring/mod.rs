@@ -42,8 +42,32 @@ pub const BY_PLACE_COLUMNS: [(&str, &str, bool); 4] = [
     ("qualifier", "限定", false),
 ];
 
-/// Problems found while building, each naming where it is.
-pub type Problems = Vec<String>;
+/// Problems found while building, each naming where it is, in both languages.
+pub type Problems = Vec<Said>;
+
+/// A problem worded in Chinese and English.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Said {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Said {
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Said {
+        Said {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+
+    /// The wording in `language`.
+    pub fn in_language(&self, language: crate::core::Language) -> &str {
+        match language {
+            crate::core::Language::Zh => &self.zh,
+            crate::core::Language::En => &self.en,
+        }
+    }
+}
 
 /// A CSV file's header mapped to column indices; unknown or missing columns are problems.
 /// Headers may be in English or Chinese.
@@ -63,21 +87,33 @@ fn header_map(
             Some((en, _, _)) => {
                 map.insert(*en, index);
             }
-            None => problems.push(format!(
-                "{file}:1:{}: wrong header: unknown column {name:?}; expected {}",
-                index + 1,
-                columns
-                    .iter()
-                    .map(|(en, zh, _)| format!("{en} ({zh})"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+            None => problems.push(Said::new(
+                format!(
+                    "{file}:1:{}: 表头有误：未知列 {name:?}；应为 {}",
+                    index + 1,
+                    columns
+                        .iter()
+                        .map(|(en, zh, _)| format!("{en} ({zh})"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                format!(
+                    "{file}:1:{}: wrong header: unknown column {name:?}; expected {}",
+                    index + 1,
+                    columns
+                        .iter()
+                        .map(|(en, zh, _)| format!("{en} ({zh})"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
             )),
         }
     }
     for (en, zh, required) in columns {
         if *required && !map.contains_key(en) {
-            problems.push(format!(
-                "{file}:1: wrong header: missing column {en} ({zh})"
+            problems.push(Said::new(
+                format!("{file}:1: 表头有误：缺少列 {en}（{zh}）"),
+                format!("{file}:1: wrong header: missing column {en} ({zh})"),
             ));
         }
     }
@@ -123,9 +159,9 @@ impl Row<'_> {
         match text.replace(',', "").parse::<f64>() {
             Ok(value) if value.is_finite() => Some(Some(value)),
             _ => {
-                problems.push(format!(
-                    "{}: value: {text:?} is not a number",
-                    self.at("value")
+                problems.push(Said::new(
+                    format!("{}: 数值：{text:?} 不是数字", self.at("value")),
+                    format!("{}: value: {text:?} is not a number", self.at("value")),
                 ));
                 None
             }
@@ -144,10 +180,11 @@ impl Row<'_> {
             "约" | "近" => Some(Qualifier::About),
             "至多" => Some(Qualifier::AtMost),
             other => {
-                problems.push(format!(
-                    "{}: qualifier: {other:?} must be exact/at_least/about/at_most (确数/至少/约/至多)",
+                problems.push(Said::new(format!("{}: 限定：{other:?} 必须是 确数/至少/约/至多（exact/at_least/about/at_most）",
                     self.at("qualifier")
-                ));
+                ), format!("{}: qualifier: {other:?} must be exact/at_least/about/at_most (确数/至少/约/至多)",
+                    self.at("qualifier")
+                )));
                 None
             }
         }
@@ -181,7 +218,10 @@ fn read_rows<'a>(
             }
             Err(error) => {
                 let line = error.position().map_or(0, csv::Position::line);
-                problems.push(format!("{file}:{line}: {error}"));
+                problems.push(Said::new(
+                    format!("{file}:{line}: {error}"),
+                    format!("{file}:{line}: {error}"),
+                ));
             }
         }
     }
@@ -195,7 +235,10 @@ fn header_of(file: &str, text: &str, problems: &mut Problems) -> Option<csv::Str
     match reader.headers() {
         Ok(header) => Some(header.clone()),
         Err(error) => {
-            problems.push(format!("{file}:1: cannot read the header: {error}"));
+            problems.push(Said::new(
+                format!("{file}:1: 无法读取表头：{error}"),
+                format!("{file}:1: cannot read the header: {error}"),
+            ));
             None
         }
     }
@@ -238,16 +281,28 @@ pub fn apply_indicators_csv(
         let id = row.get("id").to_owned();
         let period = row.get("period").to_owned();
         if id.is_empty() || period.is_empty() {
-            problems.push(format!(
-                "{}: id and period are required",
-                row.at(if id.is_empty() { "id" } else { "period" })
+            problems.push(Said::new(
+                format!(
+                    "{}: 必须填写指标代码（id）和期间（period）",
+                    row.at(if id.is_empty() { "id" } else { "period" })
+                ),
+                format!(
+                    "{}: id and period are required",
+                    row.at(if id.is_empty() { "id" } else { "period" })
+                ),
             ));
             continue;
         }
         if let Some(first) = seen.insert((id.clone(), period.clone()), row.line) {
-            problems.push(format!(
-                "{}: duplicate: {id} for period {period} is also on line {first}",
-                row.at("id")
+            problems.push(Said::new(
+                format!(
+                    "{}: 重复：期间 {period} 的 {id} 在第 {first} 行已有",
+                    row.at("id")
+                ),
+                format!(
+                    "{}: duplicate: {id} for period {period} is also on line {first}",
+                    row.at("id")
+                ),
             ));
             continue;
         }
@@ -262,20 +317,29 @@ pub fn apply_indicators_csv(
             Some(indicator) => {
                 if indicator.period == period {
                     if !same_value(indicator.value, value) || indicator.qualifier != qualifier {
-                        problems.push(format!(
-                            "{}: {id} already has {:?} for period {period}; values are appended for new periods, never overwritten",
+                        problems.push(Said::new(format!("{}: {id} 在期间 {period} 已有数值 {:?}；新数值只能追加到新的期间，不会覆盖",
                             row.at("value"),
                             indicator.value
-                        ));
+                        ), format!("{}: {id} already has {:?} for period {period}; values are appended for new periods, never overwritten",
+                            row.at("value"),
+                            indicator.value
+                        )));
                     }
                 } else if let Some(existing) =
                     indicator.series.iter().find(|entry| entry.period == period)
                 {
                     if !same_value(existing.value, value) || existing.qualifier != qualifier {
-                        problems.push(format!(
-                            "{}: {id} already has {:?} for period {period}; not overwritten",
-                            row.at("value"),
-                            existing.value
+                        problems.push(Said::new(
+                            format!(
+                                "{}: {id} 在期间 {period} 已有数值 {:?}；不覆盖",
+                                row.at("value"),
+                                existing.value
+                            ),
+                            format!(
+                                "{}: {id} already has {:?} for period {period}; not overwritten",
+                                row.at("value"),
+                                existing.value
+                            ),
                         ));
                     }
                 } else {
@@ -292,9 +356,15 @@ pub fn apply_indicators_csv(
                     "" | "count" | "计数" => IndicatorKind::Count,
                     "measure" | "度量" => IndicatorKind::Measure,
                     other => {
-                        problems.push(format!(
-                            "{}: kind: {other:?} must be count or measure",
-                            row.at("kind")
+                        problems.push(Said::new(
+                            format!(
+                                "{}: 类型：{other:?} 必须是 count（计数）或 measure（度量）",
+                                row.at("kind")
+                            ),
+                            format!(
+                                "{}: kind: {other:?} must be count or measure",
+                                row.at("kind")
+                            ),
                         ));
                         continue;
                     }
@@ -354,17 +424,29 @@ pub fn apply_by_place_csv(
         let indicator_id = row.get("indicator").to_owned();
         let place_key = row.get("place").to_owned();
         let Some(place) = place_index(snapshot, &place_key) else {
-            problems.push(format!(
-                "{}: unknown village {place_key:?} (not an id, code or name in the snapshot)",
-                row.at("place")
+            problems.push(Said::new(
+                format!(
+                    "{}: 未知村庄 {place_key:?}（数据中没有这个代码、统计代码或名称）",
+                    row.at("place")
+                ),
+                format!(
+                    "{}: unknown village {place_key:?} (not an id, code or name in the snapshot)",
+                    row.at("place")
+                ),
             ));
             continue;
         };
         let place_id = snapshot.places[place].id.clone();
         if let Some(first) = seen.insert((indicator_id.clone(), place_id.clone()), row.line) {
-            problems.push(format!(
-                "{}: duplicate: {indicator_id} for {place_key} is also on line {first}",
-                row.at("place")
+            problems.push(Said::new(
+                format!(
+                    "{}: 重复：{place_key} 的 {indicator_id} 在第 {first} 行已有",
+                    row.at("place")
+                ),
+                format!(
+                    "{}: duplicate: {indicator_id} for {place_key} is also on line {first}",
+                    row.at("place")
+                ),
             ));
             continue;
         }
@@ -376,9 +458,12 @@ pub fn apply_by_place_csv(
             .iter_mut()
             .find(|i| i.id == indicator_id)
         else {
-            problems.push(format!(
-                "{}: unknown indicator {indicator_id:?}",
-                row.at("indicator")
+            problems.push(Said::new(
+                format!("{}: 未知指标 {indicator_id:?}", row.at("indicator")),
+                format!(
+                    "{}: unknown indicator {indicator_id:?}",
+                    row.at("indicator")
+                ),
             ));
             continue;
         };
@@ -390,10 +475,17 @@ pub fn apply_by_place_csv(
             Some(existing)
                 if !same_value(existing.value, value) || existing.qualifier != qualifier =>
             {
-                problems.push(format!(
-                    "{}: {indicator_id} already has {:?} for {place_key}; not overwritten",
-                    row.at("value"),
-                    existing.value
+                problems.push(Said::new(
+                    format!(
+                        "{}: {place_key} 的 {indicator_id} 已有数值 {:?}；不覆盖",
+                        row.at("value"),
+                        existing.value
+                    ),
+                    format!(
+                        "{}: {indicator_id} already has {:?} for {place_key}; not overwritten",
+                        row.at("value"),
+                        existing.value
+                    ),
                 ))
             }
             Some(_) => {}
@@ -418,17 +510,25 @@ pub fn apply_geojson(
     let value: serde_json::Value = match serde_json::from_str(text) {
         Ok(value) => value,
         Err(error) => {
-            problems.push(format!(
-                "{file}:{}:{}: not valid JSON: {error}",
-                error.line(),
-                error.column()
+            problems.push(Said::new(
+                format!(
+                    "{file}:{}:{}: 不是有效的 JSON：{error}",
+                    error.line(),
+                    error.column()
+                ),
+                format!(
+                    "{file}:{}:{}: not valid JSON: {error}",
+                    error.line(),
+                    error.column()
+                ),
             ));
             return Vec::new();
         }
     };
     let Some(features) = value.get("features").and_then(serde_json::Value::as_array) else {
-        problems.push(format!(
-            "{file}: expected a GeoJSON FeatureCollection with \"features\""
+        problems.push(Said::new(
+            format!("{file}: 应为带有 \"features\" 的 GeoJSON FeatureCollection"),
+            format!("{file}: expected a GeoJSON FeatureCollection with \"features\""),
         ));
         return Vec::new();
     };
@@ -445,25 +545,33 @@ pub fn apply_geojson(
             .or_else(|| get("name"))
             .or_else(|| get("名称"));
         let Some(key) = key else {
-            problems.push(format!(
-                "{file}: feature {index}: no \"code\" or \"name\" property to match a village"
+            problems.push(Said::new(
+                format!("{file}: 要素 {index}：没有可用来匹配村庄的 \"code\" 或 \"name\" 属性"),
+                format!(
+                    "{file}: feature {index}: no \"code\" or \"name\" property to match a village"
+                ),
             ));
             continue;
         };
         let Some(place) = place_index(snapshot, key) else {
-            problems.push(format!(
-                "{file}: feature {index}: no village matches {key:?}"
+            problems.push(Said::new(
+                format!("{file}: 要素 {index}：没有村庄与 {key:?} 匹配"),
+                format!("{file}: feature {index}: no village matches {key:?}"),
             ));
             continue;
         };
         if let Some(first) = feature_of_place.insert(place, index) {
-            problems.push(format!(
-                "{file}: feature {index}: {key:?} is also feature {first}"
+            problems.push(Said::new(
+                format!("{file}: 要素 {index}：{key:?} 与要素 {first} 重复"),
+                format!("{file}: feature {index}: {key:?} is also feature {first}"),
             ));
             continue;
         }
         let Some(geometry) = feature.get("geometry").filter(|g| !g.is_null()) else {
-            problems.push(format!("{file}: feature {index}: no geometry"));
+            problems.push(Said::new(
+                format!("{file}: 要素 {index}：没有几何"),
+                format!("{file}: feature {index}: no geometry"),
+            ));
             continue;
         };
         let geometry = match crate::core::snapshot::json_path::deserialize_with_path(geometry) {
@@ -474,7 +582,12 @@ pub fn apply_geojson(
                 } else {
                     format!(".{path}")
                 };
-                problems.push(format!("{file}: feature {index}: geometry{at}: {message}"));
+                let message_zh =
+                    crate::core::snapshot::reader_words::zh_from_reader_message(&message);
+                problems.push(Said::new(
+                    format!("{file}: 要素 {index}：几何{at}：{message_zh}"),
+                    format!("{file}: feature {index}: geometry{at}: {message}"),
+                ));
                 continue;
             }
         };
@@ -488,9 +601,12 @@ pub fn apply_geojson(
         for (&place, &feature) in &feature_of_place {
             let prefix = format!("places[{place}].geometry.geojson");
             if let Some(rest) = problem.path.strip_prefix(&prefix) {
-                problems.push(format!(
-                    "{file}: feature {feature}: geometry{rest}: {}",
-                    problem.message
+                problems.push(Said::new(
+                    format!("{file}: 要素 {feature}：几何{rest}：{}", problem.message_zh),
+                    format!(
+                        "{file}: feature {feature}: geometry{rest}: {}",
+                        problem.message
+                    ),
                 ));
             }
         }

@@ -1,6 +1,7 @@
 //! Text files from township staff: UTF-8 (with or without BOM) or GBK/GB18030, which Chinese
 //! Excel writes by default. Detected, or forced with `--encoding`.
 
+use super::Said;
 /// Which encoding to read with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EncodingChoice {
@@ -47,22 +48,28 @@ fn classify_lines(bytes: &[u8]) -> (Vec<usize>, Vec<usize>) {
 }
 
 /// Decodes `bytes` (a file called `name`) as UTF-8 or GBK. Errors name the file and line.
-pub fn decode(name: &str, bytes: &[u8], choice: EncodingChoice) -> Result<Decoded, String> {
+pub fn decode(name: &str, bytes: &[u8], choice: EncodingChoice) -> Result<Decoded, Said> {
     let without_bom = bytes.strip_prefix(b"\xEF\xBB\xBF");
-    let utf8 = |bytes: &[u8]| -> Result<Decoded, String> {
+    let utf8 = |bytes: &[u8]| -> Result<Decoded, Said> {
         std::str::from_utf8(bytes)
             .map(|text| Decoded { text: text.to_owned(), encoding: "UTF-8" })
             .map_err(|error| {
                 let line = bytes[..error.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
-                format!("{name}:{line}: not UTF-8 (invalid byte at offset {}); save as UTF-8 or pass --encoding gbk", error.valid_up_to())
+                Said::new(
+                    format!("{name}:{line}: 不是 UTF-8（第 {} 字节无效）；请另存为 UTF-8，或加上 --encoding gbk", error.valid_up_to()),
+                    format!("{name}:{line}: not UTF-8 (invalid byte at offset {}); save as UTF-8 or pass --encoding gbk", error.valid_up_to()),
+                )
             })
     };
-    let gbk = |bytes: &[u8]| -> Result<Decoded, String> {
+    let gbk = |bytes: &[u8]| -> Result<Decoded, Said> {
         let (text, _, had_errors) = encoding_rs::GB18030.decode(bytes);
         if had_errors {
             let (_, other) = classify_lines(bytes);
             let line = other.first().copied().unwrap_or(1);
-            return Err(format!("{name}:{line}: neither UTF-8 nor GBK/GB18030 text"));
+            return Err(Said::new(
+                format!("{name}:{line}: 既不是 UTF-8 也不是 GBK/GB18030 文本"),
+                format!("{name}:{line}: neither UTF-8 nor GBK/GB18030 text"),
+            ));
         }
         Ok(Decoded {
             text: text.into_owned(),
@@ -83,8 +90,9 @@ pub fn decode(name: &str, bytes: &[u8], choice: EncodingChoice) -> Result<Decode
             // file mixes encodings (a copy-paste between tools), which no reading can fix.
             let (utf8_lines, other_lines) = classify_lines(bytes);
             if let (Some(good), Some(bad)) = (utf8_lines.first(), other_lines.first()) {
-                return Err(format!(
-                    "{name}: mixed encodings: line {good} is UTF-8 but line {bad} is not; save the whole file in one encoding"
+                return Err(Said::new(
+                    format!("{name}: 编码混用：第 {good} 行是 UTF-8，第 {bad} 行不是；请把整个文件存为同一种编码"),
+                    format!("{name}: mixed encodings: line {good} is UTF-8 but line {bad} is not; save the whole file in one encoding"),
                 ));
             }
             gbk(bytes)
@@ -134,11 +142,18 @@ mod tests {
         bytes.extend(gbk_bytes("x,垛庄村\n"));
         let error = decode("a.csv", &bytes, EncodingChoice::Auto).expect_err("mixed");
         assert!(
-            error.contains("mixed encodings: line 1 is UTF-8 but line 2 is not"),
-            "{error}"
+            error
+                .en
+                .contains("mixed encodings: line 1 is UTF-8 but line 2 is not"),
+            "{error:?}"
+        );
+        assert!(
+            error.zh.contains("编码混用：第 1 行是 UTF-8，第 2 行不是"),
+            "{error:?}"
         );
         let error =
             decode("a.csv", &gbk_bytes("垛庄村"), EncodingChoice::Utf8).expect_err("not utf-8");
-        assert!(error.starts_with("a.csv:1: not UTF-8"), "{error}");
+        assert!(error.en.starts_with("a.csv:1: not UTF-8"), "{error:?}");
+        assert!(error.zh.starts_with("a.csv:1: 不是 UTF-8"), "{error:?}");
     }
 }

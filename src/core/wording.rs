@@ -26,6 +26,30 @@ impl Text {
     }
 }
 
+/// A phrase made at run time, in both languages (a message with values in it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Worded {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Worded {
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Worded {
+        Worded {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+
+    /// The phrase in `language`.
+    pub fn get(&self, language: Language) -> &str {
+        match language {
+            Language::Zh => &self.zh,
+            Language::En => &self.en,
+        }
+    }
+}
+
 /// `text` in `language`.
 pub fn text(language: Language, text: Text) -> &'static str {
     text.get(language)

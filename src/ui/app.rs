@@ -236,7 +236,7 @@ pub fn App(start: AppStart) -> impl IntoView {
                     let custom = view.state.with_untracked(|state| state.data.is_some());
                     let on_load_default = (refused || custom).then_some(load_default);
                     view! {
-                        <LoadError failure=failure on_retry=(!refused).then_some(load) on_load_default=on_load_default />
+                        <LoadError failure=failure language=preferences.language.get() on_retry=(!refused).then_some(load) on_load_default=on_load_default />
                     }
                     .into_any()
                 }

@@ -97,6 +97,10 @@ async fn take_over(
             }
         }
         Err(failure) => {
+            // Said in the language the reader asked for (the page's own is Chinese).
+            let language = crate::core::view::state::view_state_from_query(&query)
+                .0
+                .language;
             let Some(status) = status_slot(&root) else {
                 return;
             };
@@ -112,7 +116,7 @@ async fn take_over(
                 wasm_bindgen_futures::spawn_local(take_over(root, query, prerendered, site_url));
             });
             leptos::mount::mount_to(status, move || {
-                view! { <LoadError failure=failure on_retry=Some(retry) on_load_default=None /> }
+                view! { <LoadError failure=failure language=language on_retry=Some(retry) on_load_default=None /> }
             })
             .forget();
         }

@@ -8,6 +8,8 @@ use crate::core::snapshot::load::LoadFailure;
 #[component]
 pub fn LoadError(
     failure: LoadFailure,
+    /// The page's language: what failed is said in it (the title and buttons in both).
+    language: crate::core::Language,
     /// Try the same snapshot again (absent when retrying cannot help).
     #[prop(optional_no_strip)]
     on_retry: Option<Callback<()>>,
@@ -15,8 +17,8 @@ pub fn LoadError(
     #[prop(optional_no_strip)]
     on_load_default: Option<Callback<()>>,
 ) -> impl IntoView {
-    let headline = failure.headline();
-    let details = failure.details();
+    let headline = failure.headline(language);
+    let details = failure.details(language);
     let has_details = !details.is_empty();
     view! {
         <section class="load-error" role="alert" aria-labelledby="load-error-title">

@@ -14,6 +14,7 @@ use crate::core::snapshot::load::{
     MAX_SNAPSHOT_BYTES,
 };
 use crate::core::snapshot::Snapshot;
+use crate::core::wording::Worded;
 
 /// The default snapshot, relative to the page so the app works from any sub-folder.
 pub const DEFAULT_SNAPSHOT_URL: &str = "data/snapshot.json";
@@ -37,10 +38,10 @@ pub struct Fetched {
     pub fingerprint: String,
 }
 
-fn network(url: &str, detail: impl Into<String>) -> LoadFailure {
+fn network(url: &str, zh: impl Into<String>, en: impl Into<String>) -> LoadFailure {
     LoadFailure::Network {
         url: url.to_owned(),
-        detail: detail.into(),
+        detail: Worded::new(zh, en),
     }
 }
 
@@ -56,19 +57,22 @@ async fn read_limited(
     let Some(stream) = response.body() else {
         return Ok(Vec::new());
     };
-    let reader: web_sys::ReadableStreamDefaultReader = stream
-        .get_reader()
-        .dyn_into()
-        .map_err(|_| network(url, "the response body could not be read"))?;
+    let reader: web_sys::ReadableStreamDefaultReader =
+        stream.get_reader().dyn_into().map_err(|_| {
+            network(
+                url,
+                "无法读取响应内容",
+                "the response body could not be read",
+            )
+        })?;
     let mut bytes = Vec::new();
     loop {
         let chunk = JsFuture::from(reader.read()).await.map_err(|error| {
+            let reason = error.as_string().unwrap_or_default();
             network(
                 url,
-                format!(
-                    "the download broke off ({})",
-                    error.as_string().unwrap_or_default()
-                ),
+                format!("下载中断（{reason}）"),
+                format!("the download broke off ({reason})"),
             )
         })?;
         let done = js_sys::Reflect::get(&chunk, &"done".into())
@@ -104,8 +108,13 @@ async fn read_limited(
 
 /// Fetches `url` (relative to the page) and validates it.
 pub async fn fetch_snapshot(url: &str) -> Result<Fetched, LoadFailure> {
-    let controller = web_sys::AbortController::new()
-        .map_err(|_| network(url, "the browser cannot make requests"))?;
+    let controller = web_sys::AbortController::new().map_err(|_| {
+        network(
+            url,
+            "浏览器无法发出请求",
+            "the browser cannot make requests",
+        )
+    })?;
     let signal = controller.signal();
     let abort = wasm_bindgen::closure::Closure::once_into_js({
         let controller = controller.clone();
@@ -124,13 +133,17 @@ pub async fn fetch_snapshot(url: &str) -> Result<Fetched, LoadFailure> {
         window.clear_timeout_with_handle(timer);
     }
     match result {
-        Err(_) if signal.aborted() => Err(LoadFailure::Network {
-            url: url.to_owned(),
-            detail: format!(
+        Err(_) if signal.aborted() => Err(network(
+            url,
+            format!(
+                "{} 秒内没有收到完整的响应（网络慢或中断）",
+                FETCH_TIMEOUT_MS / 1000
+            ),
+            format!(
                 "no complete answer within {} seconds (a slow or broken connection)",
                 FETCH_TIMEOUT_MS / 1000
             ),
-        }),
+        )),
         other => other,
     }
 }
@@ -144,7 +157,7 @@ async fn fetch_with_signal(
         .abort_signal(Some(signal))
         .send()
         .await
-        .map_err(|error| network(url, error.to_string()))?;
+        .map_err(|error| network(url, format!("浏览器报告：{error}"), error.to_string()))?;
     if !response.ok() {
         return Err(LoadFailure::HttpStatus {
             url: url.to_owned(),

@@ -41,10 +41,10 @@ function hostileSnapshot() {
   return s;
 }
 
-async function withSnapshot(body, viewport = 'mobile', status = 200) {
+async function withSnapshot(body, viewport = 'mobile', status = 200, query = '') {
   const page = await newPage(browser, viewport);
   await page.route('**/data/snapshot.json', (route) => route.fulfill({ status, contentType: 'application/json', body }));
-  await page.goto(BASE_URL);
+  await page.goto(`${BASE_URL}${query}`);
   return page;
 }
 
@@ -77,8 +77,8 @@ test('over-long names and NUL characters are refused with their JSON paths', asy
   const error = page.locator('.load-error');
   await error.waitFor({ timeout: 20000 });
   const text = await error.textContent();
-  assert.match(text, /places\[3\]\.name\.zh: 10000 characters; at most 300 allowed/);
-  assert.match(text, /places\[4\]\.name\.en: contains a NUL character/);
+  assert.match(text, /places\[3\]\.name\.zh：共 10000 个字符；最多允许 300 个/);
+  assert.match(text, /places\[4\]\.name\.en：含有 NUL 字符/);
   await page.context().close();
 });
 
@@ -86,11 +86,11 @@ test('truncated JSON and deep nesting give precise messages', async () => {
   const full = JSON.stringify(SNAPSHOT);
   let page = await withSnapshot(full.slice(0, Math.floor(full.length / 2)));
   await page.locator('.load-error').waitFor({ timeout: 20000 });
-  assert.match(await page.locator('.load-error').textContent(), /not valid JSON at line 1, column \d+: EOF while parsing/);
+  assert.match(await page.locator('.load-error').textContent(), /不是有效的 JSON（第 1 行，第 \d+ 列）：.*（文件不完整）/);
   await page.context().close();
   page = await withSnapshot('['.repeat(5000) + ']'.repeat(5000));
   await page.locator('.load-error').waitFor({ timeout: 20000 });
-  assert.match(await page.locator('.load-error').textContent(), /recursion limit exceeded/);
+  assert.match(await page.locator('.load-error').textContent(), /嵌套层数超出上限/);
   await page.context().close();
 });
 
@@ -99,7 +99,7 @@ test('a 50 MB response is refused by the size limit without freezing the tab', a
   const started = Date.now();
   const page = await withSnapshot(huge);
   await page.locator('.load-error').waitFor({ timeout: 20000 });
-  assert.match(await page.locator('.load-error').textContent(), /limited to 33554432 bytes/);
+  assert.match(await page.locator('.load-error').textContent(), /上限为 33554432 字节/);
   // The page still answers at once.
   const t0 = Date.now();
   await page.evaluate(() => 1 + 1);
@@ -133,7 +133,7 @@ test('while the data is slow the pre-rendered report stays readable; a hung requ
   await page.clock.runFor(16000);
   const error = page.locator('#app-status .load-error');
   await error.waitFor({ timeout: 10000 });
-  assert.match(await error.textContent(), /no complete answer within 20 seconds/);
+  assert.match(await error.textContent(), /20 秒内没有收到完整的响应/);
   assert.deepEqual(await everyFigure(), [], 'the report stays under the message');
   release();
   await page.getByRole('button', { name: /重试/ }).click();
@@ -168,7 +168,7 @@ test('another snapshot that is slow to come says so honestly, and a hung one tim
   await page.clock.runFor(16000);
   const error = page.locator('.load-error');
   await error.waitFor({ timeout: 10000 });
-  assert.match(await error.textContent(), /no complete answer within 20 seconds/);
+  assert.match(await error.textContent(), /20 秒内没有收到完整的响应/);
   release();
   await page.getByRole('button', { name: /重试/ }).click();
   await page.locator('main h1.township-name').waitFor({ timeout: 20000 });
@@ -230,11 +230,38 @@ test('files from Windows editors: a UTF-8 byte-order mark is read; UTF-16 and GB
   await page.context().close();
   page = await withSnapshot(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]));
   await page.locator('.load-error').waitFor({ timeout: 20000 });
-  assert.match(await page.locator('.load-error').textContent(), /UTF-16.*save it as UTF-8.*另存为 UTF-8/s);
+  assert.match(await page.locator('.load-error').textContent(), /UTF-16 编码.*请另存为 UTF-8/s);
+  await page.context().close();
+  page = await withSnapshot(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]), 'mobile', 200, '?lang=en');
+  await page.locator('.load-error').waitFor({ timeout: 20000 });
+  assert.match(await page.locator('.load-error').textContent(), /saved as UTF-16.*save it as UTF-8/s);
   await page.context().close();
   // {"meta":{"title":"富官庄镇"}} saved as GBK (Chinese Windows' "ANSI").
   page = await withSnapshot(Buffer.from('7b226d657461223a7b227469746c65223a22b8bbb9d9d7afd5f2227d7d', 'hex'));
   await page.locator('.load-error').waitFor({ timeout: 20000 });
-  assert.match(await page.locator('.load-error').textContent(), /GBK.*另存为 UTF-8/s);
+  assert.match(await page.locator('.load-error').textContent(), /GBK.*请另存为 UTF-8/s);
+  await page.context().close();
+});
+
+test('an empty report and a part_of cycle are refused, named in Chinese and in English', async () => {
+  const empty = structuredClone(SNAPSHOT);
+  empty.indicators = [];
+  empty.sections = [];
+  let page = await withSnapshot(JSON.stringify(empty));
+  await page.locator('.load-error').waitFor({ timeout: 20000 });
+  assert.match(await page.locator('.load-error').textContent(), /报告为空/);
+  await page.context().close();
+  page = await withSnapshot(JSON.stringify(empty), 'mobile', 200, '?lang=en');
+  await page.locator('.load-error').waitFor({ timeout: 20000 });
+  assert.match(await page.locator('.load-error').textContent(), /the report is empty/);
+  await page.context().close();
+  const cycle = structuredClone(SNAPSHOT);
+  const villages = cycle.indicators.findIndex((i) => i.id === 'admin_villages');
+  cycle.indicators[villages].part_of = 'one_shoulder_villages';
+  page = await withSnapshot(JSON.stringify(cycle));
+  await page.locator('.load-error').waitFor({ timeout: 20000 });
+  const text = await page.locator('.load-error').textContent();
+  assert.match(text, new RegExp(`indicators\\[${villages}\\]\\.part_of：part_of 形成循环："admin_villages" → "one_shoulder_villages" → "admin_villages"`));
+  assert.doesNotMatch(text, /大于整体/);
   await page.context().close();
 });

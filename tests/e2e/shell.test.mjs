@@ -34,10 +34,10 @@ for (const viewport of ['mobile', 'desktop']) {
   });
 }
 
-async function withSnapshotResponse(response, check) {
+async function withSnapshotResponse(response, check, query = '') {
   const page = await newPage(browser, 'mobile');
   await page.route('**/data/snapshot.json', (route) => route.fulfill(response));
-  await page.goto(BASE_URL);
+  await page.goto(`${BASE_URL}${query}`);
   const error = page.locator('.load-error');
   await error.waitFor({ timeout: 20000 });
   await check(page, error);
@@ -50,7 +50,7 @@ test('a snapshot that is not JSON names the line and column', async () => {
     { status: 200, contentType: 'application/json', body: '{\n  "schema_version": 1,\n  "meta": {,\n}' },
     async (page, error) => {
       const text = await error.textContent();
-      assert.match(text, /not valid JSON at line 3, column 12/);
+      assert.match(text, /不是有效的 JSON（第 3 行，第 12 列）/);
       await page.screenshot({ path: join(ARTIFACTS, 'shell-broken-json-mobile.png') });
     },
   );
@@ -58,24 +58,29 @@ test('a snapshot that is not JSON names the line and column', async () => {
 
 test('a missing snapshot shows the HTTP status', async () => {
   await withSnapshotResponse({ status: 404, body: 'not found' }, async (_page, error) => {
-    assert.match(await error.textContent(), /HTTP 404 for data\/snapshot\.json/);
+    assert.match(await error.textContent(), /服务器对 data\/snapshot\.json 返回 HTTP 404/);
   });
 });
 
-test('an invalid snapshot lists every problem with its JSON path', async () => {
+test('an invalid snapshot lists every problem with its JSON path, in the page\'s language', async () => {
   const broken = structuredClone(SNAPSHOT);
   broken.indicators[0].value = -3;
   broken.indicators[1].source = 'nowhere';
   broken.meta.township.code = '12345';
-  await withSnapshotResponse(
-    { status: 200, contentType: 'application/json', body: JSON.stringify(broken) },
-    async (_page, error) => {
-      const items = await error.locator('.load-error-details li').allTextContents();
-      assert.ok(items.includes('indicators[0].value: must be ≥ 0, got -3'), items.join('\n'));
-      assert.ok(items.includes('indicators[1].source: refers to unknown source "nowhere"'), items.join('\n'));
-      assert.ok(items.some((item) => item.startsWith('meta.township.code: must be 12 digits')), items.join('\n'));
-    },
-  );
+  const response = { status: 200, contentType: 'application/json', body: JSON.stringify(broken) };
+  await withSnapshotResponse(response, async (_page, error) => {
+    const items = await error.locator('.load-error-details li').allTextContents();
+    assert.ok(items.includes('indicators[0].value：必须 ≥ 0，实际为 -3'), items.join('\n'));
+    assert.ok(items.includes('indicators[1].source：引用了不存在的来源："nowhere"'), items.join('\n'));
+    assert.ok(items.some((item) => item.startsWith('meta.township.code：必须是 12 位数字')), items.join('\n'));
+    assert.match(await error.locator('.load-error-headline').textContent(), /不是有效的报告数据（3 个问题）/);
+  });
+  await withSnapshotResponse(response, async (_page, error) => {
+    const items = await error.locator('.load-error-details li').allTextContents();
+    assert.ok(items.includes('indicators[0].value: must be ≥ 0, got -3'), items.join('\n'));
+    assert.ok(items.includes('indicators[1].source: refers to unknown source "nowhere"'), items.join('\n'));
+    assert.ok(items.some((item) => item.startsWith('meta.township.code: must be 12 digits')), items.join('\n'));
+  }, '?lang=en');
 });
 
 for (const viewport of ['mobile', 'desktop']) {
@@ -163,7 +168,7 @@ test('a snapshot from another site is refused, and the default can be loaded', a
   await page.goto(`${BASE_URL}?data=${encodeURIComponent('https://evil.example/forged.json')}`);
   const error = page.locator('.load-error');
   await error.waitFor({ timeout: 20000 });
-  assert.match(await error.textContent(), /Refused to load the snapshot "https:\/\/evil\.example\/forged\.json"/);
+  assert.match(await error.textContent(), /拒绝加载数据文件 "https:\/\/evil\.example\/forged\.json"：.*只从本网站加载/);
   assert.equal(requested.filter((url) => new URL(url).hostname === 'evil.example').length, 0, 'no request to the other site');
   assert.equal(await page.getByRole('button', { name: /重试/ }).count(), 0, 'retrying a refusal is pointless');
   await page.getByRole('button', { name: /加载默认报告/ }).click();
@@ -177,7 +182,7 @@ test('a same-site snapshot path that does not exist offers the default', async (
   await page.goto(`${BASE_URL}?data=data/other-town.json`);
   const error = page.locator('.load-error');
   await error.waitFor({ timeout: 20000 });
-  assert.match(await error.textContent(), /HTTP 404 for data\/other-town\.json/);
+  assert.match(await error.textContent(), /服务器对 data\/other-town\.json 返回 HTTP 404/);
   await page.getByRole('button', { name: /加载默认报告/ }).click();
   await page.locator('main h1.township-name').waitFor({ timeout: 20000 });
   await page.context().close();

@@ -18,6 +18,8 @@ use crate::core::snapshot::json_path::{
 };
 use crate::core::snapshot::validate::{validate_snapshot, Problem};
 use crate::core::snapshot::{Snapshot, SCHEMA_VERSION};
+use crate::core::wording::Worded;
+use crate::core::Language;
 
 /// The largest snapshot accepted, in bytes. A larger body is refused before parsing so that a
 /// wrong or hostile URL cannot freeze a phone's tab. 32 MiB holds a county of 50,000 places
@@ -37,9 +39,10 @@ pub fn snapshot_text_from_bytes(bytes: Vec<u8>) -> Result<String, Problem> {
             && bytes.iter().take(64).filter(|&&byte| byte == 0).count()
                 >= bytes.len().min(64) / 3);
     if utf16 {
-        return Err(Problem::new(
+        return Err(Problem::said(
             "",
-            "the file is saved as UTF-16 (Windows Notepad calls it \"Unicode\"); save it as UTF-8 (文件是 UTF-16 编码，请另存为 UTF-8)",
+            "文件是 UTF-16 编码（Windows 记事本称为“Unicode”），请另存为 UTF-8",
+            "the file is saved as UTF-16 (Windows Notepad calls it \"Unicode\"); save it as UTF-8",
         ));
     }
     let bytes = match bytes.strip_prefix(UTF8_BOM) {
@@ -48,14 +51,19 @@ pub fn snapshot_text_from_bytes(bytes: Vec<u8>) -> Result<String, Problem> {
     };
     String::from_utf8(bytes).map_err(|error| {
         let offset = error.utf8_error().valid_up_to();
-        let message = if looks_like_gbk(error.as_bytes()) {
-            format!(
-                "the file looks like GBK / GB18030 (Chinese Windows' \"ANSI\"), not UTF-8 (first such byte at offset {offset}); save it as UTF-8 (文件像是 GBK 编码，请另存为 UTF-8)"
+        if looks_like_gbk(error.as_bytes()) {
+            Problem::said(
+                "",
+                format!("文件像是 GBK / GB18030 编码（中文 Windows 的“ANSI”），不是 UTF-8（第一个这样的字节在第 {offset} 字节处），请另存为 UTF-8"),
+                format!("the file looks like GBK / GB18030 (Chinese Windows' \"ANSI\"), not UTF-8 (first such byte at offset {offset}); save it as UTF-8"),
             )
         } else {
-            format!("not UTF-8 text (invalid byte at offset {offset}); save the file as UTF-8")
-        };
-        Problem::new("", message)
+            Problem::said(
+                "",
+                format!("不是 UTF-8 文本（第 {offset} 字节无效），请另存为 UTF-8"),
+                format!("not UTF-8 text (invalid byte at offset {offset}); save the file as UTF-8"),
+            )
+        }
     })
 }
 
@@ -84,8 +92,14 @@ fn looks_like_gbk(bytes: &[u8]) -> bool {
 /// as far as possible.
 pub fn snapshot_from_json_text(text: &str) -> Result<Snapshot, Vec<Problem>> {
     if text.len() > MAX_SNAPSHOT_BYTES {
-        return Err(vec![Problem::new(
+        return Err(vec![Problem::said(
             "",
+            format!(
+                "数据文件有 {} 字节，上限为 {} 字节（{} MiB）",
+                text.len(),
+                MAX_SNAPSHOT_BYTES,
+                MAX_SNAPSHOT_BYTES / (1024 * 1024)
+            ),
             format!(
                 "the snapshot is {} bytes; the limit is {} bytes ({} MiB)",
                 text.len(),
@@ -159,7 +173,7 @@ const TOP_LEVEL_FIELDS: [&str; 7] = [
 /// on a syntax error, the problem says where.
 pub fn snapshot_from_json_parts(text: &str) -> Result<Snapshot, Vec<Problem>> {
     let syntax = |error: serde_json::Error| {
-        vec![Problem::new(
+        vec![Problem::from_reader(
             "",
             format!(
                 "not valid JSON at line {}, column {}: {}",
@@ -171,7 +185,7 @@ pub fn snapshot_from_json_parts(text: &str) -> Result<Snapshot, Vec<Problem>> {
     };
     // Nesting is checked first: raw parts are skipped over without serde_json's limit.
     if let Some((line, column)) = too_deep_at(text) {
-        return Err(vec![Problem::new(
+        return Err(vec![Problem::from_reader(
             "",
             format!(
                 "not valid JSON at line {line}, column {column}: recursion limit exceeded (nested more than {MAX_NESTING} levels)"
@@ -182,16 +196,21 @@ pub fn snapshot_from_json_parts(text: &str) -> Result<Snapshot, Vec<Problem>> {
     if kind != "an object" {
         // Checks the syntax first: a broken document is reported as such.
         serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(syntax)?;
-        return Err(vec![Problem::new(
+        return Err(vec![Problem::said(
             "",
+            format!(
+                "数据文件必须是一个 JSON 对象，实际为{}",
+                json_type_name_zh(kind)
+            ),
             format!("a snapshot must be a JSON object, got {kind}"),
         )]);
     }
     let object: BTreeMap<String, &RawValue> = serde_json::from_str(text).map_err(syntax)?;
     match object.get("schema_version") {
         None => {
-            return Err(vec![Problem::new(
+            return Err(vec![Problem::said(
                 "schema_version",
+                format!("缺少；本查看器读取 schema_version {SCHEMA_VERSION}"),
                 format!("missing; this viewer reads schema_version {SCHEMA_VERSION}"),
             )])
         }
@@ -199,8 +218,12 @@ pub fn snapshot_from_json_parts(text: &str) -> Result<Snapshot, Vec<Problem>> {
             if serde_json::from_str::<u64>(version.get()).ok()
                 != Some(u64::from(SCHEMA_VERSION)) =>
         {
-            return Err(vec![Problem::new(
+            return Err(vec![Problem::said(
                 "schema_version",
+                format!(
+                    "不支持的版本 {}；本查看器读取版本 {SCHEMA_VERSION}",
+                    version.get().trim()
+                ),
                 format!(
                     "unsupported version {}; this viewer reads {SCHEMA_VERSION}",
                     version.get().trim()
@@ -213,8 +236,9 @@ pub fn snapshot_from_json_parts(text: &str) -> Result<Snapshot, Vec<Problem>> {
     let mut problems = Vec::new();
     for key in object.keys() {
         if !TOP_LEVEL_FIELDS.contains(&key.as_str()) {
-            problems.push(Problem::new(
+            problems.push(Problem::said(
                 key,
+                format!("未知字段；应为以下之一：{}", TOP_LEVEL_FIELDS.join(", ")),
                 format!(
                     "unknown field; expected one of {}",
                     TOP_LEVEL_FIELDS.join(", ")
@@ -225,7 +249,11 @@ pub fn snapshot_from_json_parts(text: &str) -> Result<Snapshot, Vec<Problem>> {
     let required = ["meta", "sources", "programmes", "indicators"];
     for key in required {
         if !object.contains_key(key) {
-            problems.push(Problem::new(key, "missing required field"));
+            problems.push(Problem::said(
+                key,
+                "缺少必需的字段",
+                "missing required field",
+            ));
         }
     }
     // Each part is deserialised once, on its own, so one bad element does not hide another;
@@ -263,9 +291,11 @@ fn typed_list<T: DeserializeOwned>(
         return Vec::new();
     };
     let Ok(items) = serde_json::from_str::<Vec<&RawValue>>(list.get()) else {
-        problems.push(Problem::new(
+        let kind = json_type_name(list.get());
+        problems.push(Problem::said(
             key,
-            format!("must be a list, got {}", json_type_name(list.get())),
+            format!("必须是列表，实际为{}", json_type_name_zh(kind)),
+            format!("must be a list, got {kind}"),
         ));
         return Vec::new();
     };
@@ -280,7 +310,7 @@ fn typed<T: DeserializeOwned>(path: &str, text: &str, problems: &mut Vec<Problem
     match deserialize_text_with_path::<T>(text) {
         Ok(typed) => Some(typed),
         Err((inner, message)) => {
-            problems.push(Problem::new(&join_path(path, &inner), message));
+            problems.push(Problem::from_reader(&join_path(path, &inner), message));
             None
         }
     }
@@ -293,6 +323,19 @@ pub fn join_path(prefix: &str, inner: &str) -> String {
         (true, false) => inner.to_owned(),
         (false, false) if inner.starts_with('[') => format!("{prefix}{inner}"),
         (false, false) => format!("{prefix}.{inner}"),
+    }
+}
+
+/// A kind from [`json_type_name`] in Chinese.
+pub(crate) fn json_type_name_zh(kind: &str) -> &'static str {
+    match kind {
+        "an object" => "对象",
+        "a list" => "列表",
+        "a string" => "字符串",
+        "a boolean" => "布尔值",
+        "null" => "null",
+        "a number" => "数字",
+        _ => "其他内容",
     }
 }
 
@@ -313,7 +356,7 @@ pub(crate) fn json_type_name(text: &str) -> &'static str {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadFailure {
     /// The request itself failed (offline, blocked, DNS).
-    Network { url: String, detail: String },
+    Network { url: String, detail: Worded },
     /// The server answered with a non-success HTTP status.
     HttpStatus { url: String, status: u16 },
     /// The server announced or sent a body over [`MAX_SNAPSHOT_BYTES`].
@@ -321,7 +364,7 @@ pub enum LoadFailure {
     /// The body arrived but is not a valid snapshot.
     Invalid { url: String, problems: Vec<Problem> },
     /// The page URL asked for a snapshot location that is not allowed.
-    Refused { requested: String, reason: String },
+    Refused { requested: String, reason: Worded },
 }
 
 /// A short fingerprint of a snapshot's text (FNV-1a, 64 bit, hex): the pre-rendered page
@@ -335,22 +378,37 @@ pub fn snapshot_fingerprint(text: &str) -> String {
 }
 
 impl LoadFailure {
-    /// A one-line headline for the failure.
-    pub fn headline(&self) -> String {
-        match self {
-            LoadFailure::Network { url, detail } => {
-                format!("Could not fetch {url}: {detail}")
+    /// A one-line headline for the failure, in `language`.
+    pub fn headline(&self, language: Language) -> String {
+        match (self, language) {
+            (LoadFailure::Network { url, detail }, Language::Zh) => {
+                format!("无法获取 {url}：{}", detail.zh)
             }
-            LoadFailure::HttpStatus { url, status } => {
+            (LoadFailure::Network { url, detail }, Language::En) => {
+                format!("Could not fetch {url}: {}", detail.en)
+            }
+            (LoadFailure::HttpStatus { url, status }, Language::Zh) => {
+                format!("服务器对 {url} 返回 HTTP {status}")
+            }
+            (LoadFailure::HttpStatus { url, status }, Language::En) => {
                 format!("The server answered HTTP {status} for {url}")
             }
-            LoadFailure::TooLarge { url, bytes } => format!(
+            (LoadFailure::TooLarge { url, bytes }, Language::Zh) => {
+                format!("{url} 有 {bytes} 字节；数据文件上限为 {MAX_SNAPSHOT_BYTES} 字节")
+            }
+            (LoadFailure::TooLarge { url, bytes }, Language::En) => format!(
                 "{url} is {bytes} bytes; snapshots are limited to {MAX_SNAPSHOT_BYTES} bytes"
             ),
-            LoadFailure::Refused { requested, reason } => {
-                format!("Refused to load the snapshot {requested:?}: {reason}")
+            (LoadFailure::Refused { requested, reason }, Language::Zh) => {
+                format!("拒绝加载数据文件 {requested:?}：{}", reason.zh)
             }
-            LoadFailure::Invalid { url, problems } => format!(
+            (LoadFailure::Refused { requested, reason }, Language::En) => {
+                format!("Refused to load the snapshot {requested:?}: {}", reason.en)
+            }
+            (LoadFailure::Invalid { url, problems }, Language::Zh) => {
+                format!("{url} 不是有效的报告数据（{} 个问题）", problems.len())
+            }
+            (LoadFailure::Invalid { url, problems }, Language::En) => format!(
                 "{url} is not a valid snapshot ({} problem{})",
                 problems.len(),
                 if problems.len() == 1 { "" } else { "s" }
@@ -358,12 +416,14 @@ impl LoadFailure {
         }
     }
 
-    /// The individual problems, each naming where it is (empty for transport failures).
-    pub fn details(&self) -> Vec<String> {
+    /// The individual problems, each naming where it is (JSON paths as they are), in
+    /// `language`; empty for transport failures.
+    pub fn details(&self, language: Language) -> Vec<String> {
         match self {
-            LoadFailure::Invalid { problems, .. } => {
-                problems.iter().map(ToString::to_string).collect()
-            }
+            LoadFailure::Invalid { problems, .. } => problems
+                .iter()
+                .map(|problem| problem.described_in(language))
+                .collect(),
             _ => Vec::new(),
         }
     }
@@ -399,19 +459,36 @@ mod encoding_tests {
             let problem = snapshot_text_from_bytes(bytes).expect_err("refused");
             assert!(problem.message.contains("UTF-16"), "{}", problem.message);
             assert!(
-                problem.message.contains("另存为 UTF-8"),
+                problem.message.contains("save it as UTF-8"),
                 "{}",
                 problem.message
+            );
+            assert!(
+                problem.message_zh.contains("UTF-16"),
+                "{}",
+                problem.message_zh
+            );
+            assert!(
+                problem.message_zh.contains("另存为 UTF-8"),
+                "{}",
+                problem.message_zh
             );
         }
     }
 
     #[test]
+    #[cfg(not(target_arch = "wasm32"))]
     fn gbk_is_named_and_other_bytes_are_not_guessed_at() {
         // "{\"名\": \"富官庄镇\"}" in GBK.
         let (gbk, _, _) = encoding_rs::GBK.encode(JSON);
         let problem = snapshot_text_from_bytes(gbk.into_owned()).expect_err("refused");
         assert!(problem.message.contains("GBK"), "{}", problem.message);
+        assert!(problem.message_zh.contains("GBK"), "{}", problem.message_zh);
+        assert!(
+            problem.message_zh.contains("另存为 UTF-8"),
+            "{}",
+            problem.message_zh
+        );
         let problem =
             snapshot_text_from_bytes(b"{\"a\": \"\xff\x20\"}".to_vec()).expect_err("refused");
         assert!(!problem.message.contains("GBK"), "{}", problem.message);

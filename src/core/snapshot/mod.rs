@@ -7,6 +7,7 @@ pub mod index;
 pub mod json_path;
 pub mod load;
 pub mod model;
+pub mod reader_words;
 pub mod synthetic;
 pub mod validate;
 

@@ -22,16 +22,48 @@ pub const MAX_PLACES: usize = 100_000;
 /// One thing wrong with a snapshot, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    /// JSON path such as `indicators[12].value`; empty for the document as a whole.
+    /// JSON path such as `indicators[12].value`; empty for the document as a whole. Paths
+    /// stay as they are in both languages.
     pub path: String,
+    /// What is wrong, in English.
     pub message: String,
+    /// The same in Chinese (township staff read Chinese).
+    pub message_zh: String,
 }
 
 impl Problem {
-    pub fn new(path: &str, message: impl Into<String>) -> Self {
+    /// A problem worded in both languages.
+    pub fn said(path: &str, zh: impl Into<String>, en: impl Into<String>) -> Self {
         Self {
             path: path.to_owned(),
-            message: message.into(),
+            message: en.into(),
+            message_zh: zh.into(),
+        }
+    }
+
+    /// A problem whose wording comes from the JSON reader (serde, in English only): the
+    /// Chinese is made from its known phrases (`core::snapshot::reader_words`).
+    pub fn from_reader(path: &str, en: impl Into<String>) -> Self {
+        let en = en.into();
+        let zh = crate::core::snapshot::reader_words::zh_from_reader_message(&en);
+        Self::said(path, zh, en)
+    }
+
+    /// What is wrong, in `language`.
+    pub fn message_in(&self, language: crate::core::Language) -> &str {
+        match language {
+            crate::core::Language::Zh => &self.message_zh,
+            crate::core::Language::En => &self.message,
+        }
+    }
+
+    /// "path: message" in `language` (the message alone for the document as a whole).
+    pub fn described_in(&self, language: crate::core::Language) -> String {
+        let message = self.message_in(language);
+        match (self.path.is_empty(), language) {
+            (true, _) => message.to_owned(),
+            (false, crate::core::Language::Zh) => format!("{}：{message}", self.path),
+            (false, crate::core::Language::En) => format!("{}: {message}", self.path),
         }
     }
 }
@@ -67,6 +99,7 @@ pub fn validate_snapshot(snapshot: &Snapshot) -> Vec<Problem> {
             if !(lower.starts_with("https://") || lower.starts_with("http://")) {
                 checker.push(
                     &path.key("url"),
+                    format!("必须以 https:// 或 http:// 开头，实际为 {url:?}"),
                     format!("must start with https:// or http://, got {url:?}"),
                 );
             }
@@ -105,6 +138,11 @@ pub fn validate_snapshot(snapshot: &Snapshot) -> Vec<Problem> {
         checker.push(
             &At::TopIndex("indicators", *first).key("part_of"),
             format!(
+                "part_of 形成循环：{} → {}；整体不能是其组成部分的一部分",
+                named.join(" → "),
+                named[0]
+            ),
+            format!(
                 "part_of goes round in a cycle: {} → {}; a whole cannot be a part of its own parts",
                 named.join(" → "),
                 named[0]
@@ -115,6 +153,10 @@ pub fn validate_snapshot(snapshot: &Snapshot) -> Vec<Problem> {
     if snapshot.places.len() > MAX_PLACES {
         checker.push(
             &At::Top("places"),
+            format!(
+                "共 {} 个地点；最多支持 {MAX_PLACES} 个",
+                snapshot.places.len()
+            ),
             format!(
                 "{} places; at most {MAX_PLACES} are supported",
                 snapshot.places.len()
@@ -134,6 +176,7 @@ pub fn validate_snapshot(snapshot: &Snapshot) -> Vec<Problem> {
             if let Some(first) = codes_seen.insert(code, index) {
                 checker.push(
                     &path.key("code"),
+                    format!("代码 {code:?} 重复，places[{first}] 也在使用"),
                     format!("duplicate code {code:?}, also used by places[{first}]"),
                 );
             }
@@ -148,6 +191,7 @@ pub fn validate_snapshot(snapshot: &Snapshot) -> Vec<Problem> {
         if !section_ids.insert(section.id.as_str()) {
             checker.push(
                 &path.key("id"),
+                format!("章节 id {:?} 重复", section.id),
                 format!("duplicate section id {:?}", section.id),
             );
         }
@@ -175,7 +219,7 @@ pub fn validate_snapshot(snapshot: &Snapshot) -> Vec<Problem> {
     if snapshot.indicators.is_empty() && blocks == 0 {
         checker.push(
             &At::Top(""),
-            "the report is empty: no indicators and no section with a block; publishing it would show an empty page",
+            "报告为空：没有指标，也没有含内容的章节；发布后将是空白页面", "the report is empty: no indicators and no section with a block; publishing it would show an empty page",
         );
     }
     checker.problems
@@ -247,6 +291,17 @@ fn part_of_cycles(snapshot: &Snapshot) -> PartOfCycles<'_> {
     found
 }
 
+/// The name of a kind of thing a reference points at, in Chinese.
+fn what_zh(what: &str) -> &str {
+    match what {
+        "source" => "来源",
+        "programme" => "工作",
+        "place" => "地点",
+        "indicator" => "指标",
+        other => other,
+    }
+}
+
 struct References<'a> {
     sources: &'a HashSet<String>,
     programmes: &'a HashSet<String>,
@@ -301,8 +356,8 @@ struct Checker {
 }
 
 impl Checker {
-    fn push(&mut self, path: &At<'_>, message: impl Into<String>) {
-        self.problems.push(Problem::new(&path.to_string(), message));
+    fn push(&mut self, path: &At<'_>, zh: impl Into<String>, en: impl Into<String>) {
+        self.problems.push(Problem::said(&path.to_string(), zh, en));
     }
 
     fn meta(&mut self, snapshot: &Snapshot) {
@@ -351,12 +406,14 @@ impl Checker {
         if !is_digits(&unit.code, digits) {
             self.push(
                 &code_path,
+                format!("必须是 {digits} 位数字，实际为 {:?}", unit.code),
                 format!("must be {digits} digits, got {:?}", unit.code),
             );
         } else if let Some(parent) = parent {
             if is_all_digits(parent) && !unit.code.starts_with(parent) {
                 self.push(
                     &code_path,
+                    format!("{:?} 没有以上级代码 {parent:?} 开头", unit.code),
                     format!(
                         "{:?} does not start with its parent's code {parent:?}",
                         unit.code
@@ -368,15 +425,20 @@ impl Checker {
 
     fn id(&mut self, path: &At<'_>, id: &str) {
         if id.is_empty() {
-            self.push(path, "must not be empty");
+            self.push(path, "不能为空", "must not be empty");
         } else if id.chars().count() > MAX_ID_CHARS {
-            self.push(path, format!("longer than {MAX_ID_CHARS} characters"));
+            self.push(
+                path,
+                format!("超过 {MAX_ID_CHARS} 个字符"),
+                format!("longer than {MAX_ID_CHARS} characters"),
+            );
         } else if !id
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
         {
             self.push(
                 path,
+                format!("{id:?} 只能使用 a-z、0-9、“_”和“-”（它会出现在网址中）"),
                 format!("{id:?} may use only a-z, 0-9, '_' and '-' (it appears in URLs)"),
             );
         }
@@ -395,6 +457,7 @@ impl Checker {
             if let Some(first) = seen.insert(id, index) {
                 self.push(
                     &path,
+                    format!("id {id:?} 重复，{collection}[{first}] 也在使用"),
                     format!("duplicate id {id:?}, also used by {collection}[{first}]"),
                 );
             }
@@ -404,23 +467,28 @@ impl Checker {
 
     fn reference(&mut self, path: &At<'_>, id: &str, known: &HashSet<String>, what: &str) {
         if !known.contains(id) {
-            self.push(path, format!("refers to unknown {what} {id:?}"));
+            self.push(
+                path,
+                format!("引用了不存在的{}：{id:?}", what_zh(what)),
+                format!("refers to unknown {what} {id:?}"),
+            );
         }
     }
 
     fn text(&mut self, path: &At<'_>, text: &str, max_chars: usize) {
         if text.trim().is_empty() {
-            self.push(path, "must not be empty");
+            self.push(path, "不能为空", "must not be empty");
         }
         let count = text.chars().count();
         if count > max_chars {
             self.push(
                 path,
+                format!("共 {count} 个字符；最多允许 {max_chars} 个"),
                 format!("{count} characters; at most {max_chars} allowed"),
             );
         }
         if text.chars().any(|c| c == '\0') {
-            self.push(path, "contains a NUL character");
+            self.push(path, "含有 NUL 字符", "contains a NUL character");
         }
     }
 
@@ -433,6 +501,7 @@ impl Checker {
         if !is_full_date(date) {
             self.push(
                 path,
+                format!("必须是 YYYY-MM-DD 格式的日期，实际为 {date:?}"),
                 format!("must be a date written YYYY-MM-DD, got {date:?}"),
             );
         }
@@ -447,6 +516,7 @@ impl Checker {
         if !ok {
             self.push(
                 path,
+                format!("必须是 YYYY、YYYY-MM 或 YYYY-MM-DD，实际为 {date:?}"),
                 format!("must be YYYY, YYYY-MM or YYYY-MM-DD, got {date:?}"),
             );
         }
@@ -455,11 +525,23 @@ impl Checker {
     fn value(&mut self, path: &At<'_>, value: Option<f64>, kind: IndicatorKind) {
         let Some(value) = value else { return };
         if !value.is_finite() {
-            self.push(path, format!("must be a finite number, got {value}"));
+            self.push(
+                path,
+                format!("必须是有限的数字，实际为 {value}"),
+                format!("must be a finite number, got {value}"),
+            );
         } else if value < 0.0 {
-            self.push(path, format!("must be ≥ 0, got {value}"));
+            self.push(
+                path,
+                format!("必须 ≥ 0，实际为 {value}"),
+                format!("must be ≥ 0, got {value}"),
+            );
         } else if kind == IndicatorKind::Count && value.fract() != 0.0 {
-            self.push(path, format!("a count must be a whole number, got {value}"));
+            self.push(
+                path,
+                format!("计数必须是整数，实际为 {value}"),
+                format!("a count must be a whole number, got {value}"),
+            );
         }
     }
 
@@ -491,6 +573,7 @@ impl Checker {
             if !periods.insert(entry.period.as_str()) {
                 self.push(
                     &entry_path.key("period"),
+                    format!("期间 {:?} 出现了两次", entry.period),
                     format!("period {:?} is given twice", entry.period),
                 );
             }
@@ -503,6 +586,7 @@ impl Checker {
             if !places.insert(entry.place.as_str()) {
                 self.push(
                     &entry_path.key("place"),
+                    format!("地点 {:?} 出现了两次", entry.place),
                     format!("place {:?} is given twice", entry.place),
                 );
             }
@@ -513,11 +597,14 @@ impl Checker {
             match refs.indicators.get(whole_id.as_str()) {
                 None => self.push(
                     &whole_path,
+                    format!("引用了不存在的指标 {whole_id:?}"),
                     format!("refers to unknown indicator {whole_id:?}"),
                 ),
-                Some(_) if whole_id == &indicator.id => {
-                    self.push(&whole_path, "an indicator cannot be a part of itself")
-                }
+                Some(_) if whole_id == &indicator.id => self.push(
+                    &whole_path,
+                    "指标不能是它自身的一部分",
+                    "an indicator cannot be a part of itself",
+                ),
                 Some(_) if refs.in_cycles.contains(indicator.id.as_str()) => {}
                 Some(whole) => {
                     if let (Some(part), Some(total)) = (indicator.value, whole.value) {
@@ -525,6 +612,7 @@ impl Checker {
                         if total.is_finite() && total >= 0.0 && part > total {
                             self.push(
                                 &whole_path,
+                                format!("部分（{part}）大于整体 {whole_id:?}（{total}）"),
                                 format!(
                                     "the part ({part}) is larger than the whole {whole_id:?} ({total})"
                                 ),
@@ -551,11 +639,13 @@ impl Checker {
             if !is_digits(code, 12) {
                 self.push(
                     &path.key("code"),
+                    format!("必须是 12 位数字，实际为 {code:?}"),
                     format!("must be 12 digits, got {code:?}"),
                 );
             } else if !code.starts_with(county.as_str()) {
                 self.push(
                     &path.key("code"),
+                    format!("{code:?} 没有以县级代码 {county:?} 开头"),
                     format!("{code:?} does not start with the county code {county:?}"),
                 );
             }
@@ -563,13 +653,21 @@ impl Checker {
         if let Some(link) = &place.community {
             let link_path = path.key("community.id");
             match places_by_id.get(link.id.as_str()) {
-                None => self.push(&link_path, format!("refers to unknown place {:?}", link.id)),
-                Some(target) if target.kind != PlaceKind::Community => {
-                    self.push(&link_path, format!("{:?} is not a community", link.id))
-                }
-                Some(_) if place.kind == PlaceKind::Community => {
-                    self.push(&link_path, "a community cannot belong to a community")
-                }
+                None => self.push(
+                    &link_path,
+                    format!("引用了不存在的地点 {:?}", link.id),
+                    format!("refers to unknown place {:?}", link.id),
+                ),
+                Some(target) if target.kind != PlaceKind::Community => self.push(
+                    &link_path,
+                    format!("{:?} 不是社区", link.id),
+                    format!("{:?} is not a community", link.id),
+                ),
+                Some(_) if place.kind == PlaceKind::Community => self.push(
+                    &link_path,
+                    "社区不能隶属于另一个社区",
+                    "a community cannot belong to a community",
+                ),
                 Some(_) => {}
             }
         }
@@ -598,7 +696,11 @@ impl Checker {
 
     fn geometry(&mut self, path: &At<'_>, geojson: &Geometry, crs: Crs) {
         let Some(coordinates) = &geojson.coordinates else {
-            self.push(path, "a GeoJSON geometry needs \"coordinates\"");
+            self.push(
+                path,
+                "GeoJSON 几何需要 \"coordinates\"",
+                "a GeoJSON geometry needs \"coordinates\"",
+            );
             return;
         };
         let coordinates_path = path.key("coordinates");
@@ -611,10 +713,15 @@ impl Checker {
                         self.polygon(&coordinates_path.index(index), polygon, crs);
                     }
                 }
-                _ => self.push(&coordinates_path, "must be a non-empty list of polygons"),
+                _ => self.push(
+                    &coordinates_path,
+                    "必须是非空的多边形列表",
+                    "must be a non-empty list of polygons",
+                ),
             },
             other => self.push(
                 &path.key("type"),
+                format!("必须是 Point、Polygon 或 MultiPolygon，实际为 {other:?}"),
                 format!("must be Point, Polygon or MultiPolygon, got {other:?}"),
             ),
         }
@@ -622,7 +729,11 @@ impl Checker {
 
     fn polygon(&mut self, path: &At<'_>, rings: &Coordinates, crs: Crs) {
         let Some(rings) = rings.as_list().filter(|rings| !rings.is_empty()) else {
-            self.push(path, "a polygon must be a non-empty list of rings");
+            self.push(
+                path,
+                "多边形必须是非空的环列表",
+                "a polygon must be a non-empty list of rings",
+            );
             return;
         };
         for (index, ring) in rings.iter().enumerate() {
@@ -634,6 +745,7 @@ impl Checker {
                 };
                 self.push(
                     &ring_path,
+                    format!("环必须是坐标列表，实际为 {got}"),
                     format!("a ring must be a list of positions, got {got}"),
                 );
                 continue;
@@ -641,6 +753,7 @@ impl Checker {
             if positions.len() < 4 {
                 self.push(
                     &ring_path,
+                    format!("环至少需要 4 个坐标，实际为 {} 个", positions.len()),
                     format!("a ring needs at least 4 positions, got {}", positions.len()),
                 );
             }
@@ -651,6 +764,7 @@ impl Checker {
                 if positions.len() >= 4 && first != last {
                     self.push(
                         &ring_path,
+                        "环没有闭合：最后一个坐标必须与第一个相同",
                         "ring is not closed: its last position must equal its first",
                     );
                 }
@@ -661,8 +775,8 @@ impl Checker {
     /// Checks a position; its path is built only when there is a problem (a 10,000-polygon
     /// snapshot has about 100,000 positions, and formatting each path cost more than the check).
     fn position(&mut self, path: &At<'_>, position: &Coordinates, crs: Crs) {
-        if let Some(message) = position_problem(position, crs) {
-            self.push(path, message);
+        if let Some((zh, en)) = position_problem(position, crs) {
+            self.push(path, zh, en);
         }
     }
 
@@ -675,7 +789,11 @@ impl Checker {
     ) {
         let check_ids = |checker: &mut Self, ids: &[String]| -> Vec<&Indicator> {
             if ids.is_empty() {
-                checker.push(&path.key("indicators"), "must name at least one indicator");
+                checker.push(
+                    &path.key("indicators"),
+                    "必须至少列出一个指标",
+                    "must name at least one indicator",
+                );
             }
             let mut found = Vec::new();
             for (index, id) in ids.iter().enumerate() {
@@ -683,6 +801,7 @@ impl Checker {
                     Some(indicator) => found.push(*indicator),
                     None => checker.push(
                         &path.key_index("indicators", index),
+                        format!("引用了不存在的指标 {id:?}"),
                         format!("refers to unknown indicator {id:?}"),
                     ),
                 }
@@ -707,7 +826,11 @@ impl Checker {
             } => {
                 self.id(&path.key("id"), id);
                 if !chart_ids.insert(id.clone()) {
-                    self.push(&path.key("id"), format!("duplicate chart id {id:?}"));
+                    self.push(
+                        &path.key("id"),
+                        format!("图表 id {id:?} 重复"),
+                        format!("duplicate chart id {id:?}"),
+                    );
                 }
                 self.localized(&path.key("title"), title, MAX_LABEL_CHARS);
                 let found = check_ids(self, ids);
@@ -717,7 +840,7 @@ impl Checker {
                             if found.iter().any(|other| other.unit != first.unit) {
                                 self.push(
                                     &path.key("indicators"),
-                                    "a comparison chart needs indicators in one unit; use small_multiples for mixed units",
+                                    "对比图的指标须使用同一单位；单位不同请用 small_multiples", "a comparison chart needs indicators in one unit; use small_multiples for mixed units",
                                 );
                             }
                         }
@@ -727,6 +850,10 @@ impl Checker {
                             if indicator.part_of.is_none() {
                                 self.push(
                                     &path.key("indicators"),
+                                    format!(
+                                        "{:?} 没有 part_of：部分与整体图只显示来源给出的整体",
+                                        indicator.id
+                                    ),
                                     format!(
                                         "{:?} has no part_of: a part-of-whole chart shows only wholes the source states",
                                         indicator.id
@@ -739,7 +866,7 @@ impl Checker {
                         if found.iter().all(|indicator| indicator.series.is_empty()) {
                             self.push(
                                 &path.key("indicators"),
-                                "a time series needs indicators with values for several periods (series)",
+                                "时间序列需要带有多个期间数值（series）的指标", "a time series needs indicators with values for several periods (series)",
                             );
                         }
                     }
@@ -785,12 +912,15 @@ pub fn is_full_date(text: &str) -> bool {
     (1..=days_in_month).contains(&day)
 }
 /// What is wrong with a GeoJSON position in `crs`, if anything.
-fn position_problem(position: &Coordinates, crs: Crs) -> Option<String> {
+fn position_problem(position: &Coordinates, crs: Crs) -> Option<(String, String)> {
     let Some((lon, lat)) = position
         .as_position()
         .filter(|(lon, lat)| lon.is_finite() && lat.is_finite())
     else {
-        return Some("a position must be [longitude, latitude]".to_owned());
+        return Some((
+            "坐标必须是 [经度, 纬度]".to_owned(),
+            "a position must be [longitude, latitude]".to_owned(),
+        ));
     };
     let (lon_range, lat_range) = match crs {
         // GCJ-02 is only defined within China.
@@ -800,9 +930,15 @@ fn position_problem(position: &Coordinates, crs: Crs) -> Option<String> {
     let inside =
         (lon_range.0..=lon_range.1).contains(&lon) && (lat_range.0..=lat_range.1).contains(&lat);
     (!inside).then(|| {
-        format!(
-            "[{lon}, {lat}] is outside the range of {crs:?} (longitude {}..{}, latitude {}..{})",
-            lon_range.0, lon_range.1, lat_range.0, lat_range.1
+        (
+            format!(
+                "[{lon}, {lat}] 超出 {crs:?} 的范围（经度 {}..{}，纬度 {}..{}）",
+                lon_range.0, lon_range.1, lat_range.0, lat_range.1
+            ),
+            format!(
+                "[{lon}, {lat}] is outside the range of {crs:?} (longitude {}..{}, latitude {}..{})",
+                lon_range.0, lon_range.1, lat_range.0, lat_range.1
+            ),
         )
     })
 }

@@ -4,51 +4,64 @@
 //! never make the portal's address show someone else's JSON, so only same-origin relative paths
 //! to a `.json` file are accepted; anything else is refused with the reason.
 
+use crate::core::wording::Worded;
+
 /// The query parameter that names another snapshot.
 pub const DATA_PARAM: &str = "data";
 
 /// Checks a snapshot location taken from the page URL. Returns the path to fetch (relative to
 /// the page), or why it is refused.
-pub fn snapshot_path_from_param(param: &str) -> Result<String, String> {
+pub fn snapshot_path_from_param(param: &str) -> Result<String, Worded> {
     let path = param.trim();
     if path.is_empty() {
-        return Err("the data parameter is empty".into());
+        return Err(Worded::new("data 参数为空", "the data parameter is empty"));
     }
     if path.len() > 200 {
-        return Err("the data parameter is longer than 200 characters".into());
+        return Err(Worded::new(
+            "data 参数超过 200 个字符",
+            "the data parameter is longer than 200 characters",
+        ));
     }
     if path.starts_with('/') || path.starts_with('\\') {
-        return Err(format!(
-            "{path:?} is not allowed: give a path relative to this page (absolute paths and other hosts are refused)"
+        return Err(Worded::new(
+            format!("不允许 {path:?}：请给出相对于本页的路径（绝对路径和其他网站一律拒绝）"),
+            format!("{path:?} is not allowed: give a path relative to this page (absolute paths and other hosts are refused)"),
         ));
     }
     if path.contains(':') {
-        return Err(format!(
-            "{path:?} is not allowed: snapshots load only from this site, never from another address"
+        return Err(Worded::new(
+            format!("不允许 {path:?}：数据只从本网站加载，不从其他地址加载"),
+            format!("{path:?} is not allowed: snapshots load only from this site, never from another address"),
         ));
     }
     if path
         .split('/')
         .any(|segment| segment == ".." || segment == ".")
     {
-        return Err(format!(
-            "{path:?} is not allowed: '.' and '..' segments are refused"
+        return Err(Worded::new(
+            format!("不允许 {path:?}：路径中不能有“.”和“..”"),
+            format!("{path:?} is not allowed: '.' and '..' segments are refused"),
         ));
     }
     let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/');
     if let Some(bad) = path.chars().find(|&c| !allowed(c)) {
-        return Err(format!(
-            "{path:?} is not allowed: the character {bad:?} may not appear in a snapshot path"
+        return Err(Worded::new(
+            format!("不允许 {path:?}：数据路径中不能出现字符 {bad:?}"),
+            format!(
+                "{path:?} is not allowed: the character {bad:?} may not appear in a snapshot path"
+            ),
         ));
     }
     if path.contains("//") {
-        return Err(format!(
-            "{path:?} is not allowed: empty path segments are refused"
+        return Err(Worded::new(
+            format!("不允许 {path:?}：路径中不能有空的层级"),
+            format!("{path:?} is not allowed: empty path segments are refused"),
         ));
     }
     if !path.ends_with(".json") {
-        return Err(format!(
-            "{path:?} is not allowed: a snapshot path must end in .json"
+        return Err(Worded::new(
+            format!("不允许 {path:?}：数据路径必须以 .json 结尾"),
+            format!("{path:?} is not allowed: a snapshot path must end in .json"),
         ));
     }
     Ok(path.to_owned())
@@ -136,8 +149,9 @@ mod tests {
 
     #[test]
     fn refusals_say_why() {
-        let message = snapshot_path_from_param("https://evil.example/x.json").unwrap_err();
-        assert!(message.contains("only from this site"), "{message}");
+        let refusal = snapshot_path_from_param("https://evil.example/x.json").unwrap_err();
+        assert!(refusal.en.contains("only from this site"), "{refusal:?}");
+        assert!(refusal.zh.contains("只从本网站加载"), "{refusal:?}");
     }
 
     #[test]
