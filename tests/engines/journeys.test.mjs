@@ -15,7 +15,7 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Builder, By, until } from 'selenium-webdriver';
@@ -137,6 +137,47 @@ for (const engine of ENGINES) {
       // Nothing stopped: the start-up script's notes stay hidden.
       const notes = await driver.executeScript('return [...document.querySelectorAll(".enhancement-note")].filter((n) => !n.hidden && getComputedStyle(n).display !== "none").map((n) => n.id)');
       assert.deepEqual(notes, []);
+    });
+
+    test('without the interactive layer (no JavaScript, or it cannot run) every figure and chart is on the page', async (t) => {
+      if (!SITE) { t.skip('SITE_DIR is not set: no place to put the script-less copy'); return; }
+      const { driver } = session;
+      // The page as a browser that runs no script sees it: the same HTML, its scripts left out.
+      const html = readFileSync(join(SITE, 'index.html'), 'utf8').replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, (tag) => (tag.includes('ld+json') ? tag : ''));
+      const copy = join(SITE, `engines-noscript-${engine}.html`);
+      writeFileSync(copy, html);
+      try {
+        await driver.get(`${BASE_URL}engines-noscript-${engine}.html`);
+        const snapshot = JSON.parse(readFileSync(join(SITE, 'data', 'snapshot.json'), 'utf8'));
+        const missing = await driver.executeScript(
+          'return arguments[0].filter((id) => ![...document.querySelectorAll(`main [data-indicator="${id}"]`)].some((shown) => shown.getBoundingClientRect().height > 0))',
+          snapshot.indicators.map((indicator) => indicator.id),
+        );
+        assert.deepEqual(missing, [], 'every figure is shown (a card, or a row of the table)');
+        const drawings = await driver.executeScript('return [...document.querySelectorAll("figure.chart .static-drawing, .map-box .static-drawing")].filter((svg) => svg.getBoundingClientRect().height > 0).length');
+        assert.ok(drawings >= 5, `${drawings} charts and the map shown as drawings`);
+        const text = await driver.findElement(By.css('main')).getText();
+        assert.match(text, /10\+/);
+        assert.match(text, /至少/);
+      } finally {
+        rmSync(copy, { force: true });
+      }
+    });
+
+    test('hostile text in the data is shown as text, never run', async (t) => {
+      if (!SITE) { t.skip('SITE_DIR is not set: no place to put the snapshot'); return; }
+      const { driver } = session;
+      const snapshot = JSON.parse(readFileSync(join(SITE, 'data', 'snapshot.json'), 'utf8'));
+      const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
+      snapshot.meta.title.zh = hostile;
+      snapshot.indicators[0].label.zh = hostile;
+      snapshot.places[0].name.zh = `${hostile}村`;
+      writeFileSync(join(SITE, 'data', 'engines-hostile.json'), JSON.stringify(snapshot));
+      await driver.get(`${BASE_URL}?data=data/engines-hostile.json`);
+      await driver.wait(until.elementLocated(complete), 30000);
+      assert.match(await driver.findElement(By.css('main')).getText(), /<img src=x onerror=/);
+      assert.equal(await driver.executeScript('return window.__pwned ?? null'), null);
+      assert.equal(await driver.executeScript('return document.querySelectorAll("main img[src=x], main script").length'), 0);
     });
 
     test('a chart is drawn on its canvas and a click on a bar opens its tooltip', async () => {
