@@ -46,3 +46,37 @@ fn corpus_and_crashes_do_not_panic() {
     }
     assert!(loaded >= 2, "the valid seeds load ({loaded})");
 }
+
+/// Crashes the other fuzz targets saved (fuzz/artifacts/<target>/), replayed as those targets
+/// run them: none may panic again.
+#[test]
+fn saved_crashes_of_every_target_do_not_panic() {
+    use fuguanzhuang_viewer::authoring::text::{decode, EncodingChoice};
+    use fuguanzhuang_viewer::authoring::{apply_by_place_csv, apply_indicators_csv};
+    use fuguanzhuang_viewer::core::snapshot::validate::validate_snapshot;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/artifacts");
+    for (_name, bytes) in inputs(&root.join("url_state")) {
+        if let Ok(query) = std::str::from_utf8(&bytes) {
+            let (state, _) = view_state_from_query(query);
+            let (again, ignored) = view_state_from_query(&query_from_view_state(&state));
+            assert_eq!(again, state);
+            assert!(ignored.is_empty(), "{ignored:?}");
+        }
+    }
+    let base = snapshot_from_json_text(include_str!("../data/snapshot.json")).expect("valid");
+    for (_name, bytes) in inputs(&root.join("csv_import")) {
+        let Some((&which, rest)) = bytes.split_first() else {
+            continue;
+        };
+        if let Ok(decoded) = decode("fuzz.csv", rest, EncodingChoice::Auto) {
+            let mut snapshot = base.clone();
+            let mut problems = Vec::new();
+            if which % 2 == 0 {
+                apply_indicators_csv(&mut snapshot, "fuzz.csv", &decoded.text, &mut problems);
+            } else {
+                apply_by_place_csv(&mut snapshot, "fuzz.csv", &decoded.text, &mut problems);
+            }
+            let _ = validate_snapshot(&snapshot);
+        }
+    }
+}

@@ -241,6 +241,10 @@ test('files from Windows editors: a UTF-8 byte-order mark is read; UTF-16 and GB
   await page.locator('.load-error').waitFor({ timeout: 20000 });
   assert.match(await page.locator('.load-error').textContent(), /GBK.*请另存为 UTF-8/s);
   await page.context().close();
+  page = await withSnapshot(Buffer.from('7b226d657461223a7b227469746c65223a22b8bbb9d9d7afd5f2227d7d', 'hex'), 'mobile', 200, '?lang=en');
+  await page.locator('.load-error').waitFor({ timeout: 20000 });
+  assert.match(await page.locator('.load-error').textContent(), /looks like GBK.*save it as UTF-8/s);
+  await page.context().close();
 });
 
 test('an empty report and a part_of cycle are refused, named in Chinese and in English', async () => {
@@ -263,5 +267,9 @@ test('an empty report and a part_of cycle are refused, named in Chinese and in E
   const text = await page.locator('.load-error').textContent();
   assert.match(text, new RegExp(`indicators\\[${villages}\\]\\.part_of：part_of 形成循环："admin_villages" → "one_shoulder_villages" → "admin_villages"`));
   assert.doesNotMatch(text, /大于整体/);
+  await page.context().close();
+  page = await withSnapshot(JSON.stringify(cycle), 'mobile', 200, '?lang=en');
+  await page.locator('.load-error').waitFor({ timeout: 20000 });
+  assert.match(await page.locator('.load-error').textContent(), /part_of goes round in a cycle: "admin_villages" → "one_shoulder_villages" → "admin_villages"/);
   await page.context().close();
 });
