@@ -31,7 +31,7 @@ fn read(name: &str) -> String {
         .text
 }
 
-fn build(indicators: &str) -> (Snapshot, Vec<fuguanzhuang_viewer::authoring::Said>) {
+fn build(indicators: &str) -> (Snapshot, Vec<fuguanzhuang_viewer::authoring::Worded>) {
     let mut snapshot = default_snapshot();
     let mut problems = Vec::new();
     apply_indicators_csv(&mut snapshot, indicators, &read(indicators), &mut problems);

@@ -51,8 +51,7 @@ fn corpus_and_crashes_do_not_panic() {
 /// run them: none may panic again.
 #[test]
 fn saved_crashes_of_every_target_do_not_panic() {
-    use fuguanzhuang_viewer::authoring::text::{decode, EncodingChoice};
-    use fuguanzhuang_viewer::authoring::{apply_by_place_csv, apply_indicators_csv};
+    use fuguanzhuang_viewer::authoring::apply_csv_bytes;
     use fuguanzhuang_viewer::core::snapshot::validate::validate_snapshot;
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/artifacts");
     for (_name, bytes) in inputs(&root.join("url_state")) {
@@ -65,18 +64,8 @@ fn saved_crashes_of_every_target_do_not_panic() {
     }
     let base = snapshot_from_json_text(include_str!("../data/snapshot.json")).expect("valid");
     for (_name, bytes) in inputs(&root.join("csv_import")) {
-        let Some((&which, rest)) = bytes.split_first() else {
-            continue;
-        };
-        if let Ok(decoded) = decode("fuzz.csv", rest, EncodingChoice::Auto) {
-            let mut snapshot = base.clone();
-            let mut problems = Vec::new();
-            if which % 2 == 0 {
-                apply_indicators_csv(&mut snapshot, "fuzz.csv", &decoded.text, &mut problems);
-            } else {
-                apply_by_place_csv(&mut snapshot, "fuzz.csv", &decoded.text, &mut problems);
-            }
-            let _ = validate_snapshot(&snapshot);
-        }
+        let mut snapshot = base.clone();
+        let _ = apply_csv_bytes(&mut snapshot, &bytes);
+        let _ = validate_snapshot(&snapshot);
     }
 }

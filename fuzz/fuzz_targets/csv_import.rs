@@ -5,8 +5,7 @@
 
 use std::sync::OnceLock;
 
-use fuguanzhuang_viewer::authoring::text::{decode, EncodingChoice};
-use fuguanzhuang_viewer::authoring::{apply_by_place_csv, apply_indicators_csv};
+use fuguanzhuang_viewer::authoring::apply_csv_bytes;
 use fuguanzhuang_viewer::core::snapshot::load::snapshot_from_json_text;
 use fuguanzhuang_viewer::core::snapshot::validate::validate_snapshot;
 use fuguanzhuang_viewer::core::snapshot::Snapshot;
@@ -20,18 +19,7 @@ fn base() -> &'static Snapshot {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&which, bytes)) = data.split_first() else {
-        return;
-    };
-    let Ok(decoded) = decode("fuzz.csv", bytes, EncodingChoice::Auto) else {
-        return;
-    };
     let mut snapshot = base().clone();
-    let mut problems = Vec::new();
-    if which % 2 == 0 {
-        apply_indicators_csv(&mut snapshot, "fuzz.csv", &decoded.text, &mut problems);
-    } else {
-        apply_by_place_csv(&mut snapshot, "fuzz.csv", &decoded.text, &mut problems);
-    }
+    let _ = apply_csv_bytes(&mut snapshot, data);
     let _ = validate_snapshot(&snapshot);
 });

@@ -315,7 +315,7 @@ fn synth(args: &SynthArgs) -> i32 {
 
 fn build(args: &BuildArgs, language: Language) -> i32 {
     use super::text::decode;
-    use super::{apply_by_place_csv, apply_geojson, apply_indicators_csv, Said};
+    use super::{apply_by_place_csv, apply_geojson, apply_indicators_csv, Worded};
     use crate::core::snapshot::validate::validate_snapshot;
     let base = args.base.display();
     let mut snapshot = match read_limited_in(&args.base, language).and_then(|text| {
@@ -332,7 +332,7 @@ fn build(args: &BuildArgs, language: Language) -> i32 {
     };
     let mut problems = Vec::new();
     let mut notes = Vec::new();
-    let read = |path: &Path, problems: &mut Vec<Said>| -> Option<String> {
+    let read = |path: &Path, problems: &mut Vec<Worded>| -> Option<String> {
         let shown = path.display().to_string();
         match std::fs::read(path) {
             Ok(bytes) => match decode(&shown, &bytes, args.encoding) {
@@ -343,7 +343,7 @@ fn build(args: &BuildArgs, language: Language) -> i32 {
                 }
             },
             Err(error) => {
-                problems.push(Said::new(
+                problems.push(Worded::new(
                     format!("{shown}: {error}"),
                     format!("{shown}: {error}"),
                 ));
@@ -385,7 +385,7 @@ fn build(args: &BuildArgs, language: Language) -> i32 {
     }
     if problems.is_empty() {
         problems.extend(validate_snapshot(&snapshot).iter().map(|p| {
-            Said::new(
+            Worded::new(
                 format!("结果：{}", p.described_in(Language::Zh)),
                 format!("result: {}", p.described_in(Language::En)),
             )
@@ -400,7 +400,7 @@ fn build(args: &BuildArgs, language: Language) -> i32 {
             Language::En => eprintln!("{} problem(s); nothing written:", problems.len()),
         }
         for problem in &problems {
-            eprintln!("  {}", problem.in_language(language));
+            eprintln!("  {}", problem.get(language));
         }
         return 1;
     }

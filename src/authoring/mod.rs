@@ -43,31 +43,9 @@ pub const BY_PLACE_COLUMNS: [(&str, &str, bool); 4] = [
 ];
 
 /// Problems found while building, each naming where it is, in both languages.
-pub type Problems = Vec<Said>;
+pub type Problems = Vec<Worded>;
 
-/// A problem worded in Chinese and English.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Said {
-    pub zh: String,
-    pub en: String,
-}
-
-impl Said {
-    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Said {
-        Said {
-            zh: zh.into(),
-            en: en.into(),
-        }
-    }
-
-    /// The wording in `language`.
-    pub fn in_language(&self, language: crate::core::Language) -> &str {
-        match language {
-            crate::core::Language::Zh => &self.zh,
-            crate::core::Language::En => &self.en,
-        }
-    }
-}
+pub use crate::core::wording::Worded;
 
 /// A CSV file's header mapped to column indices; unknown or missing columns are problems.
 /// Headers may be in English or Chinese.
@@ -87,31 +65,28 @@ fn header_map(
             Some((en, _, _)) => {
                 map.insert(*en, index);
             }
-            None => problems.push(Said::new(
-                format!(
-                    "{file}:1:{}: 表头有误：未知列 {name:?}；应为 {}",
-                    index + 1,
-                    columns
-                        .iter()
-                        .map(|(en, zh, _)| format!("{en} ({zh})"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-                format!(
-                    "{file}:1:{}: wrong header: unknown column {name:?}; expected {}",
-                    index + 1,
-                    columns
-                        .iter()
-                        .map(|(en, zh, _)| format!("{en} ({zh})"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            )),
+            None => {
+                let expected = columns
+                    .iter()
+                    .map(|(en, zh, _)| format!("{en} ({zh})"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                problems.push(Worded::new(
+                    format!(
+                        "{file}:1:{}: 表头有误：未知列 {name:?}；应为 {expected}",
+                        index + 1
+                    ),
+                    format!(
+                        "{file}:1:{}: wrong header: unknown column {name:?}; expected {expected}",
+                        index + 1
+                    ),
+                ))
+            }
         }
     }
     for (en, zh, required) in columns {
         if *required && !map.contains_key(en) {
-            problems.push(Said::new(
+            problems.push(Worded::new(
                 format!("{file}:1: 表头有误：缺少列 {en}（{zh}）"),
                 format!("{file}:1: wrong header: missing column {en} ({zh})"),
             ));
@@ -159,7 +134,7 @@ impl Row<'_> {
         match text.replace(',', "").parse::<f64>() {
             Ok(value) if value.is_finite() => Some(Some(value)),
             _ => {
-                problems.push(Said::new(
+                problems.push(Worded::new(
                     format!("{}: 数值：{text:?} 不是数字", self.at("value")),
                     format!("{}: value: {text:?} is not a number", self.at("value")),
                 ));
@@ -180,7 +155,7 @@ impl Row<'_> {
             "约" | "近" => Some(Qualifier::About),
             "至多" => Some(Qualifier::AtMost),
             other => {
-                problems.push(Said::new(format!("{}: 限定：{other:?} 必须是 确数/至少/约/至多（exact/at_least/about/at_most）",
+                problems.push(Worded::new(format!("{}: 限定：{other:?} 必须是 确数/至少/约/至多（exact/at_least/about/at_most）",
                     self.at("qualifier")
                 ), format!("{}: qualifier: {other:?} must be exact/at_least/about/at_most (确数/至少/约/至多)",
                     self.at("qualifier")
@@ -218,7 +193,7 @@ fn read_rows<'a>(
             }
             Err(error) => {
                 let line = error.position().map_or(0, csv::Position::line);
-                problems.push(Said::new(
+                problems.push(Worded::new(
                     format!("{file}:{line}: {error}"),
                     format!("{file}:{line}: {error}"),
                 ));
@@ -235,7 +210,7 @@ fn header_of(file: &str, text: &str, problems: &mut Problems) -> Option<csv::Str
     match reader.headers() {
         Ok(header) => Some(header.clone()),
         Err(error) => {
-            problems.push(Said::new(
+            problems.push(Worded::new(
                 format!("{file}:1: 无法读取表头：{error}"),
                 format!("{file}:1: cannot read the header: {error}"),
             ));
@@ -265,6 +240,24 @@ fn same_value(a: Option<f64>, b: Option<f64>) -> bool {
     }
 }
 
+/// Applies a spreadsheet given as raw bytes, as the `csv_import` fuzz target feeds it: the
+/// first byte chooses the file (even: indicators, odd: by place), the rest is the file in any
+/// encoding. Returns the problems (none applied when the bytes do not decode).
+pub fn apply_csv_bytes(snapshot: &mut Snapshot, bytes: &[u8]) -> Problems {
+    let mut problems = Vec::new();
+    let Some((&which, rest)) = bytes.split_first() else {
+        return problems;
+    };
+    match text::decode("fuzz.csv", rest, text::EncodingChoice::Auto) {
+        Ok(decoded) if which % 2 == 0 => {
+            apply_indicators_csv(snapshot, "fuzz.csv", &decoded.text, &mut problems)
+        }
+        Ok(decoded) => apply_by_place_csv(snapshot, "fuzz.csv", &decoded.text, &mut problems),
+        Err(problem) => problems.push(problem),
+    }
+    problems
+}
+
 /// Adds the rows of an indicators CSV: new indicators, and values for new periods of existing
 /// ones (appended, never overwriting a different existing value).
 pub fn apply_indicators_csv(
@@ -281,7 +274,7 @@ pub fn apply_indicators_csv(
         let id = row.get("id").to_owned();
         let period = row.get("period").to_owned();
         if id.is_empty() || period.is_empty() {
-            problems.push(Said::new(
+            problems.push(Worded::new(
                 format!(
                     "{}: 必须填写指标代码（id）和期间（period）",
                     row.at(if id.is_empty() { "id" } else { "period" })
@@ -294,7 +287,7 @@ pub fn apply_indicators_csv(
             continue;
         }
         if let Some(first) = seen.insert((id.clone(), period.clone()), row.line) {
-            problems.push(Said::new(
+            problems.push(Worded::new(
                 format!(
                     "{}: 重复：期间 {period} 的 {id} 在第 {first} 行已有",
                     row.at("id")
@@ -317,7 +310,7 @@ pub fn apply_indicators_csv(
             Some(indicator) => {
                 if indicator.period == period {
                     if !same_value(indicator.value, value) || indicator.qualifier != qualifier {
-                        problems.push(Said::new(format!("{}: {id} 在期间 {period} 已有数值 {:?}；新数值只能追加到新的期间，不会覆盖",
+                        problems.push(Worded::new(format!("{}: {id} 在期间 {period} 已有数值 {:?}；新数值只能追加到新的期间，不会覆盖",
                             row.at("value"),
                             indicator.value
                         ), format!("{}: {id} already has {:?} for period {period}; values are appended for new periods, never overwritten",
@@ -329,7 +322,7 @@ pub fn apply_indicators_csv(
                     indicator.series.iter().find(|entry| entry.period == period)
                 {
                     if !same_value(existing.value, value) || existing.qualifier != qualifier {
-                        problems.push(Said::new(
+                        problems.push(Worded::new(
                             format!(
                                 "{}: {id} 在期间 {period} 已有数值 {:?}；不覆盖",
                                 row.at("value"),
@@ -356,7 +349,7 @@ pub fn apply_indicators_csv(
                     "" | "count" | "计数" => IndicatorKind::Count,
                     "measure" | "度量" => IndicatorKind::Measure,
                     other => {
-                        problems.push(Said::new(
+                        problems.push(Worded::new(
                             format!(
                                 "{}: 类型：{other:?} 必须是 count（计数）或 measure（度量）",
                                 row.at("kind")
@@ -424,7 +417,7 @@ pub fn apply_by_place_csv(
         let indicator_id = row.get("indicator").to_owned();
         let place_key = row.get("place").to_owned();
         let Some(place) = place_index(snapshot, &place_key) else {
-            problems.push(Said::new(
+            problems.push(Worded::new(
                 format!(
                     "{}: 未知村庄 {place_key:?}（数据中没有这个代码、统计代码或名称）",
                     row.at("place")
@@ -438,7 +431,7 @@ pub fn apply_by_place_csv(
         };
         let place_id = snapshot.places[place].id.clone();
         if let Some(first) = seen.insert((indicator_id.clone(), place_id.clone()), row.line) {
-            problems.push(Said::new(
+            problems.push(Worded::new(
                 format!(
                     "{}: 重复：{place_key} 的 {indicator_id} 在第 {first} 行已有",
                     row.at("place")
@@ -458,7 +451,7 @@ pub fn apply_by_place_csv(
             .iter_mut()
             .find(|i| i.id == indicator_id)
         else {
-            problems.push(Said::new(
+            problems.push(Worded::new(
                 format!("{}: 未知指标 {indicator_id:?}", row.at("indicator")),
                 format!(
                     "{}: unknown indicator {indicator_id:?}",
@@ -475,7 +468,7 @@ pub fn apply_by_place_csv(
             Some(existing)
                 if !same_value(existing.value, value) || existing.qualifier != qualifier =>
             {
-                problems.push(Said::new(
+                problems.push(Worded::new(
                     format!(
                         "{}: {place_key} 的 {indicator_id} 已有数值 {:?}；不覆盖",
                         row.at("value"),
@@ -510,7 +503,7 @@ pub fn apply_geojson(
     let value: serde_json::Value = match serde_json::from_str(text) {
         Ok(value) => value,
         Err(error) => {
-            problems.push(Said::new(
+            problems.push(Worded::new(
                 format!(
                     "{file}:{}:{}: 不是有效的 JSON：{error}",
                     error.line(),
@@ -526,7 +519,7 @@ pub fn apply_geojson(
         }
     };
     let Some(features) = value.get("features").and_then(serde_json::Value::as_array) else {
-        problems.push(Said::new(
+        problems.push(Worded::new(
             format!("{file}: 应为带有 \"features\" 的 GeoJSON FeatureCollection"),
             format!("{file}: expected a GeoJSON FeatureCollection with \"features\""),
         ));
@@ -545,7 +538,7 @@ pub fn apply_geojson(
             .or_else(|| get("name"))
             .or_else(|| get("名称"));
         let Some(key) = key else {
-            problems.push(Said::new(
+            problems.push(Worded::new(
                 format!("{file}: 要素 {index}：没有可用来匹配村庄的 \"code\" 或 \"name\" 属性"),
                 format!(
                     "{file}: feature {index}: no \"code\" or \"name\" property to match a village"
@@ -554,21 +547,21 @@ pub fn apply_geojson(
             continue;
         };
         let Some(place) = place_index(snapshot, key) else {
-            problems.push(Said::new(
+            problems.push(Worded::new(
                 format!("{file}: 要素 {index}：没有村庄与 {key:?} 匹配"),
                 format!("{file}: feature {index}: no village matches {key:?}"),
             ));
             continue;
         };
         if let Some(first) = feature_of_place.insert(place, index) {
-            problems.push(Said::new(
+            problems.push(Worded::new(
                 format!("{file}: 要素 {index}：{key:?} 与要素 {first} 重复"),
                 format!("{file}: feature {index}: {key:?} is also feature {first}"),
             ));
             continue;
         }
         let Some(geometry) = feature.get("geometry").filter(|g| !g.is_null()) else {
-            problems.push(Said::new(
+            problems.push(Worded::new(
                 format!("{file}: 要素 {index}：没有几何"),
                 format!("{file}: feature {index}: no geometry"),
             ));
@@ -584,7 +577,7 @@ pub fn apply_geojson(
                 };
                 let message_zh =
                     crate::core::snapshot::reader_words::zh_from_reader_message(&message);
-                problems.push(Said::new(
+                problems.push(Worded::new(
                     format!("{file}: 要素 {index}：几何{at}：{message_zh}"),
                     format!("{file}: feature {index}: geometry{at}: {message}"),
                 ));
@@ -601,7 +594,7 @@ pub fn apply_geojson(
         for (&place, &feature) in &feature_of_place {
             let prefix = format!("places[{place}].geometry.geojson");
             if let Some(rest) = problem.path.strip_prefix(&prefix) {
-                problems.push(Said::new(
+                problems.push(Worded::new(
                     format!("{file}: 要素 {feature}：几何{rest}：{}", problem.message_zh),
                     format!(
                         "{file}: feature {feature}: geometry{rest}: {}",

@@ -1,7 +1,7 @@
 //! Text files from township staff: UTF-8 (with or without BOM) or GBK/GB18030, which Chinese
 //! Excel writes by default. Detected, or forced with `--encoding`.
 
-use super::Said;
+use super::Worded;
 /// Which encoding to read with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EncodingChoice {
@@ -48,25 +48,25 @@ fn classify_lines(bytes: &[u8]) -> (Vec<usize>, Vec<usize>) {
 }
 
 /// Decodes `bytes` (a file called `name`) as UTF-8 or GBK. Errors name the file and line.
-pub fn decode(name: &str, bytes: &[u8], choice: EncodingChoice) -> Result<Decoded, Said> {
+pub fn decode(name: &str, bytes: &[u8], choice: EncodingChoice) -> Result<Decoded, Worded> {
     let without_bom = bytes.strip_prefix(b"\xEF\xBB\xBF");
-    let utf8 = |bytes: &[u8]| -> Result<Decoded, Said> {
+    let utf8 = |bytes: &[u8]| -> Result<Decoded, Worded> {
         std::str::from_utf8(bytes)
             .map(|text| Decoded { text: text.to_owned(), encoding: "UTF-8" })
             .map_err(|error| {
                 let line = bytes[..error.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
-                Said::new(
+                Worded::new(
                     format!("{name}:{line}: 不是 UTF-8（第 {} 字节无效）；请另存为 UTF-8，或加上 --encoding gbk", error.valid_up_to()),
                     format!("{name}:{line}: not UTF-8 (invalid byte at offset {}); save as UTF-8 or pass --encoding gbk", error.valid_up_to()),
                 )
             })
     };
-    let gbk = |bytes: &[u8]| -> Result<Decoded, Said> {
+    let gbk = |bytes: &[u8]| -> Result<Decoded, Worded> {
         let (text, _, had_errors) = encoding_rs::GB18030.decode(bytes);
         if had_errors {
             let (_, other) = classify_lines(bytes);
             let line = other.first().copied().unwrap_or(1);
-            return Err(Said::new(
+            return Err(Worded::new(
                 format!("{name}:{line}: 既不是 UTF-8 也不是 GBK/GB18030 文本"),
                 format!("{name}:{line}: neither UTF-8 nor GBK/GB18030 text"),
             ));
@@ -90,7 +90,7 @@ pub fn decode(name: &str, bytes: &[u8], choice: EncodingChoice) -> Result<Decode
             // file mixes encodings (a copy-paste between tools), which no reading can fix.
             let (utf8_lines, other_lines) = classify_lines(bytes);
             if let (Some(good), Some(bad)) = (utf8_lines.first(), other_lines.first()) {
-                return Err(Said::new(
+                return Err(Worded::new(
                     format!("{name}: 编码混用：第 {good} 行是 UTF-8，第 {bad} 行不是；请把整个文件存为同一种编码"),
                     format!("{name}: mixed encodings: line {good} is UTF-8 but line {bad} is not; save the whole file in one encoding"),
                 ));

@@ -128,6 +128,9 @@ test('while the data is slow the pre-rendered report stays readable; a hung requ
   await page.locator('main h1.township-name').waitFor();
   const everyFigure = () => page.evaluate((ids) => ids.filter((id) => !document.querySelector(`main [data-indicator="${id}"]`)), SNAPSHOT.indicators.map((i) => i.id));
   assert.deepEqual(await everyFigure(), [], 'every figure is on the page');
+  // The fake clock moves only once the app has asked for the data (its 20 s timer is running):
+  // on a busy machine the wasm may start later than the page shows.
+  while (calls === 0) await new Promise((resolve) => setTimeout(resolve, 50));
   await page.clock.runFor(5000);
   assert.ok(!/网络较慢|connection is slow/.test(await page.locator('body').innerText()), 'no slow message over a complete page');
   await page.clock.runFor(16000);
@@ -162,6 +165,7 @@ test('another snapshot that is slow to come says so honestly, and a hung one tim
   const loading = page.locator('main .loading');
   await loading.waitFor();
   assert.match(await loading.textContent(), /正在加载/);
+  while (calls === 0) await new Promise((resolve) => setTimeout(resolve, 50));
   await page.clock.runFor(5000);
   await page.locator('main .loading .loading-slow').waitFor();
   assert.match(await loading.textContent(), /最长 20 秒/);
