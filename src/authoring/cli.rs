@@ -523,7 +523,14 @@ fn render(args: &RenderArgs) -> i32 {
     };
     match crate::ui::prerender::render_page(&page, &text, args.site_url.as_ref()) {
         Ok(rendered) => match std::fs::write(out, rendered) {
-            Ok(()) => 0,
+            Ok(()) => {
+                // The link-preview image the page's og:image names, next to it.
+                let dir = out.parent().unwrap_or_else(|| Path::new("."));
+                match super::preview_image::write_preview_image(&text, dir) {
+                    Ok(()) => 0,
+                    Err(message) => fail(message),
+                }
+            }
             Err(error) => fail(format!("{}: {error}", out.display())),
         },
         Err(message) => fail(format!("{}: {message}", args.snapshot.display())),

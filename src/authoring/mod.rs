@@ -4,6 +4,7 @@
 //! nothing when there are problems.
 
 pub mod cli;
+pub mod preview_image;
 pub mod publish;
 pub mod text;
 

@@ -116,6 +116,7 @@ pub fn publish(
     copy_tree(app, out, &mut files)?;
     let index = out.join("index.html");
     write_with_compressed(&index, rendered.as_bytes())?;
+    super::preview_image::write_preview_image(&text, out)?;
     fs::create_dir_all(out.join("data")).map_err(|error| format!("{}: {error}", out.display()))?;
     write_with_compressed(&out.join("data").join("snapshot.json"), text.as_bytes())?;
     Ok(Published { files, index })

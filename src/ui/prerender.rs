@@ -37,6 +37,11 @@ pub fn escape_html(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
+/// The link-preview image's file name and size (`authoring::preview_image` draws it).
+pub const PREVIEW_IMAGE_FILE: &str = "og-image.png";
+pub const PREVIEW_IMAGE_WIDTH: u32 = 1200;
+pub const PREVIEW_IMAGE_HEIGHT: u32 = 630;
+
 /// The report as HTML: `App` with `snapshot` in the default view.
 pub fn app_html(snapshot: Arc<Snapshot>, site: Option<&SiteUrl>) -> String {
     app_html_for_view(snapshot, site, "")
@@ -63,7 +68,7 @@ pub fn page_title(snapshot: &Snapshot) -> String {
 }
 
 /// The head's title, description, Open Graph tags and structured data.
-fn page_meta(snapshot: &Snapshot) -> String {
+fn page_meta(snapshot: &Snapshot, site: Option<&SiteUrl>) -> String {
     let meta = &snapshot.meta;
     let title = escape_html(&page_title(snapshot));
     let description = escape_html(&meta.description.zh);
@@ -77,6 +82,27 @@ fn page_meta(snapshot: &Snapshot) -> String {
          <meta property=\"og:locale\" content=\"zh_CN\" />\
          <meta property=\"og:site_name\" content=\"{site_name}\" />"
     );
+    // The link preview (written next to the page by `snapshot render` / `publish`). Chat apps
+    // want absolute addresses: they are absolute when the build is told the site's address
+    // (SITE_URL), else relative, which some apps do not follow.
+    let image = site.map_or_else(
+        || PREVIEW_IMAGE_FILE.to_owned(),
+        |site| site.join(PREVIEW_IMAGE_FILE),
+    );
+    head.push_str(&format!(
+        "<meta property=\"og:image\" content=\"{}\" />\
+         <meta property=\"og:image:width\" content=\"{PREVIEW_IMAGE_WIDTH}\" />\
+         <meta property=\"og:image:height\" content=\"{PREVIEW_IMAGE_HEIGHT}\" />\
+         <meta property=\"og:image:alt\" content=\"{title}\" />\
+         <meta name=\"twitter:card\" content=\"summary_large_image\" />",
+        escape_html(&image)
+    ));
+    if let Some(site) = site {
+        head.push_str(&format!(
+            "<meta property=\"og:url\" content=\"{}\" />",
+            escape_html(site.as_str())
+        ));
+    }
     head.push_str("<script type=\"application/ld+json\">");
     head.push_str(&dataset_json_ld(snapshot));
     head.push_str("</script>");
@@ -165,7 +191,7 @@ pub fn render_page(
             .unwrap_or_default(),
         html = app_html(Arc::clone(&snapshot), site),
     );
-    let page = replace_between(page, META_MARKERS, &page_meta(&snapshot))?;
+    let page = replace_between(page, META_MARKERS, &page_meta(&snapshot, site))?;
     replace_between(&page, APP_MARKERS, &app)
 }
 

@@ -184,3 +184,17 @@ test('print gives an A4 PDF with every section and no controls', async () => {
   assert.ok(pages >= 3, `${pages} pages`);
   await page.context().close();
 });
+
+test('a shared link has a preview picture: og:image names a 1200×630 PNG the site serves', async () => {
+  const html = await (await fetch(BASE_URL)).text();
+  const image = html.match(/<meta property="og:image" content="([^"]+)"/)?.[1];
+  assert.ok(image, 'og:image in the page');
+  assert.match(html, /<meta name="twitter:card" content="summary_large_image"/);
+  const response = await fetch(new URL(image, BASE_URL));
+  assert.equal(response.status, 200);
+  assert.equal(response.headers.get('content-type'), 'image/png');
+  const bytes = Buffer.from(await response.arrayBuffer());
+  // PNG signature, then the IHDR chunk's width and height.
+  assert.equal(bytes.subarray(1, 4).toString(), 'PNG');
+  assert.deepEqual([bytes.readUInt32BE(16), bytes.readUInt32BE(20)], [1200, 630]);
+});
