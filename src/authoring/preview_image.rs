@@ -199,15 +199,16 @@ pub fn preview_png(snapshot: &Snapshot, font: &[u8], index: u32) -> Result<Vec<u
         }
         // The label on up to two lines.
         let label = indicator.label.get(language);
-        let mut lines = vec![String::new()];
+        let mut lines: Vec<String> = Vec::new();
+        let mut line = String::new();
         for character in label.chars() {
-            let line = lines.last_mut().expect("a line");
             line.push(character);
-            if text_width(&font, 24.0, line) > box_width - 40.0 {
+            if text_width(&font, 24.0, &line) > box_width - 40.0 && line.chars().count() > 1 {
                 line.pop();
-                lines.push(character.to_string());
+                lines.push(std::mem::replace(&mut line, character.to_string()));
             }
         }
+        lines.push(line);
         if lines.len() > 2 {
             let rest: String = lines[1..].concat();
             lines.truncate(1);

@@ -102,8 +102,8 @@ pub fn publish(
             snapshot.display()
         ));
     }
-    let text =
-        fs::read_to_string(snapshot).map_err(|error| format!("{}: {error}", snapshot.display()))?;
+    let text = super::cli::read_limited(snapshot)
+        .map_err(|message| format!("{}: {message}", snapshot.display()))?;
     let rendered = render_page(&page, &text, site)
         .map_err(|message| format!("{}: {message}", snapshot.display()))?;
     if out.exists() {

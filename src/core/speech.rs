@@ -11,8 +11,8 @@
 use crate::core::chart::model::{
     chart_model_from_block, quantity_for_period, ChartDatum, Quantity,
 };
-use crate::core::format::{designation_label, format_number, qualifier_phrase};
-use crate::core::snapshot::{Block, Indicator, PlaceKind, Qualifier, Snapshot};
+use crate::core::format::{designation_label, spoken_value};
+use crate::core::snapshot::{Block, Indicator, PlaceKind, Snapshot};
 use crate::core::wording::{self as w, text};
 use crate::core::Language;
 
@@ -106,18 +106,13 @@ pub fn value_for_ear(quantity: Quantity, unit: &str, language: Language) -> Stri
     let Some(value) = quantity.value else {
         return text(language, w::NOT_STATED_IN_REPORT).to_owned();
     };
-    let number = format_number(value, language);
-    let unit = unit_for_ear(unit, language);
-    let amount = match language {
-        Language::Zh => format!("{number}{unit}"),
-        Language::En if unit.is_empty() => number,
-        Language::En => format!("{number} {unit}"),
-    };
-    match (quantity.qualifier, language) {
-        (Qualifier::Exact, _) => amount,
-        (qualifier, Language::Zh) => format!("{}{amount}", qualifier_phrase(qualifier, language)),
-        (qualifier, Language::En) => format!("{} {amount}", qualifier_phrase(qualifier, language)),
-    }
+    // The screen reader's wording (`format::spoken_value`), with the unit said in full.
+    spoken_value(
+        Some(value),
+        quantity.qualifier,
+        unit_for_ear(unit, language),
+        language,
+    )
 }
 
 const MONTHS: [&str; 12] = [
@@ -482,6 +477,7 @@ pub fn section_reading(
 mod tests {
     use super::*;
     use crate::core::snapshot::load::snapshot_from_json_text;
+    use crate::core::snapshot::Qualifier;
     use crate::core::Language::{En, Zh};
 
     fn default_snapshot() -> Snapshot {

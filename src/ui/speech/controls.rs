@@ -16,7 +16,7 @@ use crate::ui::url_sync::use_view_state;
 pub fn ReadAloudSwitch(language: Language) -> impl IntoView {
     let view = use_view_state();
     let read_aloud = use_read_aloud();
-    let on = Memo::new(move |_| view.state.with(|state| state.read_aloud));
+    let on = crate::ui::preferences::use_preferences().read_aloud;
     let status = move || {
         let read_aloud = read_aloud?;
         if !on.get() {

@@ -278,9 +278,9 @@ pub fn provide_read_aloud(
     preferences: Preferences,
     ready: Signal<bool>,
 ) -> ReadAloud {
-    let enabled = Memo::new(move |_| view.state.with(|state| state.read_aloud));
+    let enabled = preferences.read_aloud;
     let read_aloud = ReadAloud {
-        enabled: enabled.into(),
+        enabled,
         availability: RwSignal::new(Availability::Unknown),
         speaking: RwSignal::new(false),
         paused: RwSignal::new(false),
