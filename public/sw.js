@@ -64,16 +64,19 @@ async function data(request) {
   }
 }
 
-async function page(request) {
+// The report's page is kept as './'; a page of one visual (visual-….html) under its own
+// name. Offline, a visual's page not kept yet falls back to the report's page, which shows
+// the visual alone from the address's `visual=`.
+async function page(request, key) {
   try {
     const response = await fetch(request);
     if (response.ok) {
       const cache = await caches.open(APP_CACHE);
-      await cache.put('./', response.clone());
+      await cache.put(key, response.clone());
     }
     return response;
   } catch (error) {
-    const cached = await caches.match('./');
+    const cached = (await caches.match(key)) || (await caches.match('./'));
     if (cached) return cached;
     throw error;
   }
@@ -87,8 +90,11 @@ self.addEventListener('fetch', (event) => {
   const scope = new URL(self.registration.scope);
   if (!url.pathname.startsWith(scope.pathname)) return;
   const path = url.pathname.slice(scope.pathname.length);
-  if (request.mode === 'navigate' || path === '' || path === 'index.html') {
-    event.respondWith(page(request));
+  // Only the app's own pages are kept as pages (opening the quoted report's text file must
+  // not replace the kept report page).
+  const visualPage = /^visual-[a-z0-9_-]+\.html$/.test(path);
+  if (path === '' || path === 'index.html' || visualPage) {
+    event.respondWith(page(request, visualPage ? `./${path}` : './'));
   } else if (path.startsWith('data/') && path.endsWith('.json')) {
     event.respondWith(data(request));
   } else {

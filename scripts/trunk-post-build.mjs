@@ -35,6 +35,27 @@ if (match) {
   }
   const code = [
     "const root = document.documentElement;",
+    // Embedded (?embed=1): the chrome-less styles from the first paint, before the app runs.
+    "if (['1', 'true', 'yes'].includes(new URLSearchParams(location.search).get('embed'))) root.dataset.embed = '1';",
+    // Inside a portal's iframe: tell the host page (embed.js) the content's height whenever
+    // it changes, from the first paint and whether or not the interactive layer runs. The
+    // content's own height: where the body's children end (the root's scrollHeight never
+    // drops below the iframe's current height, so it could only grow).
+    'if (window.parent !== window && typeof ResizeObserver === "function") {',
+    '  let last = 0;',
+    '  const report = () => {',
+    '    let bottom = 0;',
+    '    for (const child of document.body.children) bottom = Math.max(bottom, child.getBoundingClientRect().bottom);',
+    '    const height = Math.ceil(bottom + window.scrollY);',
+    '    if (Math.abs(height - last) < 1) return;',
+    '    last = height;',
+    "    window.parent.postMessage({ type: 'fuguanzhuang-viewer:height', height, href: location.href }, '*');",
+    // The format many portals' chart-embedding listeners already understand.
+    "    window.parent.postMessage({ 'datawrapper-height': { 'fuguanzhuang-viewer': height } }, '*');",
+    '  };',
+    '  new ResizeObserver(report).observe(document.body);',
+    '  report();',
+    '}',
     // Another snapshot (?data=): the page's report is the default one; show only the loading
     // line (the stylesheet) until the app has rendered the other snapshot.
     "if (new URLSearchParams(location.search).has('data')) root.classList.add('other-snapshot');",
@@ -115,17 +136,19 @@ try {
   console.error(`could not render the report into index.html: ${error.message}`);
   process.exit(1);
 }
-html = readFileSync(indexPath, 'utf8');
 // Structured data (application/ld+json) is data, never run; every other script is a file.
-if (/<script(?![^>]*\bsrc=)(?![^>]*type="application\/ld\+json")[^>]*>/.test(html) || /\sstyle="/.test(html)) {
-  console.error('index.html has an inline script or style attribute: the strict CSP would block it');
-  process.exit(1);
+for (const name of readdirSync(staging).filter((name) => name.endsWith('.html'))) {
+  const page = readFileSync(join(staging, name), 'utf8');
+  if (/<script(?![^>]*\bsrc=)(?![^>]*type="application\/ld\+json")[^>]*>/.test(page) || /\sstyle="/.test(page)) {
+    console.error(`${name} has an inline script or style attribute: the strict CSP would block it`);
+    process.exit(1);
+  }
 }
 
 // 3. The service worker: the list of files to keep for offline use, and a version from them.
 const swPath = join(staging, 'sw.js');
 {
-  const files = readdirSync(staging).filter((name) => !name.endsWith('.gz') && !['sw.js', 'index.html', 'embed.js', 'legacy.js'].includes(name) && !statSync(join(staging, name)).isDirectory());
+  const files = readdirSync(staging).filter((name) => !name.endsWith('.gz') && !['sw.js', 'index.html', 'embed.js', 'legacy.js'].includes(name) && !name.startsWith('visual-') && !statSync(join(staging, name)).isDirectory());
   const assets = ['./', ...files.map((name) => `./${name}`), './data/snapshot.json', './data/geo/locator-linyi-wgs84.json'];
   const version = createHash('sha256').update(assets.join('\n')).digest('hex').slice(0, 12);
   const worker = readFileSync(swPath, 'utf8').replace('__VERSION__', version).replace('__ASSETS__', JSON.stringify(assets));

@@ -160,6 +160,7 @@ async fn app_fetches_the_default_snapshot() {
         query: String::new(),
         rendering: Rendering::Client,
         site_url: None,
+        page_visual: None,
     };
     leptos::mount::mount_to(root.clone(), move || view! { <App start=start /> }).forget();
     assert!(

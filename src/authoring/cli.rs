@@ -521,19 +521,24 @@ fn render(args: &RenderArgs) -> i32 {
         Ok(text) => text,
         Err(message) => return fail(format!("{}: {message}", args.snapshot.display())),
     };
-    match crate::ui::prerender::render_page(&page, &text, args.site_url.as_ref()) {
-        Ok(rendered) => match std::fs::write(out, rendered) {
-            Ok(()) => {
-                // The link-preview image the page's og:image names, next to it.
-                let dir = out.parent().unwrap_or_else(|| Path::new("."));
-                match super::preview_image::write_preview_image(&text, dir) {
-                    Ok(()) => 0,
-                    Err(message) => fail(message),
-                }
-            }
-            Err(error) => fail(format!("{}: {error}", out.display())),
-        },
-        Err(message) => fail(format!("{}: {message}", args.snapshot.display())),
+    let rendered = match crate::ui::prerender::render_pages(&page, &text, args.site_url.as_ref()) {
+        Ok(rendered) => rendered,
+        Err(message) => return fail(format!("{}: {message}", args.snapshot.display())),
+    };
+    if let Err(error) = std::fs::write(out, rendered.report) {
+        return fail(format!("{}: {error}", out.display()));
+    }
+    // Each visual's own page, and the link-preview image the pages' og:image names, next to it.
+    let dir = out.parent().unwrap_or_else(|| Path::new("."));
+    for (file, html) in rendered.visuals {
+        let path = dir.join(file);
+        if let Err(error) = std::fs::write(&path, html) {
+            return fail(format!("{}: {error}", path.display()));
+        }
+    }
+    match super::preview_image::write_preview_image(&text, dir) {
+        Ok(()) => 0,
+        Err(message) => fail(message),
     }
 }
 

@@ -12,13 +12,18 @@ use std::path::{Path, PathBuf};
 
 use crate::core::snapshot::load::MAX_SNAPSHOT_BYTES;
 use crate::core::view::site_url::SiteUrl;
-use crate::ui::prerender::render_page;
+use crate::ui::prerender::render_pages;
 
 /// What `publish` wrote.
 #[derive(Debug)]
 pub struct Published {
     pub files: usize,
     pub index: PathBuf,
+}
+
+/// A page of one visual (`visual-….html`) or its compressed siblings.
+fn is_visual_page(name: &str) -> bool {
+    name.starts_with("visual-") && name.contains(".html")
 }
 
 fn copy_tree(from: &Path, to: &Path, files: &mut usize) -> Result<(), String> {
@@ -28,6 +33,11 @@ fn copy_tree(from: &Path, to: &Path, files: &mut usize) -> Result<(), String> {
         let entry = entry.map_err(|error| format!("{}: {error}", from.display()))?;
         let source = entry.path();
         let target = to.join(entry.file_name());
+        // The built app's pages of single visuals belong to its snapshot: each snapshot's
+        // are written afresh.
+        if is_visual_page(&entry.file_name().to_string_lossy()) {
+            continue;
+        }
         if source.is_dir() {
             copy_tree(&source, &target, files)?;
         } else {
@@ -104,7 +114,7 @@ pub fn publish(
     }
     let text = super::cli::read_limited(snapshot)
         .map_err(|message| format!("{}: {message}", snapshot.display()))?;
-    let rendered = render_page(&page, &text, site)
+    let rendered = render_pages(&page, &text, site)
         .map_err(|message| format!("{}: {message}", snapshot.display()))?;
     if out.exists() {
         return Err(format!(
@@ -115,7 +125,10 @@ pub fn publish(
     let mut files = 0;
     copy_tree(app, out, &mut files)?;
     let index = out.join("index.html");
-    write_with_compressed(&index, rendered.as_bytes())?;
+    write_with_compressed(&index, rendered.report.as_bytes())?;
+    for (file, html) in &rendered.visuals {
+        write_with_compressed(&out.join(file), html.as_bytes())?;
+    }
     super::preview_image::write_preview_image(&text, out)?;
     fs::create_dir_all(out.join("data")).map_err(|error| format!("{}: {error}", out.display()))?;
     write_with_compressed(&out.join("data").join("snapshot.json"), text.as_bytes())?;

@@ -252,6 +252,26 @@ pub const PASTE_THIS_INTO_A_WEB: Text = Text::new(
 );
 pub const COPY_EMBED_CODE: Text = Text::new("复制嵌入代码", "Copy embed code");
 
+// ---- ui/visual_share.rs, ui/report/single_visual.rs ----
+
+pub const LINK_OR_EMBED: Text = Text::new("复制链接 / 嵌入", "Link / embed");
+pub const LINK_TO_THIS_VISUAL: Text = Text::new("只看此项的链接：", "Link to this alone:");
+pub const COPY_LINK: Text = Text::new("复制链接", "Copy link");
+pub const COPIED: Text = Text::new("已复制", "Copied");
+pub const COPY_BY_HAND: Text = Text::new(
+    "未能复制：请选中上面的文字后手动复制",
+    "Could not copy: select the text above and copy it by hand",
+);
+pub const EMBED_THIS_VISUAL: Text = Text::new(
+    "嵌入代码（只含此项，自动调整高度）：",
+    "Embed code (this alone; the height adjusts itself):",
+);
+pub const FULL_REPORT: Text = Text::new("查看完整报告 ↗", "Full report ↗");
+pub const THIS_REPORT_HAS_NO_VISUAL: Text = Text::new(
+    "此报告中没有这个图表、数字或章节：",
+    "This report has no chart, figure or section ",
+);
+
 // ---- ui/view_notices.rs ----
 
 pub const IGNORED_IN_THE_LINK: Text = Text::new("链接中已忽略：", "Ignored in the link: ");

@@ -16,14 +16,15 @@ use crate::core::snapshot::load::LoadFailure;
 use crate::core::snapshot::Snapshot;
 use crate::core::view::data_source::snapshot_path_from_param;
 use crate::core::view::state::{view_state_from_query, ViewState};
+use crate::core::view::visual::Visual;
 use crate::core::wording;
 use crate::core::wording::{self as w, text};
 use crate::ui::deferred::{Content, Deferred};
-use crate::ui::embed::report_height_to_parent;
 use crate::ui::load_error::{LoadError, LoadingNotice};
 use crate::ui::preferences::provide_preferences;
 use crate::ui::report::header::ReportHeader;
 use crate::ui::report::sections::ReportView;
+use crate::ui::report::single_visual::SingleVisual;
 use crate::ui::snapshot_fetch::{fetch_snapshot, DEFAULT_SNAPSHOT_URL};
 use crate::ui::speech::controls::SpeechBar;
 use crate::ui::speech::read_aloud::provide_read_aloud;
@@ -78,6 +79,9 @@ pub struct AppStart {
     /// The page's published address (`https://…/`), when the build was told it: the printed
     /// page shows it before the app knows its own.
     pub site_url: Option<String>,
+    /// The visual the page was pre-rendered for (`visual-….html`); `None` for the report's
+    /// own page.
+    pub page_visual: Option<Visual>,
 }
 
 impl AppStart {
@@ -89,6 +93,7 @@ impl AppStart {
             query: String::new(),
             rendering: Rendering::Static,
             site_url,
+            page_visual: None,
         }
     }
 }
@@ -110,8 +115,9 @@ pub fn use_interactive() -> Signal<bool> {
 pub fn App(start: AppStart) -> impl IntoView {
     let (from_url, ignored) = view_state_from_query(&start.query);
     let shown_first = match start.rendering {
-        // The page was rendered in the default view: hydrate that, then apply the URL's.
-        Rendering::Hydrating => ViewState::default(),
+        // The page was rendered in the default view (of its visual): hydrate that, then apply
+        // the URL's.
+        Rendering::Hydrating => ViewState::prerendered_for(start.page_visual.clone()),
         Rendering::Static | Rendering::Client => from_url.clone(),
     };
     let queue = crate::ui::deferred::provide_deferred_queue();
@@ -134,7 +140,6 @@ pub fn App(start: AppStart) -> impl IntoView {
     Effect::new(move |_| {
         interactive.set(true);
         offline_copy.set(started_offline.clone());
-        report_height_to_parent();
     });
     let started_loading = matches!(start.load, LoadState::Loading);
     let state = RwSignal::new(start.load);
@@ -174,6 +179,8 @@ pub fn App(start: AppStart) -> impl IntoView {
         }
     });
     let read_aloud = provide_read_aloud(view, preferences, ready);
+    // One visual alone, or the whole report.
+    let visual = Memo::new(move |_| view.state.with(|state| state.visual.clone()));
     let load_default = Callback::new(move |()| view.state.update(|state| state.data = None));
 
     let offline_banner = move || {
@@ -215,6 +222,14 @@ pub fn App(start: AppStart) -> impl IntoView {
                 LoadState::Ready(snapshot) => {
                     let language = preferences.language.get();
                     read_aloud.set_snapshot(Arc::clone(&snapshot));
+                    if let Some(visual) = visual.get() {
+                        return view! {
+                            <ViewNotices snapshot=Arc::clone(&snapshot) language=language />
+                            <SingleVisual snapshot=snapshot visual=visual language=language period=preferences.period.get() />
+                            <SpeechBar language=language />
+                        }
+                        .into_any();
+                    }
                     // The header is taken over in a task of its own too (`Deferred`).
                     let header_snapshot = Arc::clone(&snapshot);
                     let header: Content = Arc::new(move || {

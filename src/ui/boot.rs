@@ -16,6 +16,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::view::state::view_state_from_query;
+use crate::core::view::visual::Visual;
 use crate::ui::app::{App, AppStart, LoadState, Rendering};
 use crate::ui::dom::document;
 use crate::ui::load_error::LoadError;
@@ -32,6 +33,8 @@ pub const SNAPSHOT_ATTRIBUTE: &str = "data-snapshot";
 pub const SITE_ATTRIBUTE: &str = "data-site-url";
 /// On the root: the build the page was rendered by.
 pub const MARKUP_ATTRIBUTE: &str = "data-markup";
+/// On the root: the visual a page was pre-rendered for (`visual=`'s spelling).
+pub const VISUAL_ATTRIBUTE: &str = "data-visual";
 /// This build's fingerprint (see `build.rs`).
 pub const MARKUP_FINGERPRINT: &str = env!("MARKUP_FINGERPRINT");
 
@@ -53,35 +56,50 @@ pub async fn run() {
     let prerendered = root.get_attribute(SNAPSHOT_ATTRIBUTE);
     let site_url = root.get_attribute(SITE_ATTRIBUTE);
     let same_build = root.get_attribute(MARKUP_ATTRIBUTE).as_deref() == Some(MARKUP_FINGERPRINT);
-    if prerendered.is_none() || !same_build || !view.starts_from_prerendered() {
+    // The visual the page was pre-rendered for (`visual-….html`), if any.
+    let page_visual = root
+        .get_attribute(VISUAL_ATTRIBUTE)
+        .and_then(|param| Visual::from_param(&param));
+    if prerendered.is_none() || !same_build || !view.starts_from_prerendered(page_visual.as_ref()) {
         render_afresh(&root, LoadState::Loading, None, query, site_url);
         return;
     }
-    take_over(root, query, prerendered.unwrap_or_default(), site_url).await;
+    let page = PrerenderedPage {
+        fingerprint: prerendered.unwrap_or_default(),
+        site_url,
+        visual: page_visual,
+    };
+    take_over(root, query, page).await;
+}
+
+/// What the pre-rendered page says of itself (attributes on the root).
+#[derive(Clone)]
+struct PrerenderedPage {
+    /// The snapshot's fingerprint.
+    fingerprint: String,
+    site_url: Option<String>,
+    /// The visual the page shows alone, if any.
+    visual: Option<Visual>,
 }
 
 /// Fetches the default snapshot, then hydrates the page (or renders it afresh when the
 /// snapshot is not the one the page shows). On failure the page stays, with the error above.
-async fn take_over(
-    root: web_sys::HtmlElement,
-    query: String,
-    prerendered: String,
-    site_url: Option<String>,
-) {
+async fn take_over(root: web_sys::HtmlElement, query: String, page: PrerenderedPage) {
     match fetch_snapshot(DEFAULT_SNAPSHOT_URL).await {
         Ok(fetched) => {
             // Reading the snapshot and taking over the page are separate tasks: the main
             // thread is never held for both.
             next_task().await;
             clear_status();
-            let start = AppStart {
-                load: LoadState::Ready(Arc::new(fetched.snapshot)),
-                offline_copy: fetched.offline_copy,
-                query,
-                rendering: Rendering::Hydrating,
-                site_url,
-            };
-            if fetched.fingerprint == prerendered {
+            if fetched.fingerprint == page.fingerprint {
+                let start = AppStart {
+                    load: LoadState::Ready(Arc::new(fetched.snapshot)),
+                    offline_copy: fetched.offline_copy,
+                    query,
+                    rendering: Rendering::Hydrating,
+                    site_url: page.site_url,
+                    page_visual: page.visual,
+                };
                 mark("app-hydrate-start");
                 leptos::mount::hydrate_from(root, move || view! { <App start=start /> }).forget();
                 mark("app-hydrated");
@@ -89,10 +107,10 @@ async fn take_over(
                 // A newer snapshot than the page was rendered from: show the newer one.
                 render_afresh(
                     &root,
-                    start.load,
-                    start.offline_copy,
-                    start.query,
-                    start.site_url,
+                    LoadState::Ready(Arc::new(fetched.snapshot)),
+                    fetched.offline_copy,
+                    query,
+                    page.site_url,
                 );
             }
         }
@@ -107,13 +125,11 @@ async fn take_over(
             status.set_inner_html("");
             let retry_root = root.clone();
             let retry = Callback::new(move |()| {
-                let (root, query, prerendered, site_url) = (
+                wasm_bindgen_futures::spawn_local(take_over(
                     retry_root.clone(),
                     query.clone(),
-                    prerendered.clone(),
-                    site_url.clone(),
-                );
-                wasm_bindgen_futures::spawn_local(take_over(root, query, prerendered, site_url));
+                    page.clone(),
+                ));
             });
             leptos::mount::mount_to(status, move || {
                 view! { <LoadError failure=failure language=language on_retry=Some(retry) on_load_default=None /> }
@@ -159,6 +175,7 @@ fn render_afresh(
         query,
         rendering: Rendering::Client,
         site_url,
+        page_visual: None,
     };
     leptos::mount::mount_to(root.clone(), move || view! { <App start=start /> }).forget();
 }

@@ -6,9 +6,9 @@
 //! - the app shell: `app` (root component, load state), `boot` (browser: hydrate or render
 //!   afresh), `prerender` (native: the page's HTML), `deferred` (hydrating block by block),
 //!   `url_sync` and `preferences` (view state and what derives from it), `snapshot_fetch` (the
-//!   data layer), `load_error`, `view_controls`, `view_notices`, `embed`, `dom`,
+//!   data layer), `load_error`, `view_controls`, `visual_share`, `view_notices`, `dom`,
 //!   `panic_notice` (browser);
-//! - `report`: header, sections, figure cards, tables, timeline;
+//! - `report`: header, sections, figure cards, tables, timeline, one visual alone;
 //! - `chart`: one chart and its downloads;
 //! - `map`: the village map, its card, list and locator;
 //! - `canvas`: what every canvas needs, and the SVG drawings of the pre-rendered page.
@@ -22,7 +22,6 @@ pub mod canvas;
 pub mod chart;
 pub mod deferred;
 pub mod dom;
-pub mod embed;
 pub mod load_error;
 pub mod map;
 #[cfg(target_arch = "wasm32")]
@@ -36,6 +35,7 @@ pub mod speech;
 pub mod url_sync;
 pub mod view_controls;
 pub mod view_notices;
+pub mod visual_share;
 
 /// Starts the app: installs the panic hook, then hydrates the pre-rendered page or renders
 /// the view afresh (`boot`).

@@ -19,7 +19,10 @@ use leptos::prelude::*;
 use crate::core::snapshot::load::{snapshot_fingerprint, snapshot_from_json_text};
 use crate::core::snapshot::Snapshot;
 use crate::core::view::site_url::SiteUrl;
+use crate::core::view::state::view_state_from_query;
+use crate::core::view::visual::{visual_description, visual_title, visuals_of_snapshot, Visual};
 use crate::core::wording;
+use crate::core::Language;
 use crate::ui::app::{App, AppStart};
 
 /// The markers `render_page` writes between.
@@ -55,8 +58,14 @@ pub fn app_html_for_view(snapshot: Arc<Snapshot>, site: Option<&SiteUrl>, query:
     owner.with(|| {
         let mut start = AppStart::prerendered(snapshot, site.map(ToString::to_string));
         start.query = query.to_owned();
+        start.page_visual = view_state_from_query(query).0.visual;
         view! { <App start=start /> }.to_html()
     })
+}
+
+/// The page of `visual` alone as HTML (its default view, not embedded: the same markup).
+pub fn visual_html(snapshot: Arc<Snapshot>, site: Option<&SiteUrl>, visual: &Visual) -> String {
+    app_html_for_view(snapshot, site, &format!("visual={}", visual.param()))
 }
 
 /// The page's title: township · report title (Chinese, the default view's language).
@@ -67,11 +76,27 @@ pub fn page_title(snapshot: &Snapshot) -> String {
     )
 }
 
-/// The head's title, description, Open Graph tags and structured data.
-fn page_meta(snapshot: &Snapshot, site: Option<&SiteUrl>) -> String {
+/// A visual's page title: the visual · township · report title (Chinese).
+pub fn visual_page_title(snapshot: &Snapshot, visual: &Visual) -> String {
+    match visual_title(snapshot, visual, Language::Zh) {
+        Some(title) => format!("{title} · {}", page_title(snapshot)),
+        None => page_title(snapshot),
+    }
+}
+
+/// The head's title, description, Open Graph tags and structured data, for the report's page
+/// or for one visual's.
+fn page_meta(snapshot: &Snapshot, site: Option<&SiteUrl>, visual: Option<&Visual>) -> String {
     let meta = &snapshot.meta;
-    let title = escape_html(&page_title(snapshot));
-    let description = escape_html(&meta.description.zh);
+    let title = escape_html(&match visual {
+        Some(visual) => visual_page_title(snapshot, visual),
+        None => page_title(snapshot),
+    });
+    let description = escape_html(
+        &visual
+            .and_then(|visual| visual_description(snapshot, visual, Language::Zh))
+            .unwrap_or_else(|| meta.description.zh.clone()),
+    );
     let site_name = escape_html(&format!("{}{}", meta.county.name.zh, meta.township.name.zh));
     let mut head = format!(
         "<title>{title}</title>\
@@ -98,14 +123,21 @@ fn page_meta(snapshot: &Snapshot, site: Option<&SiteUrl>) -> String {
         escape_html(&image)
     ));
     if let Some(site) = site {
+        let url = visual.map_or_else(
+            || site.as_str().to_owned(),
+            |visual| site.join(&visual.page_file()),
+        );
         head.push_str(&format!(
             "<meta property=\"og:url\" content=\"{}\" />",
-            escape_html(site.as_str())
+            escape_html(&url)
         ));
     }
-    head.push_str("<script type=\"application/ld+json\">");
-    head.push_str(&dataset_json_ld(snapshot));
-    head.push_str("</script>");
+    // The dataset is described once, on the report's own page.
+    if visual.is_none() {
+        head.push_str("<script type=\"application/ld+json\">");
+        head.push_str(&dataset_json_ld(snapshot));
+        head.push_str("</script>");
+    }
     head
 }
 
@@ -169,30 +201,62 @@ fn replace_between(page: &str, markers: (&str, &str), content: &str) -> Result<S
     Ok(format!("{}{content}{}", &page[..start], &page[end..]))
 }
 
-/// `page` with `snapshot_text` rendered into it. A snapshot that does not load is refused
-/// with every problem and its JSON path.
-pub fn render_page(
+/// The pages `snapshot render` writes: the report's own, and one per visual.
+pub struct RenderedPages {
+    /// The report's page (`index.html`).
+    pub report: String,
+    /// Each visual's page, with its file name (`visual-….html`, next to the report's).
+    pub visuals: Vec<(String, String)>,
+}
+
+/// `page` with `snapshot_text` rendered into it: the report's page, and a page of each visual
+/// shown alone (same head and scripts, its own title and description). A snapshot that does
+/// not load is refused with every problem and its JSON path.
+pub fn render_pages(
     page: &str,
     snapshot_text: &str,
     site: Option<&SiteUrl>,
-) -> Result<String, String> {
+) -> Result<RenderedPages, String> {
     let snapshot = snapshot_from_json_text(snapshot_text).map_err(|problems| {
         let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
         format!("the snapshot is not valid:\n  {}", lines.join("\n  "))
     })?;
     let snapshot = Arc::new(snapshot);
-    let app = format!(
-        "<noscript><p class=\"enhancement-note\">{note}</p></noscript>\
-         <div id=\"app\" data-snapshot=\"{fingerprint}\" data-markup=\"{MARKUP_FINGERPRINT}\"{site_attribute}>{html}</div>",
-        note = escape_html(wording::NEEDS_NEWER_BROWSER),
-        fingerprint = snapshot_fingerprint(snapshot_text),
-        site_attribute = site
-            .map(|site| format!(" data-site-url=\"{}\"", escape_html(site.as_str())))
-            .unwrap_or_default(),
-        html = app_html(Arc::clone(&snapshot), site),
-    );
-    let page = replace_between(page, META_MARKERS, &page_meta(&snapshot, site))?;
-    replace_between(&page, APP_MARKERS, &app)
+    let fingerprint = snapshot_fingerprint(snapshot_text);
+    let render = |visual: Option<&Visual>| -> Result<String, String> {
+        let html = match visual {
+            Some(visual) => visual_html(Arc::clone(&snapshot), site, visual),
+            None => app_html(Arc::clone(&snapshot), site),
+        };
+        let app = format!(
+            "<noscript><p class=\"enhancement-note\">{note}</p></noscript>\
+             <div id=\"app\" data-snapshot=\"{fingerprint}\" data-markup=\"{MARKUP_FINGERPRINT}\"{site_attribute}{visual_attribute}>{html}</div>",
+            note = escape_html(wording::NEEDS_NEWER_BROWSER),
+            site_attribute = site
+                .map(|site| format!(" data-site-url=\"{}\"", escape_html(site.as_str())))
+                .unwrap_or_default(),
+            visual_attribute = visual
+                .map(|visual| format!(" data-visual=\"{}\"", escape_html(&visual.param())))
+                .unwrap_or_default(),
+        );
+        let page = replace_between(page, META_MARKERS, &page_meta(&snapshot, site, visual))?;
+        replace_between(&page, APP_MARKERS, &app)
+    };
+    let report = render(None)?;
+    let visuals = visuals_of_snapshot(&snapshot)
+        .iter()
+        .map(|visual| Ok((visual.page_file(), render(Some(visual))?)))
+        .collect::<Result<Vec<_>, String>>()?;
+    Ok(RenderedPages { report, visuals })
+}
+
+/// `page` with `snapshot_text` rendered into it (the report's page only).
+pub fn render_page(
+    page: &str,
+    snapshot_text: &str,
+    site: Option<&SiteUrl>,
+) -> Result<String, String> {
+    render_pages(page, snapshot_text, site).map(|pages| pages.report)
 }
 
 #[cfg(test)]

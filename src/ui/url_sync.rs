@@ -53,9 +53,23 @@ pub fn page_address() -> String {
         .unwrap_or_default()
 }
 
-/// A link to exactly `state`.
+/// The folder the site is served from (the page's address up to its last `/`).
+pub fn site_folder() -> String {
+    let address = page_address();
+    address
+        .rfind('/')
+        .map_or(address.clone(), |slash| address[..=slash].to_owned())
+}
+
+/// A link to exactly `state`: on the page pre-rendered for its visual (with its own title and
+/// preview) when the view shows one of the default snapshot's visuals alone, else on the
+/// report's own page.
 pub fn link_to(state: &ViewState) -> String {
-    link_at(&page_address(), state)
+    let page = match (&state.visual, &state.data) {
+        (Some(visual), None) => visual.page_file(),
+        _ => String::new(),
+    };
+    link_at(&format!("{}{page}", site_folder()), state)
 }
 
 /// A link to exactly `state` on the page at `address`.

@@ -8,34 +8,30 @@ use crate::core::view::state::ViewState;
 use crate::core::wording::{self as w, text};
 use crate::core::Language;
 
+use crate::core::view::visual::{iframe_snippet, Visual};
 use crate::ui::speech::controls::ReadAloudSwitch;
-use crate::ui::url_sync::{link_to, page_address, use_view_state};
+use crate::ui::url_sync::{link_to, site_folder, use_view_state};
 
 /// The iframe snippet for `state` (fully specified, embed mode on).
 pub fn embed_snippet(state: &ViewState, title: &str) -> String {
     let mut embedded = state.clone();
     embedded.embed = true;
-    let src = link_to(&embedded);
-    let host_script = format!(
-        "{}embed.js",
-        page_address()
-            .rsplit_once('/')
-            .map_or(String::new(), |(base, _)| format!("{base}/"))
-    );
-    let escape = |text: &str| {
-        text.replace('&', "&amp;")
-            .replace('"', "&quot;")
-            .replace('<', "&lt;")
-    };
-    format!(
-        "<iframe src=\"{}\" title=\"{}\" loading=\"lazy\" width=\"100%\" height=\"800\" data-fuguanzhuang-embed></iframe>\n<script src=\"{}\" defer></script>",
-        escape(&src),
-        escape(title),
-        escape(&host_script)
+    let height = state
+        .visual
+        .as_ref()
+        .map_or(WHOLE_REPORT_STARTING_HEIGHT, Visual::starting_height);
+    iframe_snippet(
+        &link_to(&embedded),
+        title,
+        height,
+        &format!("{}embed.js", site_folder()),
     )
 }
 
-async fn copy_text(text: &str) -> bool {
+/// The whole report's iframe height before it tells its host its real one (CSS px).
+const WHOLE_REPORT_STARTING_HEIGHT: u32 = 800;
+
+pub(crate) async fn copy_text(text: &str) -> bool {
     let Some(window) = crate::ui::dom::window() else {
         return false;
     };
@@ -47,7 +43,7 @@ async fn copy_text(text: &str) -> bool {
 
 /// How a link was passed on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Shared {
+pub(crate) enum Shared {
     /// Through the system's share sheet.
     Shared,
     /// Copied to the clipboard.
@@ -55,7 +51,7 @@ enum Shared {
 }
 
 /// Uses the Web Share API where the browser has it (phones), else copies to the clipboard.
-async fn share_or_copy(title: &str, url: &str) -> Result<Shared, ()> {
+pub(crate) async fn share_or_copy(title: &str, url: &str) -> Result<Shared, ()> {
     let Some(window) = crate::ui::dom::window() else {
         return Err(());
     };

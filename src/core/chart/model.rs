@@ -74,6 +74,84 @@ impl ChartDatum {
     }
 }
 
+/// What a qualifier key lists (beside a chart, under a figure shown alone): each qualifier
+/// its figures use, in a fixed order, with the words of the sources' own phrasing that made
+/// them so (e.g. 余 and 以上 for "at least"); whether some value is not stated. "Exact" is
+/// listed only beside another qualifier.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct QualifierKey {
+    pub entries: Vec<(Qualifier, Vec<&'static str>)>,
+    pub unstated: bool,
+}
+
+impl QualifierKey {
+    /// Which qualifiers occur.
+    pub fn qualifiers(&self) -> Vec<Qualifier> {
+        self.entries
+            .iter()
+            .map(|(qualifier, _)| *qualifier)
+            .collect()
+    }
+
+    /// The source's words behind `qualifier` (empty when it does not occur).
+    pub fn markers(&self, qualifier: Qualifier) -> &[&'static str] {
+        self.entries
+            .iter()
+            .find(|(found, _)| *found == qualifier)
+            .map_or(&[], |(_, markers)| markers.as_slice())
+    }
+
+    /// Nothing to explain: only exact, stated values.
+    pub fn is_plain(&self) -> bool {
+        !self.unstated
+            && self
+                .entries
+                .iter()
+                .all(|(qualifier, _)| *qualifier == Qualifier::Exact)
+    }
+}
+
+/// The key for figures given as (value with qualifier, the quote it came from).
+pub fn qualifier_key_from_figures<'a>(
+    figures: impl IntoIterator<Item = (Quantity, &'a str)>,
+) -> QualifierKey {
+    let figures: Vec<(Quantity, &str)> = figures.into_iter().collect();
+    let mut present: Vec<Qualifier> = Vec::new();
+    for (quantity, _) in &figures {
+        if quantity.value.is_some() && !present.contains(&quantity.qualifier) {
+            present.push(quantity.qualifier);
+        }
+    }
+    crate::core::sort::sort_by(&mut present, |a, b| (*a as u8).cmp(&(*b as u8)));
+    let entries = present
+        .iter()
+        .map(|&qualifier| {
+            let candidates: &[&'static str] = match qualifier {
+                Qualifier::AtLeast => &["余", "以上", "多", "逾", "超过", "不少于"],
+                Qualifier::About => &["近", "约", "左右", "上下", "将近", "大约", "万亩"],
+                Qualifier::AtMost => &["以下", "不足", "不超过", "以内"],
+                Qualifier::Exact => &[],
+            };
+            let markers = candidates
+                .iter()
+                .copied()
+                .filter(|marker| {
+                    figures.iter().any(|(quantity, quote)| {
+                        quantity.qualifier == qualifier
+                            && quantity.value.is_some()
+                            && quote.contains(marker)
+                    })
+                })
+                .collect();
+            (qualifier, markers)
+        })
+        .collect();
+    QualifierKey {
+        entries,
+        unstated: figures.iter().any(|(quantity, _)| quantity.value.is_none()),
+    }
+}
+
 /// A chart ready to draw.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartModel {
@@ -85,48 +163,16 @@ pub struct ChartModel {
 }
 
 impl ChartModel {
-    /// Which qualifiers occur, for the legend's key.
-    pub fn qualifiers_present(&self) -> Vec<Qualifier> {
-        let mut found = Vec::new();
-        let all = self.data.iter().flat_map(|datum| {
-            std::iter::once(datum.quantity)
-                .chain(datum.series.iter().map(|entry| entry.quantity))
-                .collect::<Vec<_>>()
-        });
-        for quantity in all {
-            if quantity.value.is_some() && !found.contains(&quantity.qualifier) {
-                found.push(quantity.qualifier);
-            }
-        }
-        crate::core::sort::sort_by(&mut found, |a, b| (*a as u8).cmp(&(*b as u8)));
-        found
-    }
-
-    /// True when some value is not stated ("N").
-    /// The words of the sources' own phrasing that made figures of this chart `qualifier`
-    /// (e.g. 余 and 以上 for "at least"), from the quotes of those figures, for the chart's key.
-    pub fn qualifier_markers(&self, qualifier: Qualifier) -> Vec<&'static str> {
-        let candidates: &[&'static str] = match qualifier {
-            Qualifier::AtLeast => &["余", "以上", "多", "逾", "超过", "不少于"],
-            Qualifier::About => &["近", "约", "左右", "上下", "将近", "大约", "万亩"],
-            Qualifier::AtMost => &["以下", "不足", "不超过", "以内"],
-            Qualifier::Exact => &[],
-        };
-        candidates
-            .iter()
-            .copied()
-            .filter(|marker| {
-                self.data.iter().any(|datum| {
-                    datum.quantity.qualifier == qualifier
-                        && datum.quantity.value.is_some()
-                        && datum.quote.contains(marker)
-                })
-            })
-            .collect()
-    }
-
-    pub fn has_unstated(&self) -> bool {
-        self.data.iter().any(|datum| datum.quantity.value.is_none())
+    /// The chart's qualifier key: from every value drawn, with the quote it came from.
+    pub fn qualifier_key(&self) -> QualifierKey {
+        qualifier_key_from_figures(self.data.iter().flat_map(|datum| {
+            std::iter::once((datum.quantity, datum.quote.as_str())).chain(
+                datum
+                    .series
+                    .iter()
+                    .map(|entry| (entry.quantity, datum.quote.as_str())),
+            )
+        }))
     }
 
     /// A one-sentence summary for the chart's accessible description.
@@ -371,8 +417,8 @@ mod qualifier_marker_tests {
             .find(|model| model.id == "environment-cleanup")
             .expect("chart");
         // 10余辆, 150余处, 30余吨, 20余个: all "余"; no "以上" in this chart's quotes.
-        assert_eq!(cleanup.qualifier_markers(Qualifier::AtLeast), vec!["余"]);
-        assert!(cleanup.qualifier_markers(Qualifier::About).is_empty());
+        assert_eq!(cleanup.qualifier_key().markers(Qualifier::AtLeast), ["余"]);
+        assert!(cleanup.qualifier_key().markers(Qualifier::About).is_empty());
         let mut changed = snapshot.clone();
         for indicator in &mut changed.indicators {
             indicator.quote = indicator.quote.replace('余', "多");
@@ -382,7 +428,7 @@ mod qualifier_marker_tests {
             .iter()
             .find(|model| model.id == "environment-cleanup")
             .expect("chart");
-        assert_eq!(cleanup.qualifier_markers(Qualifier::AtLeast), vec!["多"]);
+        assert_eq!(cleanup.qualifier_key().markers(Qualifier::AtLeast), ["多"]);
     }
 }
 
@@ -425,14 +471,14 @@ mod tests {
         );
         assert_eq!(machines.value_mark(Language::En), "10+");
         assert_eq!(
-            cleanup.qualifiers_present(),
+            cleanup.qualifier_key().qualifiers(),
             vec![Qualifier::Exact, Qualifier::AtLeast]
         );
         let structure = models
             .iter()
             .find(|model| model.kind == ChartKind::Structure)
             .expect("structure chart");
-        assert!(structure.has_unstated());
+        assert!(structure.qualifier_key().unstated);
         assert!(structure.summary().contains("not stated"));
     }
 

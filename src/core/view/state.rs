@@ -6,6 +6,7 @@
 
 use crate::core::map::model::ColourBy;
 use crate::core::view::data_source::{percent_decode, query_param};
+use crate::core::view::visual::Visual;
 use crate::core::Language;
 
 /// Light, dark, or the reader's system setting.
@@ -51,6 +52,8 @@ pub struct ViewState {
     pub data: Option<String>,
     /// The period shown, for snapshots with several periods (the timeline).
     pub period: Option<String>,
+    /// One chart, figure card, the map or a section shown alone (`None`: the whole report).
+    pub visual: Option<Visual>,
 }
 
 impl Default for ViewState {
@@ -70,26 +73,37 @@ impl Default for ViewState {
             tables: Vec::new(),
             data: None,
             period: None,
+            visual: None,
         }
     }
 }
 
 impl ViewState {
-    /// Whether the page's pre-rendered markup (the default view: Chinese, whole report, the
-    /// default snapshot, its main period) is this view's markup once the choices that only
-    /// change attributes, classes or drawings are applied. Then the app takes over the
-    /// pre-rendered page and applies the rest; otherwise it renders the view afresh.
-    pub fn starts_from_prerendered(&self) -> bool {
+    /// Whether a page pre-rendered in the default view of `page_visual` (Chinese, the
+    /// default snapshot, its main period; the whole report when `None`) is this view's markup
+    /// once the choices that only change attributes, classes or drawings are applied. Then the
+    /// app takes over the pre-rendered page and applies the rest; otherwise it renders the
+    /// view afresh. A visual shown alone looks the same embedded or not.
+    pub fn starts_from_prerendered(&self, page_visual: Option<&Visual>) -> bool {
         let default = ViewState::default();
         self.language == default.language
-            && self.embed == default.embed
+            && (self.embed == default.embed || self.visual.is_some())
             && self.data.is_none()
             && self.period.is_none()
+            && self.visual.as_ref() == page_visual
+    }
+
+    /// The view a page pre-rendered for `page_visual` is rendered in.
+    pub fn prerendered_for(page_visual: Option<Visual>) -> ViewState {
+        ViewState {
+            visual: page_visual,
+            ..ViewState::default()
+        }
     }
 }
 
 /// The parameters this viewer reads.
-pub const KNOWN_PARAMS: [&str; 15] = [
+pub const KNOWN_PARAMS: [&str; 16] = [
     "lang",
     "theme",
     "large",
@@ -104,6 +118,7 @@ pub const KNOWN_PARAMS: [&str; 15] = [
     "tables",
     "data",
     "period",
+    "visual",
     "v",
 ];
 
@@ -249,6 +264,13 @@ pub fn view_state_from_query(query: &str) -> (ViewState, Vec<String>) {
             bad("period", &value);
         }
     }
+    if let Some(value) = get("visual") {
+        match Visual::from_param(&value) {
+            Some(visual) => state.visual = Some(visual),
+            None if value.is_empty() => {}
+            None => bad("visual", &value),
+        }
+    }
     (state, ignored)
 }
 
@@ -305,6 +327,9 @@ pub fn query_from_view_state(state: &ViewState) -> String {
     if let Some(period) = &state.period {
         parts.push(format!("period={}", encode(period)));
     }
+    if let Some(visual) = &state.visual {
+        parts.push(format!("visual={}", encode(&visual.param())));
+    }
     parts.push(format!("colour={}", encode(&state.map_colour.to_string())));
     parts.push(format!(
         "zoom={}",
@@ -354,22 +379,42 @@ mod tests {
     #[test]
     fn only_views_with_the_prerendered_structure_start_from_it() {
         let (plain, _) = view_state_from_query("");
-        assert!(plain.starts_from_prerendered());
+        assert!(plain.starts_from_prerendered(None));
         // Choices applied to the taken-over page: attributes, classes, drawings, an open card.
         let (decorated, _) = view_state_from_query(
             "?theme=dark&large=1&section=environment&indicator=machines_deployed&village=v-duozhuang&zoom=2&centre=1,2&tables=team-shares",
         );
-        assert!(decorated.starts_from_prerendered());
+        assert!(decorated.starts_from_prerendered(None));
         for query in [
             "?lang=en",
             "?embed=1",
             "?data=data/other.json",
             "?period=2020",
+            "?visual=map",
         ] {
             let (state, ignored) = view_state_from_query(query);
             assert!(ignored.is_empty(), "{query}: {ignored:?}");
-            assert!(!state.starts_from_prerendered(), "{query}");
+            assert!(!state.starts_from_prerendered(None), "{query}");
         }
+        // A visual's own page: embedded or not, in the default language and data.
+        let chart = Visual::Chart("team-shares".into());
+        for query in [
+            "?visual=chart:team-shares",
+            "?visual=chart:team-shares&embed=1&large=1",
+        ] {
+            let (state, _) = view_state_from_query(query);
+            assert!(state.starts_from_prerendered(Some(&chart)), "{query}");
+            assert!(
+                !state.starts_from_prerendered(Some(&Visual::Map)),
+                "{query}"
+            );
+        }
+        let (english, _) = view_state_from_query("?visual=chart:team-shares&lang=en");
+        assert!(!english.starts_from_prerendered(Some(&chart)));
+        assert_eq!(
+            ViewState::prerendered_for(Some(chart.clone())).visual,
+            Some(chart)
+        );
     }
 
     fn full() -> ViewState {
@@ -388,6 +433,7 @@ mod tests {
             tables: vec!["environment-cleanup".into(), "team-shares".into()],
             data: Some("data/other town.json".into()),
             period: Some("2020".into()),
+            visual: Some(Visual::Chart("environment-cleanup".into())),
         }
     }
 
@@ -436,7 +482,8 @@ mod tests {
     fn hostile_and_malformed_input_is_ignored_not_fatal() {
         let (state, ignored) = view_state_from_query(
             "?lang=fr&theme=<script>&large=maybe&village=%3Cimg%20src%3Dx%3E&zoom=NaN&centre=1,x\
-             &colour=javascript:alert(1)&tables=ok,Bad%20Id,ok&section=team&evil=1&zoom=1e308&%ff=1",
+             &colour=javascript:alert(1)&tables=ok,Bad%20Id,ok&section=team&evil=1&zoom=1e308&%ff=1\
+             &visual=chart:%3Cscript%3E",
         );
         assert_eq!(state.language, Language::Zh);
         assert_eq!(state.theme, ThemeChoice::Auto);
@@ -446,6 +493,7 @@ mod tests {
         assert_eq!(state.map_centre, None);
         assert_eq!(state.map_colour, ColourBy::Designation);
         assert_eq!(state.tables, vec!["ok".to_owned()]);
+        assert_eq!(state.visual, None);
         assert_eq!(
             state.section.as_deref(),
             Some("team"),

@@ -3,6 +3,10 @@
 
 use leptos::prelude::*;
 
+use crate::core::view::visual::Visual;
+use crate::ui::report::qualifier_key::QualifierKeyList;
+use crate::ui::visual_share::VisualShare;
+
 use crate::core::format::qualifier_phrase;
 use crate::core::snapshot::Qualifier;
 use crate::core::theme::Theme;
@@ -132,32 +136,10 @@ pub fn ChartLegend(chart: ChartState) -> impl IntoView {
 
 #[component]
 pub fn ChartKey(chart: ChartState) -> impl IntoView {
-    chart.model.with_value(|model| {
-        let language = model.language;
-        let present = model.qualifiers_present();
-        let keys = present
-            .iter()
-            .copied()
-            .filter(|qualifier| *qualifier != Qualifier::Exact || present.len() > 1)
-            .map(|qualifier| {
-                // The sources' own words, as this chart's figures use them.
-                let quoted = w::qualifier_markers_quoted(language, &model.qualifier_markers(qualifier));
-                let (class, mark) = match qualifier {
-                    Qualifier::Exact => ("key-exact", w::KEY_EXACT),
-                    Qualifier::AtLeast => ("key-at-least", w::KEY_AT_LEAST),
-                    Qualifier::About => ("key-about", w::KEY_ABOUT),
-                    Qualifier::AtMost => ("key-at-most", w::KEY_AT_MOST),
-                };
-                view! { <li><span class=format!("key-swatch {class}") aria-hidden="true"></span>{text(language, mark)}{quoted}</li> }
-            })
-            .collect_view();
-        let unstated = model.has_unstated().then(|| {
-            view! {
-                <li><span class="key-swatch key-unstated" aria-hidden="true"></span>{text(language, w::KEY_UNSTATED)}</li>
-            }
-        });
-        view! { <ul class="chart-key">{keys}{unstated}</ul> }
-    })
+    let (key, language) = chart
+        .model
+        .with_value(|model| (model.qualifier_key(), model.language));
+    view! { <QualifierKeyList key=key language=language /> }
 }
 
 #[component]
@@ -167,6 +149,9 @@ pub fn ChartActions(chart: ChartState, #[prop(into)] file_prefix: String) -> imp
     let language: Language = chart.model.with_value(|model| model.language);
     let download_error = RwSignal::new(None::<String>);
     let file_prefix = StoredValue::new(file_prefix);
+    let (chart_id, chart_title) = chart
+        .model
+        .with_value(|model| (model.id.clone(), model.title.clone()));
     let save = move |format: DownloadFormat| {
         let theme = Theme::for_view(
             preferences.color_scheme.get_untracked(),
@@ -198,6 +183,7 @@ pub fn ChartActions(chart: ChartState, #[prop(into)] file_prefix: String) -> imp
             {button(DownloadFormat::Png)}
             {button(DownloadFormat::Svg)}
             {button(DownloadFormat::Csv)}
+            <VisualShare visual=Visual::Chart(chart_id) title=chart_title language=language />
         </div>
         {move || download_error.get().map(|error| view! { <p class="inline-error" role="alert">{error}</p> })}
     }

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::core::map::model::MapMode;
 use crate::core::snapshot::Snapshot;
+use crate::core::view::visual::{Visual, MAP_ANCHOR};
 use crate::core::wording::{self as w, text};
 use crate::core::Language;
 use crate::ui::canvas::static_drawing::map_svgs;
@@ -19,6 +20,7 @@ use crate::ui::map::state::MapState;
 use crate::ui::map::village_card::VillageCard;
 use crate::ui::map::village_list::VillageList;
 use crate::ui::url_sync::use_view_state;
+use crate::ui::visual_share::VisualShare;
 
 /// The width the map's first model is laid out for (a phone's box), before it is measured.
 const FIRST_LAYOUT_WIDTH: f64 = 360.0;
@@ -65,7 +67,7 @@ pub fn VillageMap(
     };
     let on_select = Callback::new(move |id: String| map.focus_on(id));
     view! {
-        <section class=mode_class aria-label=region_label>
+        <section class=mode_class id=MAP_ANCHOR aria-label=region_label.clone()>
             {title.map(|title| view! { <h3>{title}</h3> })}
             {snapshot.meta.synthetic.then(|| view! {
                 <p class="synthetic-banner" role="note">{text(language, w::MAP_SYNTHETIC)}</p>
@@ -81,6 +83,7 @@ pub fn VillageMap(
             <p class="sr-only" aria-live="polite">{move || map.announcement.get()}</p>
             <MapLegend map=map />
             <MapKey map=map />
+            <VisualShare visual=Visual::Map title=region_label.clone() language=language />
             {card}
             <VillageList snapshot=Arc::clone(&snapshot) title=None language=language on_select=on_select selected=map.selected.into() />
         </section>

@@ -8,7 +8,9 @@ use crate::core::snapshot::{Indicator, Qualifier, Source};
 use crate::core::wording::{self as w, text};
 use crate::core::Language;
 
+use crate::core::view::visual::Visual;
 use crate::ui::url_sync::use_view_state;
+use crate::ui::visual_share::VisualShare;
 
 #[component]
 pub fn FigureCard(
@@ -88,7 +90,7 @@ pub fn FigureCard(
     }
     .attribute();
     view! {
-        <details class=format!("figure-card qualifier-{qualifier_class}") data-indicator=indicator.id.clone() data-speak=speech_key prop:open=is_open on:toggle=on_toggle>
+        <details class=format!("figure-card qualifier-{qualifier_class}") id=format!("figure-{}", indicator.id) data-indicator=indicator.id.clone() data-speak=speech_key prop:open=is_open on:toggle=on_toggle>
             <summary>
                 <span class="figure-label">{label.clone()}</span>
                 <span class="figure-value">
@@ -103,6 +105,7 @@ pub fn FigureCard(
                 {note.map(|note| view! { <p class="figure-note">{note}</p> })}
                 {source_line.map(|line| view! { <p class="figure-source-line">{line}</p> })}
                 <p class="figure-period">{format!("{}{}", text(language, w::PERIOD), indicator.period)}</p>
+                <VisualShare visual=Visual::Figure(indicator.id.clone()) title=label.clone() language=language />
             </div>
         </details>
     }

@@ -16,7 +16,8 @@ use crate::ui::speech::controls::ReadAloudSwitch;
 use crate::ui::url_sync::{current_search, link_to, use_view_state};
 use crate::ui::view_controls::ViewControls;
 
-/// Brings a section into view and moves keyboard focus to its heading, so Tab continues there.
+/// Brings a section (or any element, by id) into view and, when asked, moves keyboard focus to
+/// its heading, so Tab continues there.
 fn scroll_to_section(id: &str, focus: bool) {
     let Some(section) = crate::ui::dom::window()
         .and_then(|window| window.document())
@@ -80,10 +81,16 @@ pub fn ReportHeader(
         .collect_view();
     // Opened with a section in the URL: go there once the report is on the page (an effect:
     // in the browser only, after hydrating).
+    // A link from one visual shown alone ("full report") names the visual in its fragment
+    // (`#chart-…`): that is brought into view rather than its section's heading.
     Effect::new(move |_| {
         let (from_url, _) = view_state_from_query(&current_search());
-        if let Some(section) = from_url.section {
-            request_animation_frame(move || scroll_to_section(&section, false));
+        let fragment = crate::ui::dom::window()
+            .and_then(|window| window.location().hash().ok())
+            .map(|hash| hash.trim_start_matches('#').to_owned())
+            .filter(|id| !id.is_empty());
+        if let Some(target) = fragment.or(from_url.section) {
+            request_animation_frame(move || scroll_to_section(&target, false));
         }
     });
     let indicator_count = snapshot.indicators.len();

@@ -16,7 +16,7 @@ use crate::ui::report::figure_card::FigureCard;
 use crate::ui::report::indicator_table::IndicatorTable;
 use crate::ui::speech::controls::ReadSectionButton;
 
-fn block_view(
+pub(crate) fn block_view(
     snapshot: &Arc<Snapshot>,
     section_id: &str,
     block_index: usize,
