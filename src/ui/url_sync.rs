@@ -65,11 +65,14 @@ pub fn site_folder() -> String {
 /// preview) when the view shows one of the default snapshot's visuals alone, else on the
 /// report's own page.
 pub fn link_to(state: &ViewState) -> String {
+    // Natively (the pre-rendered page) the address is not known: relative to the folder.
+    let folder = site_folder();
     let page = match (&state.visual, &state.data) {
         (Some(visual), None) => visual.page_file(),
+        _ if folder.is_empty() => "./".to_owned(),
         _ => String::new(),
     };
-    link_at(&format!("{}{page}", site_folder()), state)
+    link_at(&format!("{folder}{page}"), state)
 }
 
 /// A link to exactly `state` on the page at `address`.

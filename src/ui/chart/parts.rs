@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::core::view::visual::Visual;
-use crate::ui::report::qualifier_key::QualifierKeyList;
+use crate::ui::report::qualifier_key::{KeyFor, QualifierKeyList};
 use crate::ui::visual_share::VisualShare;
 
 use crate::core::format::qualifier_phrase;
@@ -139,7 +139,7 @@ pub fn ChartKey(chart: ChartState) -> impl IntoView {
     let (key, language) = chart
         .model
         .with_value(|model| (model.qualifier_key(), model.language));
-    view! { <QualifierKeyList key=key language=language /> }
+    view! { <QualifierKeyList key=key language=language drawn=KeyFor::Bars /> }
 }
 
 #[component]

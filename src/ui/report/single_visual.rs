@@ -17,7 +17,7 @@ use crate::core::wording::{self as w, text};
 use crate::core::Language;
 use crate::ui::deferred::{Content, Deferred};
 use crate::ui::report::figure_card::FigureCard;
-use crate::ui::report::qualifier_key::QualifierKeyList;
+use crate::ui::report::qualifier_key::{KeyFor, QualifierKeyList};
 use crate::ui::report::sections::block_view;
 use crate::ui::speech::controls::{ReadAloudSwitch, ReadSectionButton};
 use crate::ui::url_sync::{link_to, use_view_state};
@@ -152,7 +152,7 @@ pub fn SingleVisual(
             qualifier_key_from_figures(figures)
         })
         .filter(|key| !key.is_plain())
-        .map(|key| view! { <QualifierKeyList key=key language=language /> });
+        .map(|key| view! { <QualifierKeyList key=key language=language drawn=KeyFor::Numbers /> });
     let sources = sources_of_visual(&snapshot, &visual)
         .into_iter()
         .filter_map(|id| snapshot.source(id))
