@@ -4,8 +4,9 @@
 
 use fuguanzhuang_viewer::core::format::format_value;
 use fuguanzhuang_viewer::core::snapshot::load::snapshot_from_json_text;
+use fuguanzhuang_viewer::core::view::visual::{visuals_of_snapshot, Visual};
 use fuguanzhuang_viewer::core::Language;
-use fuguanzhuang_viewer::ui::prerender::{escape_html, render_page};
+use fuguanzhuang_viewer::ui::prerender::{escape_html, render_page, render_pages};
 
 const DEFAULT_SNAPSHOT: &str = include_str!("../data/snapshot.json");
 const PAGE: &str = include_str!("../index.html");
@@ -259,4 +260,73 @@ fn caveats_follow_the_data() {
             );
         }
     }
+}
+
+#[test]
+fn each_visual_has_a_page_of_its_own_with_just_that_visual() {
+    use fuguanzhuang_viewer::core::view::site_url::SiteUrl;
+    let site = SiteUrl::parse("https://www.example.gov.cn/reports/fgz/").expect("valid");
+    let pages = render_pages(PAGE, DEFAULT_SNAPSHOT, Some(&site)).expect("renders");
+    let snapshot = snapshot_from_json_text(DEFAULT_SNAPSHOT).expect("valid");
+    let visuals = visuals_of_snapshot(&snapshot);
+    assert_eq!(pages.visuals.len(), visuals.len());
+    assert!(visuals.len() >= 4 + 20 + 1 + 7, "{}", visuals.len());
+    for ((file, page), visual) in pages.visuals.iter().zip(&visuals) {
+        assert_eq!(file, &visual.page_file());
+        let app = app_part(page);
+        assert!(
+            app.contains(&format!("data-visual=\"{}\"", visual.param())),
+            "{file}"
+        );
+        assert_eq!(app.matches("class=\"single-visual").count(), 1, "{file}");
+        assert!(
+            app.contains("查看完整报告"),
+            "{file}: the way to the whole report"
+        );
+        assert!(
+            !app.contains("report-header"),
+            "{file}: not the report's header"
+        );
+        // Its own title and address; the dataset is described on the report's page only.
+        assert!(
+            page.contains(&format!(
+                "content=\"https://www.example.gov.cn/reports/fgz/{file}\""
+            )),
+            "{file}"
+        );
+        assert!(!page.contains("application/ld+json"), "{file}");
+        let charts = app.matches("<figure id=\"chart-").count();
+        let cards = app.matches("class=\"figure-card").count();
+        match visual {
+            Visual::Chart(id) => {
+                assert_eq!(charts, 1, "{file}");
+                assert!(app.contains(&format!("id=\"chart-{id}\"")) && app.contains("<svg"));
+            }
+            Visual::Figure(id) => {
+                assert_eq!((charts, cards), (0, 1), "{file}");
+                let indicator = snapshot.indicator(id).expect("indicator");
+                let value = format_value(indicator.value, indicator.qualifier, Language::Zh);
+                assert!(app.contains(&escape_html(&value)), "{file}: {value}");
+                assert!(
+                    page.contains(&format!("<title>{} · ", indicator.label.zh)),
+                    "{file}"
+                );
+            }
+            Visual::Map => {
+                assert_eq!((charts, cards), (0, 0), "{file}");
+                assert!(app.contains("id=\"village-map\"") && app.contains("<svg"));
+            }
+            Visual::Section(id) => {
+                assert!(
+                    app.contains(&format!("<section id=\"{id}\""))
+                        || app.contains(&format!("id=\"{id}\"")),
+                    "{file}"
+                );
+                assert_eq!(app.matches("class=\"report-section").count(), 1, "{file}");
+            }
+        }
+    }
+    // The report's own page still has everything, and the dataset.
+    assert!(pages.report.contains("application/ld+json"));
+    assert!(!app_part(&pages.report).contains("data-visual="));
 }

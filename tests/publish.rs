@@ -25,6 +25,12 @@ fn built_app(dir: &Path) {
     fs::write(dir.join("index.html.gz"), b"stale").expect("write");
     fs::write(dir.join("data/snapshot.json"), DEFAULT_SNAPSHOT).expect("write");
     fs::write(dir.join("app.wasm"), b"\0asm").expect("write");
+    // A page of one visual, rendered from the default snapshot.
+    fs::write(
+        dir.join("visual-chart-team-shares.html"),
+        "<title>富官庄镇</title>",
+    )
+    .expect("write");
 }
 
 #[test]
@@ -50,6 +56,19 @@ fn a_folder_per_snapshot_with_its_report_pre_rendered() {
         "the default report is gone"
     );
     assert_eq!(page.matches("<div id=\"app\"").count(), 1);
+    // Each visual's page is the new snapshot's, not the built app's.
+    let visual =
+        fs::read_to_string(out.join("visual-chart-team-shares.html")).expect("visual page");
+    assert!(
+        visual.contains("class=\"township-name\" lang=\"zh-CN\">测试镇")
+            || visual.contains(">测试镇<"),
+        "{visual}"
+    );
+    assert!(
+        !visual.contains("<title>富官庄镇</title>"),
+        "the built app's visual page is not kept"
+    );
+    assert!(out.join("visual-map.html.gz").exists());
     assert_eq!(
         fs::read_to_string(out.join("data/snapshot.json")).expect("data"),
         other_text

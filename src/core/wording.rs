@@ -87,8 +87,7 @@ pub const MARK_EXACT: Text = Text::new("无标记的数字：确数", "A number 
 pub const MARK_AT_LEAST: Text = Text::new("“10+”：至少", "“10+”: at least");
 pub const MARK_ABOUT: Text = Text::new("“≈200”：约数", "“≈200”: approximate");
 pub const MARK_AT_MOST: Text = Text::new("“≤5”：至多", "“≤5”: at most");
-pub const MARK_UNSTATED: Text =
-    Text::new("“N”：原文未给出数字", "“N”: no number stated");
+pub const MARK_UNSTATED: Text = Text::new("“N”：原文未给出数字", "“N”: no number stated");
 pub const SHOW_TABLE: Text = Text::new("以表格显示", "Show as table");
 pub const SHOW_CHART: Text = Text::new("显示图表", "Show chart");
 
