@@ -7,15 +7,19 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::core::geo::{Bounds, Point, Projection, ViewTransform};
-use crate::core::map::model::{Colouring, Fill, MapMode, MapModel, Shape, WIDE_LAYOUT_FROM};
-use crate::core::snapshot::DesignationLevel;
+use crate::core::map::model::{
+    map_model_from_snapshot, schematic_row_width, Colouring, Fill, MapMode, MapModel, Shape,
+    WIDE_LAYOUT_FROM,
+};
+use crate::core::snapshot::{DesignationLevel, Snapshot};
 use crate::core::text_measure::{fit_text, styled_width, MeasureText};
 use crate::core::theme::{Rgb, Theme};
+use crate::core::Language;
 
 /// Padding around the map, CSS px.
 pub const MAP_PADDING: f64 = 12.0;
 /// A tile shows its name once it is this many CSS px wide.
-const LABEL_MIN_TILE: f64 = 30.0;
+const LABEL_MIN_TILE: f64 = 26.0;
 
 /// The projection that fits the whole map into `size_css`.
 pub fn map_projection(model: &MapModel, size_css: Point) -> Projection {
@@ -91,6 +95,58 @@ pub fn map_layout_width(width: f64) -> f64 {
     } else {
         MAP_LAYOUT_WIDTHS[1]
     }
+}
+
+/// The schematic layout's row widths (in tiles) tried for a phone's box.
+const NARROW_ROW_WIDTHS: std::ops::RangeInclusive<u32> = 24..=56;
+/// In quarter tiles.
+const ROW_WIDTH_STEP: f64 = 0.25;
+/// Above this many tiles the phone layout is not searched for (it costs a model per try).
+const SEARCH_ROW_WIDTH_UP_TO: usize = 1_000;
+
+/// The row width (in tiles) of the schematic layout on a phone: the one that gives the
+/// largest tiles within the map's height limit, so names fit on the tiles. Every phone width
+/// gets the same layout (the shape decides, not the exact width), so the pre-rendered drawing
+/// made at one width is the canvas's layout at any other.
+pub fn narrow_row_width(snapshot: &Snapshot, language: Language) -> f64 {
+    let fallback = schematic_row_width(MAP_LAYOUT_WIDTHS[0]);
+    if snapshot.places.len() > SEARCH_ROW_WIDTH_UP_TO
+        || snapshot.places.iter().any(|place| place.geometry.is_some())
+    {
+        return fallback;
+    }
+    let limits = MapHeightLimits::for_mode(MapMode::Schematic);
+    let width = MAP_LAYOUT_WIDTHS[0];
+    let height = (width * limits.max_ratio).clamp(limits.min, limits.max);
+    let tile_for = |row_width: f64| {
+        let model = map_model_from_snapshot(snapshot, language, row_width);
+        if model.bounds.is_empty() {
+            return 0.0;
+        }
+        ((width - 2.0 * MAP_PADDING) / model.bounds.width())
+            .min((height - 2.0 * MAP_PADDING) / model.bounds.height())
+    };
+    let mut best = (tile_for(fallback), fallback);
+    for quarters in NARROW_ROW_WIDTHS {
+        let row_width = f64::from(quarters) * ROW_WIDTH_STEP;
+        let tile = tile_for(row_width);
+        // Clearly larger tiles only (a hair's difference is not worth another layout).
+        if tile > best.0 + 0.01 {
+            best = (tile, row_width);
+        }
+    }
+    best.1
+}
+
+/// The map's model for a box `width` CSS px wide: the phone layout ([`narrow_row_width`])
+/// below [`WIDE_LAYOUT_FROM`], else the wide one.
+pub fn map_model_for_width(snapshot: &Snapshot, language: Language, width: f64) -> MapModel {
+    let row_width = if width < WIDE_LAYOUT_FROM {
+        narrow_row_width(snapshot, language)
+    } else {
+        schematic_row_width(width)
+    };
+    map_model_from_snapshot(snapshot, language, row_width)
 }
 
 /// The CSS height that shows the whole map at `width`: the whole-pixel height at the layout
@@ -568,7 +624,8 @@ fn tile_label_at(
     if tile_css < LABEL_MIN_TILE {
         return None;
     }
-    let size = (tile_css * 0.2).clamp(10.0, 16.0);
+    // 9 px at the least: a 320 px phone's tiles hold a four-character name on two lines.
+    let size = (tile_css * 0.2).clamp(9.0, 16.0);
     let style = TextStyle::from(("sans-serif", size * boost * scale).into_font())
         .pos(Pos::new(HPos::Center, VPos::Center));
     let stroke = |css: f64| ((css * boost * scale).round() as i32).max(1);
@@ -748,18 +805,14 @@ mod tests {
     const PHONE_BOXES: [f64; 2] = [358.0, 288.0];
 
     #[test]
-    fn no_tile_label_is_cut_to_one_character_and_chinese_names_fit_a_390_px_phone() {
+    fn no_tile_label_is_cut_to_one_character_and_chinese_names_fit_390_and_320_px_phones() {
         let snapshot =
             snapshot_from_json_text(include_str!("../../../data/snapshot.json")).expect("valid");
         let theme = Theme::for_scheme(ColorScheme::Light);
         for language in [Language::Zh, Language::En] {
             for width in PHONE_BOXES {
                 for (scale, large) in [(3.0, false), (2.0, false), (3.0, true)] {
-                    let model = map_model_from_snapshot(
-                        &snapshot,
-                        language,
-                        crate::core::map::model::schematic_row_width(width),
-                    );
+                    let model = map_model_for_width(&snapshot, language, width);
                     let options = MapDrawOptions {
                         theme: &theme,
                         scale,
@@ -779,10 +832,10 @@ mod tests {
                         );
                         assert!(lines.len() <= 2, "{id}: {lines:?}");
                     }
-                    if language == Language::Zh && width == PHONE_BOXES[0] && !large {
-                        // At 390 px every village is named in full or without 村, on one
-                        // line or two ("宋家 / 箕山"), never cut.
-                        assert_eq!(labels.len(), 57, "a label per tile at ×{scale}");
+                    if language == Language::Zh && !large {
+                        // At 390 and 320 px every village is named in full or without 村, on
+                        // one line or two ("宋家 / 箕山"), never cut.
+                        assert_eq!(labels.len(), 57, "a label per tile at {width} px ×{scale}");
                         for (id, lines) in &labels {
                             let text = lines.concat();
                             let name = &snapshot.place(id).expect("place").name.zh;
@@ -794,6 +847,47 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_phone_layout_is_the_one_with_the_largest_tiles_at_every_phone_width() {
+        let snapshot =
+            snapshot_from_json_text(include_str!("../../../data/snapshot.json")).expect("valid");
+        let tile = |model: &MapModel, width: f64| {
+            let size = (
+                width,
+                map_height_for_width(model, width, MapHeightLimits::for_mode(model.mode)),
+            );
+            let projection = map_projection(model, size);
+            let view = ViewTransform::default();
+            screen_from_map(&projection, &view, (1.0, 0.0)).0
+                - screen_from_map(&projection, &view, (0.0, 0.0)).0
+        };
+        for language in [Language::Zh, Language::En] {
+            let chosen = narrow_row_width(&snapshot, language);
+            let a = map_model_for_width(&snapshot, language, PHONE_BOXES[0]);
+            let b = map_model_for_width(&snapshot, language, PHONE_BOXES[1]);
+            assert_eq!(a.bounds, b.bounds, "one layout for every phone");
+            // No row width tried gives larger tiles than the one chosen.
+            for quarters in NARROW_ROW_WIDTHS {
+                let other = map_model_from_snapshot(
+                    &snapshot,
+                    language,
+                    f64::from(quarters) * ROW_WIDTH_STEP,
+                );
+                assert!(
+                    tile(&other, PHONE_BOXES[0]) <= tile(&a, PHONE_BOXES[0]) + 0.02,
+                    "{language:?}: {quarters} quarters beat {chosen}"
+                );
+            }
+        }
+        // The Chinese tiles are 35.8 px on a 390 px phone (31.6 with the earlier fixed width).
+        let zh = map_model_for_width(&snapshot, Language::Zh, PHONE_BOXES[0]);
+        assert!(
+            tile(&zh, PHONE_BOXES[0]) > 35.0,
+            "{}",
+            tile(&zh, PHONE_BOXES[0])
+        );
     }
 
     #[test]

@@ -56,12 +56,10 @@ mod native {
     use crate::core::chart::model::ChartModel;
     use crate::core::geo::ViewTransform;
     use crate::core::map::draw::{
-        draw_map, map_height_for_width, map_projection, MapDrawOptions, MapHeightLimits,
-        MAP_LAYOUT_WIDTHS,
+        draw_map, map_height_for_width, map_model_for_width, map_projection, MapDrawOptions,
+        MapHeightLimits, MAP_LAYOUT_WIDTHS,
     };
-    use crate::core::map::model::{
-        map_colouring, map_model_from_snapshot, schematic_row_width, ColourBy,
-    };
+    use crate::core::map::model::{map_colouring, ColourBy};
     use crate::core::snapshot::Snapshot;
     use crate::core::svg_compact::compact_svg;
     use crate::core::text_measure::approximate_text_width;
@@ -113,7 +111,7 @@ mod native {
     pub fn map_svgs(snapshot: &Snapshot, language: Language, label: &str, id: &str) -> String {
         let theme = Theme::for_scheme(ColorScheme::Light);
         let [narrow, wide] = MAP_LAYOUT_WIDTHS;
-        let model = map_model_from_snapshot(snapshot, language, schematic_row_width(narrow));
+        let model = map_model_for_width(snapshot, language, narrow);
         let height = map_height_for_width(&model, narrow, MapHeightLimits::for_mode(model.mode));
         let colouring = map_colouring(&model, snapshot, &ColourBy::Designation, &theme, language);
         let projection = map_projection(&model, (narrow, height));
@@ -142,7 +140,7 @@ mod native {
             }
         }
         // The wide layout's box: its proportions, showing the same drawing, centred.
-        let wide_model = map_model_from_snapshot(snapshot, language, schematic_row_width(wide));
+        let wide_model = map_model_for_width(snapshot, language, wide);
         let wide_height = map_height_for_width(
             &wide_model,
             wide,

@@ -8,7 +8,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::geo::{Point, ViewTransform};
-use crate::core::map::model::{map_model_from_snapshot, schematic_row_width, ColourBy, MapModel};
+use crate::core::map::draw::map_model_for_width;
+use crate::core::map::model::{ColourBy, MapModel, WIDE_LAYOUT_FROM};
 use crate::core::map::viewport::{Viewport, FOCUS_ZOOM};
 use crate::core::snapshot::Snapshot;
 use crate::core::speech::SpeechKey;
@@ -35,7 +36,7 @@ pub struct MapState {
     view_state: ViewStateContext,
     read_aloud: Option<ReadAloud>,
     /// The model depends on the layout width class only: one per class.
-    models: StoredValue<HashMap<u64, Arc<MapModel>>>,
+    models: StoredValue<HashMap<bool, Arc<MapModel>>>,
 }
 
 impl MapState {
@@ -55,17 +56,16 @@ impl MapState {
         }
     }
 
-    /// The model for a box `width` CSS px wide (cached per layout).
+    /// The model for a box `width` CSS px wide (cached per layout: the phone one, the wide one).
     pub fn model_at(&self, width: f64) -> Arc<MapModel> {
-        let row_width = schematic_row_width(width);
-        let key = row_width.to_bits();
+        let key = width < WIDE_LAYOUT_FROM;
         if let Some(model) = self.models.with_value(|models| models.get(&key).cloned()) {
             return model;
         }
-        let model =
-            Arc::new(self.snapshot.with_value(|snapshot| {
-                map_model_from_snapshot(snapshot, self.language, row_width)
-            }));
+        let model = Arc::new(
+            self.snapshot
+                .with_value(|snapshot| map_model_for_width(snapshot, self.language, width)),
+        );
         self.models.update_value(|models| {
             models.insert(key, Arc::clone(&model));
         });
