@@ -40,7 +40,7 @@ for (const viewport of ['mobile', 'desktop']) {
       await page.locator('.map-search-input').fill('垛庄');
       await page.locator('.search-result').first().click();
       await page.locator('.village-card').waitFor();
-      await page.locator('.figure-card summary').first().click();
+      await page.locator('.figure-card > summary').first().click();
       await page.locator('#chart-team-shares .table-toggle').click();
       // (Large-text mode hides the embed code: fewer controls.)
       if (await page.locator('[data-control="embed"]').isVisible()) await page.locator('[data-control="embed"]').click();

@@ -243,7 +243,7 @@ test('figure cards show qualifiers honestly and open to their source phrase', as
   assert.equal(marks.trees_planted, '1.3万');
   assert.equal(marks.cadres_trained, '238');
   const card = page.locator('.figure-card[data-indicator="volunteers_recruited"]');
-  await card.locator('summary').tap();
+  await card.locator('> summary').tap();
   assert.equal(await card.getAttribute('open'), '');
   assert.ok((await card.locator('blockquote').textContent()).includes('招募近200名志愿者'));
   await page.context().close();

@@ -39,7 +39,7 @@ test('a copied link opens the same view in a fresh browser', async () => {
   await page.locator('.report-section h2', { hasText: 'Environmental clean-up' }).waitFor();
   await page.locator('[data-control="theme"]').selectOption('dark');
   await page.locator('#chart-environment-courtyards .table-toggle').click();
-  await page.locator('.figure-card[data-indicator="volunteers_recruited"] summary').click();
+  await page.locator('.figure-card[data-indicator="volunteers_recruited"] > summary').click();
   await page.locator('.map-colour select').selectOption('community');
   await page.locator('.map-search-input').fill('duozhuang');
   await page.locator('.search-result').first().click();

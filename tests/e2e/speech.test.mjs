@@ -90,7 +90,7 @@ async function lastSaid(page, count) {
 
 test('nothing is said until the reader switches read aloud on', async () => {
   const page = await open('mobile', '');
-  await page.locator('[data-indicator="machines_deployed"] summary').tap();
+  await page.locator('[data-indicator="machines_deployed"] > summary').tap();
   await page.waitForTimeout(300);
   assert.deepEqual(await spoken(page), []);
   assert.equal(await page.locator('.read-section').first().isVisible(), false);
@@ -104,7 +104,7 @@ test('switched on: a figure card, again its source, a chart bar and a village ar
   await page.waitForFunction(() => /朗读已开启/.test(document.querySelector('#read-aloud-status')?.textContent ?? ''));
   assert.equal(await page.locator('.read-section').first().isVisible(), true);
 
-  const card = page.locator('.figure-grid [data-indicator="machines_deployed"] summary');
+  const card = page.locator('.figure-grid [data-indicator="machines_deployed"] > summary');
   await card.scrollIntoViewIfNeeded();
   await card.tap();
   let said = await lastSaid(page, 1);
@@ -155,7 +155,7 @@ test('switched on: a figure card, again its source, a chart bar and a village ar
 test('in English: the figure in English words; the source in Chinese after an English lead-in; keyboard focus speaks', async () => {
   const page = await open('desktop', '?lang=en&speak=1');
   await page.waitForFunction(() => /Read aloud is on/.test(document.querySelector('#read-aloud-status')?.textContent ?? ''));
-  const card = page.locator('.figure-grid [data-indicator="machines_deployed"] summary');
+  const card = page.locator('.figure-grid [data-indicator="machines_deployed"] > summary');
   await card.scrollIntoViewIfNeeded();
   await card.click();
   let said = await lastSaid(page, 1);
@@ -188,7 +188,7 @@ test('in English: the figure in English words; the source in Chinese after an En
   await page.locator('.search-result').first().click();
   await page.locator('.card-close').click();
   // Something else in between, so the tile is said afresh (not its source).
-  await page.locator('[data-indicator="cadres_trained"] summary').click();
+  await page.locator('[data-indicator="cadres_trained"] > summary').click();
   said = await lastSaid(page, 8);
   await map.evaluate((element) => element.scrollIntoView({ block: 'center' }));
   const mapBox = await map.boundingBox();
@@ -279,7 +279,7 @@ test('large-text mode reads slower; the reader can change the rate', async () =>
   await slower.tap();
   await page.locator('[data-control="speech-stop"]').tap();
   await page.locator('.speech-bar').waitFor({ state: 'hidden' });
-  await page.locator('[data-indicator="cadres_trained"] summary').tap();
+  await page.locator('[data-indicator="cadres_trained"] > summary').tap();
   await page.waitForFunction(() => window.__spoken.at(-1)?.rate === 1);
   assert.deepEqual(page.errors, []);
   await page.context().close();
@@ -296,7 +296,7 @@ test('without speech synthesis, or without a voice for the language, the switch 
     await switchOn(page);
     await page.waitForFunction((source) => new RegExp(source).test(document.querySelector('#read-aloud-status')?.textContent ?? ''), expected.source, { timeout: 5000 });
     if (query === '' && options.available === false) await page.screenshot({ path: join(ARTIFACTS, 'speech-unavailable-mobile.png') });
-    await page.locator('[data-indicator="machines_deployed"] summary').tap();
+    await page.locator('[data-indicator="machines_deployed"] > summary').tap();
     await page.waitForTimeout(200);
     assert.deepEqual(await spoken(page), [], 'nothing is said without a voice');
     assert.equal(await page.locator('.read-section').first().isVisible(), false, 'no section button that cannot work');
@@ -309,7 +309,7 @@ test('embed mode has the switch too', async () => {
   const page = await open('mobile', '?embed=1');
   await switchOn(page);
   await page.screenshot({ path: join(ARTIFACTS, 'speech-switch-embed-mobile.png') });
-  const card = page.locator('.figure-grid [data-indicator="volunteers_recruited"] summary');
+  const card = page.locator('.figure-grid [data-indicator="volunteers_recruited"] > summary');
   await card.scrollIntoViewIfNeeded();
   await card.tap();
   const said = await lastSaid(page, 1);

@@ -17,6 +17,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
 import { join } from 'node:path';
 import { Builder, By, until } from 'selenium-webdriver';
 
@@ -274,6 +275,44 @@ for (const engine of ENGINES) {
       }
     });
 
+    test('one chart embedded in a portal on another origin, under its CSP, is that chart at its height', async () => {
+      const { driver } = session;
+      const viewer = new URL(BASE_URL).origin;
+      const src = `${BASE_URL}visual-chart-environment-cleanup.html?v=1&lang=zh&theme=auto&large=0&speak=0&embed=1&visual=chart:environment-cleanup`;
+      const portal = createHttpServer((request, response) => {
+        response.writeHead(200, {
+          'content-type': 'text/html; charset=utf-8',
+          'content-security-policy': `default-src 'none'; script-src ${viewer}; frame-src ${viewer}`,
+        });
+        response.end(`<!DOCTYPE html><html><head><meta charset="utf-8"><title>portal</title></head><body><h1>Portal</h1>
+<iframe src="${src}" title="整治成果" loading="lazy" width="100%" height="620" data-fuguanzhuang-embed></iframe>
+<script src="${BASE_URL}embed.js" defer></script><p>after</p></body></html>`);
+      });
+      await new Promise((resolve) => portal.listen(0, '127.0.0.1', resolve));
+      try {
+        await driver.get(`http://127.0.0.1:${portal.address().port}/`);
+        const frame = await driver.findElement(By.css('iframe'));
+        let height;
+        let content;
+        for (let i = 0; i < 80; i++) {
+          await driver.sleep(250);
+          height = (await frame.getRect()).height;
+          await driver.switchTo().frame(frame);
+          content = await driver.executeScript(`
+            if (!document.querySelector('.single-visual[data-complete="true"]')) return -1;
+            return Math.ceil(Math.max(0, ...[...document.body.children].map((c) => c.getBoundingClientRect().bottom)) + scrollY);`);
+          const charts = await driver.executeScript('return document.querySelectorAll("figure.chart").length');
+          await driver.switchTo().defaultContent();
+          if (content > 0) assert.equal(charts, 1, 'just the one chart');
+          if (content > 0 && Math.abs(height - content) <= 10) break;
+        }
+        assert.ok(content > 0, 'the chart was taken over by the app');
+        assert.ok(Math.abs(height - content) <= 10, `iframe ${height} px, content ${content} px`);
+      } finally {
+        await new Promise((resolve) => portal.close(resolve));
+      }
+    });
+
     test('read aloud: a figure card is said in words (speech synthesis replaced in the page)', async () => {
       const { driver } = session;
       await open(driver);
@@ -292,7 +331,7 @@ for (const engine of ENGINES) {
       await driver.findElement(By.css('[data-control="read-aloud"]')).click();
       const status = await driver.findElement(By.css('#read-aloud-status'));
       await driver.wait(async () => /朗读已开启/.test(await status.getText()), 5000);
-      const card = await driver.findElement(By.css('.figure-grid [data-indicator="machines_deployed"] summary'));
+      const card = await driver.findElement(By.css('.figure-grid [data-indicator="machines_deployed"] > summary'));
       await driver.executeScript('arguments[0].scrollIntoView({ block: "center" })', card);
       await card.click();
       await driver.wait(async () => (await driver.executeScript('return window.__spoken.length')) > 0, 5000);

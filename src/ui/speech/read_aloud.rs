@@ -257,12 +257,12 @@ impl ReadAloud {
 }
 
 /// The element marked `data-speak` that an event's target is in, unless the target is a
-/// control inside it (a card's Close button speaks nothing).
+/// control inside it (a card's Close button or its link / embed control speaks nothing).
 fn speakable_target(event: &web_sys::Event) -> Option<(web_sys::Element, String)> {
     let target: web_sys::Element = event.target()?.dyn_into().ok()?;
     let marked = target.closest("[data-speak]").ok()??;
     let control = target
-        .closest("button, a[href], input, select, textarea")
+        .closest("button, a[href], input, select, textarea, .visual-share")
         .ok()
         .flatten();
     if control.is_some_and(|control| control != marked && marked.contains(Some(&control))) {
