@@ -22,6 +22,7 @@ pub mod canvas;
 pub mod chart;
 pub mod deferred;
 pub mod dom;
+pub mod heading;
 pub mod load_error;
 pub mod map;
 #[cfg(target_arch = "wasm32")]

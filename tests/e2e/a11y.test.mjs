@@ -44,7 +44,20 @@ for (const viewport of ['mobile', 'desktop']) {
       await page.locator('#chart-team-shares .table-toggle').click();
       // (Large-text mode hides the embed code: fewer controls.)
       if (await page.locator('[data-control="embed"]').isVisible()) await page.locator('[data-control="embed"]').click();
+      // A chart's link / embed disclosure opened.
+      await page.locator('#chart-team-shares .visual-share > summary').click();
+      await page.locator('#chart-team-shares .visual-snippet').waitFor();
       await axe(page, `${mode} ${viewport} opened views`);
+      await page.context().close();
+    });
+
+    test(`axe finds no violations in single visuals: ${mode}, ${viewport}`, async () => {
+      const page = await newPage(browser, viewport, { bypassCSP: true });
+      for (const [file, visual] of [['visual-chart-environment-cleanup.html', 'chart:environment-cleanup'], ['visual-figure-volunteers_recruited.html', 'figure:volunteers_recruited'], ['visual-map.html', 'map'], ['visual-section-civility.html', 'section:civility']]) {
+        await page.goto(`${BASE_URL}${file}?visual=${visual}&embed=1&${query}`);
+        await page.locator('.single-visual[data-complete="true"]').waitFor({ timeout: 20000 });
+        await axe(page, `${mode} ${viewport} ${visual}`);
+      }
       await page.context().close();
     });
   }

@@ -6,6 +6,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::ui::heading::heading as heading_of;
+
 use crate::core::format::{designation_label, format_value, with_unit};
 use crate::core::snapshot::{PlaceKind, Snapshot};
 use crate::core::wording::{self as w, text};
@@ -16,6 +18,9 @@ pub fn VillageCard(
     snapshot: Arc<Snapshot>,
     place_id: String,
     language: Language,
+    /// The level of the card's heading (one below the map's title).
+    #[prop(default = 4)]
+    heading: u8,
     on_close: Callback<()>,
 ) -> impl IntoView {
     let Some(place) = snapshot.place(&place_id).cloned() else {
@@ -109,7 +114,7 @@ pub fn VillageCard(
     view! {
         <section class="village-card" node_ref=card_ref data-place=place.id.clone() data-speak=speech_key aria-label=region_label tabindex="-1" on:keydown=on_key_down>
             <div class="card-head">
-                <h4>{name}</h4>
+                {heading_of(heading, name)}
                 <button type="button" class="button button-secondary card-close" on:click=move |_| on_close.run(())>
                     {text(language, w::CLOSE)}
                 </button>

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::heading::heading as heading_of;
+
 use crate::core::format::designation_label;
 use crate::core::snapshot::{Place, PlaceKind, Snapshot};
 use crate::core::wording::{self as w, text};
@@ -54,6 +56,9 @@ pub fn VillageList(
     snapshot: std::sync::Arc<Snapshot>,
     title: Option<String>,
     language: Language,
+    /// The level of the list's own headings (one below the map's title).
+    #[prop(default = 4)]
+    heading: u8,
     /// Called with a place id when a village is chosen.
     on_select: Callback<String>,
     /// The chosen place, shown as pressed.
@@ -112,8 +117,8 @@ pub fn VillageList(
         .unwrap_or_else(|| text(language, w::LIST_OF_VILLAGES).to_owned());
     view! {
         <section class="village-list" aria-label=region_label>
-            {title.map(|title| view! { <h3>{title}</h3> })}
-            <h4>{text(language, w::LIST_OF_VILLAGES)}</h4>
+            {title.map(|title| heading_of(heading - 1, title))}
+            {heading_of(heading, text(language, w::LIST_OF_VILLAGES).to_owned())}
             <p class="village-caveat">
                 {if any_inferred {
                     text(language, w::GROUPED_BY_COMMUNITY_WHERE_A)
@@ -124,11 +129,11 @@ pub fn VillageList(
             <p class="village-count">{count_line}</p>
             <ul class="community-groups">{groups}</ul>
             {has_unassigned.then(|| view! {
-                <h4>{if any_inferred {
+                {heading_of(heading, if any_inferred {
                     text(language, w::VILLAGES_WITH_NO_INFERRED_COMMUNITY)
                 } else {
                     text(language, w::VILLAGES_IN_NO_COMMUNITY)
-                }}</h4>
+                }.to_owned())}
                 <ul class="village-items unassigned">{unassigned_items}</ul>
             })}
         </section>

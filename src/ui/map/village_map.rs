@@ -13,6 +13,7 @@ use crate::core::view::visual::{Visual, MAP_ANCHOR};
 use crate::core::wording::{self as w, text};
 use crate::core::Language;
 use crate::ui::canvas::static_drawing::map_svgs;
+use crate::ui::heading::heading as heading_of;
 use crate::ui::map::locator_inset::LocatorInset;
 use crate::ui::map::map_canvas::MapCanvas;
 use crate::ui::map::map_controls::{MapKey, MapLegend, MapSearch, MapToolbar};
@@ -30,6 +31,9 @@ pub fn VillageMap(
     snapshot: Arc<Snapshot>,
     title: Option<String>,
     language: Language,
+    /// The title's heading level: 3 inside a report section, 2 when the map is shown alone.
+    #[prop(default = 3)]
+    heading: u8,
 ) -> impl IntoView {
     // Selection, colouring, zoom and centre are part of the view state (and so of the URL).
     let map = MapState::new(Arc::clone(&snapshot), language, use_view_state());
@@ -61,14 +65,14 @@ pub fn VillageMap(
         let snapshot = Arc::clone(&snapshot);
         move || {
             map.selected.get().map(|id| {
-                view! { <VillageCard snapshot=Arc::clone(&snapshot) place_id=id language=language on_close=on_close /> }
+                view! { <VillageCard snapshot=Arc::clone(&snapshot) place_id=id language=language on_close=on_close heading=heading + 1 /> }
             })
         }
     };
     let on_select = Callback::new(move |id: String| map.focus_on(id));
     view! {
         <section class=mode_class id=MAP_ANCHOR aria-label=region_label.clone()>
-            {title.map(|title| view! { <h3>{title}</h3> })}
+            {title.map(|title| heading_of(heading, title))}
             {snapshot.meta.synthetic.then(|| view! {
                 <p class="synthetic-banner" role="note">{text(language, w::MAP_SYNTHETIC)}</p>
             })}
@@ -85,7 +89,7 @@ pub fn VillageMap(
             <MapKey map=map />
             <VisualShare visual=Visual::Map title=region_label.clone() language=language />
             {card}
-            <VillageList snapshot=Arc::clone(&snapshot) title=None language=language on_select=on_select selected=map.selected.into() />
+            <VillageList snapshot=Arc::clone(&snapshot) title=None language=language on_select=on_select selected=map.selected.into() heading=heading + 1 />
         </section>
     }
 }

@@ -16,6 +16,7 @@ use crate::core::view::visual_view::full_report_view;
 use crate::core::wording::{self as w, text};
 use crate::core::Language;
 use crate::ui::deferred::{Content, Deferred};
+use crate::ui::map::village_map::VillageMap;
 use crate::ui::report::figure_card::FigureCard;
 use crate::ui::report::qualifier_key::{KeyFor, QualifierKeyList};
 use crate::ui::report::sections::block_view;
@@ -60,6 +61,20 @@ fn visual_content(
                     .into_any()
             });
             view! { <div class="block"><Deferred content=content /></div> }.into_any()
+        }
+        (Visual::Map, Some(block_index)) => {
+            // The map's title is the heading under the page's (h2, not h3 as in a section).
+            let title = match &section.blocks[block_index] {
+                Block::Map { title: Some(title) } => Some(title.get(language).to_owned()),
+                _ => None,
+            };
+            let snapshot = Arc::clone(snapshot);
+            let content: Content = Arc::new(move || {
+                view! { <VillageMap snapshot=Arc::clone(&snapshot) title=title.clone() language=language heading=2 /> }
+                    .into_any()
+            });
+            view! { <div class="block" data-block=block_index><Deferred content=content /></div> }
+                .into_any()
         }
         (_, Some(block_index)) => deferred(block_index).into_any(),
         (_, None) => {
@@ -114,10 +129,11 @@ pub fn SingleVisual(
             {meta.synthetic.then(|| view! {
                 <p class="synthetic-banner" role="note">{text(language, w::SYNTHETIC_DATA_NOT_REAL_FIGURES)}</p>
             })}
-            <p class="visual-context">
+            // The page's heading: the report the visual belongs to (styled as a line).
+            <h1 class="visual-context">
                 <strong class="township-name" lang="zh-CN">{meta.township.name.zh.clone()}</strong>
                 " · "{meta.title.get(language).to_owned()}
-            </p>
+            </h1>
         </header>
     };
     let Some(place) = visual_place(&snapshot, &visual) else {
