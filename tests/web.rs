@@ -394,3 +394,65 @@ async fn a_choice_made_before_the_page_is_all_taken_over_stands() {
         root.remove();
     }
 }
+
+#[wasm_bindgen_test]
+async fn one_visual_alone_shows_just_it_with_its_key_sources_and_the_way_back() {
+    let snapshot = Arc::new(snapshot_from_json_text(DEFAULT_SNAPSHOT).expect("valid"));
+    let root = container();
+    let start = AppStart {
+        load: LoadState::Ready(snapshot),
+        offline_copy: None,
+        query: "?visual=figure:volunteers_recruited&lang=en".to_owned(),
+        rendering: Rendering::Client,
+        site_url: None,
+        page_visual: None,
+    };
+    leptos::mount::mount_to(root.clone(), move || view! { <App start=start /> }).forget();
+    for _ in 0..100 {
+        if root
+            .query_selector(".single-visual[data-complete=\"true\"]")
+            .unwrap()
+            .is_some()
+        {
+            break;
+        }
+        sleep_ms(20).await;
+    }
+    let article = root
+        .query_selector(".single-visual")
+        .unwrap()
+        .expect("the visual alone");
+    assert_eq!(
+        article.get_attribute("data-visual").as_deref(),
+        Some("figure:volunteers_recruited")
+    );
+    assert_eq!(root.query_selector_all(".figure-card").unwrap().length(), 1);
+    assert!(root.query_selector(".report-header").unwrap().is_none());
+    let footer = article
+        .query_selector(".visual-footer")
+        .unwrap()
+        .expect("footer")
+        .text_content()
+        .unwrap_or_default();
+    // "近200" is about 200: the key says so, with the report's own word.
+    assert!(
+        footer.contains("approximate") && footer.contains("“近”"),
+        "{footer}"
+    );
+    assert!(footer.contains("Source:"), "{footer}");
+    let link = article
+        .query_selector(".open-full")
+        .unwrap()
+        .expect("full report link")
+        .get_attribute("href")
+        .unwrap_or_default();
+    assert!(
+        link.contains("section=civility") && link.contains("indicator=volunteers_recruited"),
+        "{link}"
+    );
+    assert!(
+        link.ends_with("#figure-volunteers_recruited") && !link.contains("visual="),
+        "{link}"
+    );
+    root.remove();
+}
