@@ -117,7 +117,12 @@ pub fn App(start: AppStart) -> impl IntoView {
     let shown_first = match start.rendering {
         // The page was rendered in the default view (of its visual): hydrate that, then apply
         // the URL's.
-        Rendering::Hydrating => ViewState::prerendered_for(start.page_visual.clone()),
+        // A visual alone looks the same embedded or not, and the start-up script has already
+        // applied embed mode's styles: hydrate with the URL's, or they would flip back and forth.
+        Rendering::Hydrating => ViewState {
+            embed: start.page_visual.is_some() && from_url.embed,
+            ..ViewState::prerendered_for(start.page_visual.clone())
+        },
         Rendering::Static | Rendering::Client => from_url.clone(),
     };
     let queue = crate::ui::deferred::provide_deferred_queue();

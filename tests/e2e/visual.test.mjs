@@ -184,3 +184,20 @@ test('a visual alone in English, in large text, and one the report does not have
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('an embedded visual page does not move as the app takes it over (no layout shift)', async () => {
+  for (const [file, visual] of [['visual-chart-environment-cleanup.html', 'chart:environment-cleanup'], ['visual-map.html', 'map']]) {
+    const page = await newPage(browser, 'mobile');
+    await page.addInitScript(() => {
+      window.__shift = 0;
+      new PerformanceObserver((list) => { for (const entry of list.getEntries()) window.__shift += entry.value; }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(`${BASE_URL}${file}?visual=${visual}&embed=1`);
+    await page.locator('.single-visual[data-complete="true"]').waitFor({ timeout: 20000 });
+    await page.waitForFunction(() => document.querySelector('.chart-box.live, .map-box.live'), null, { timeout: 10000 });
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => window.__shift), 0, `${visual}: layout shift`);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  }
+});
