@@ -86,4 +86,7 @@ pub fn VisualShare(
             {panel}
         </details>
     }
+    // Type-erased: it sits inside figure cards, charts and the map, whose view types are deep
+    // enough already (builds without `erase_components`, such as the fuzzers', hit the limit).
+    .into_any()
 }
