@@ -105,6 +105,11 @@ for (const visual of VISUALS) {
         // …and the content is the visual: it ends where the single visual ends.
         const articleBottom = await frame.evaluate(() => Math.ceil(document.querySelector('.single-visual').getBoundingClientRect().bottom + scrollY));
         assert.ok(content - articleBottom < 40, `${visual.name} ${viewport}: content ${content} px, the visual ends at ${articleBottom} px`);
+        if (visual.name === 'map') {
+          // The village list is folded away (a disclosure), so the map is not four screens long.
+          assert.ok(height < 1700, `map ${viewport}: ${height} px`);
+          assert.equal(await frame.locator('details.village-list-fold:not([open]) .village-list').count(), 1);
+        }
         // The portal's text goes on right under it.
         const below = await page.locator('#after-embed').evaluate((p) => p.getBoundingClientRect().top);
         const frameBottom = await iframe.evaluate((f) => f.getBoundingClientRect().bottom);

@@ -34,6 +34,10 @@ pub fn VillageMap(
     /// The title's heading level: 3 inside a report section, 2 when the map is shown alone.
     #[prop(default = 3)]
     heading: u8,
+    /// The village list folded away behind a disclosure (the map shown alone, e.g. embedded in
+    /// a portal article, where 57 villages listed would make it four screens long).
+    #[prop(default = false)]
+    fold_list: bool,
 ) -> impl IntoView {
     // Selection, colouring, zoom and centre are part of the view state (and so of the URL).
     let map = MapState::new(Arc::clone(&snapshot), language, use_view_state());
@@ -89,7 +93,22 @@ pub fn VillageMap(
             <MapKey map=map />
             <VisualShare visual=Visual::Map title=region_label.clone() language=language />
             {card}
-            <VillageList snapshot=Arc::clone(&snapshot) title=None language=language on_select=on_select selected=map.selected.into() heading=heading + 1 />
+            {
+                let list = view! {
+                    <VillageList snapshot=Arc::clone(&snapshot) title=None language=language on_select=on_select selected=map.selected.into() heading=heading + 1 />
+                };
+                if fold_list {
+                    view! {
+                        <details class="village-list-fold">
+                            <summary class="button button-secondary">{text(language, w::LIST_OF_VILLAGES)}</summary>
+                            {list}
+                        </details>
+                    }
+                    .into_any()
+                } else {
+                    list.into_any()
+                }
+            }
         </section>
     }
 }

@@ -70,7 +70,7 @@ fn visual_content(
             };
             let snapshot = Arc::clone(snapshot);
             let content: Content = Arc::new(move || {
-                view! { <VillageMap snapshot=Arc::clone(&snapshot) title=title.clone() language=language heading=2 /> }
+                view! { <VillageMap snapshot=Arc::clone(&snapshot) title=title.clone() language=language heading=2 fold_list=true /> }
                     .into_any()
             });
             view! { <div class="block" data-block=block_index><Deferred content=content /></div> }
