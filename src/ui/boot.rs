@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::view::state::view_state_from_query;
-use crate::core::view::visual::Visual;
+use crate::core::view::visual::{query_for_page, Visual};
 use crate::ui::app::{App, AppStart, LoadState, Rendering};
 use crate::ui::dom::document;
 use crate::ui::load_error::LoadError;
@@ -52,7 +52,6 @@ pub async fn run() {
         return;
     };
     let query = current_search();
-    let (view, _) = view_state_from_query(&query);
     let prerendered = root.get_attribute(SNAPSHOT_ATTRIBUTE);
     let site_url = root.get_attribute(SITE_ATTRIBUTE);
     let same_build = root.get_attribute(MARKUP_ATTRIBUTE).as_deref() == Some(MARKUP_FINGERPRINT);
@@ -60,6 +59,9 @@ pub async fn run() {
     let page_visual = root
         .get_attribute(VISUAL_ATTRIBUTE)
         .and_then(|param| Visual::from_param(&param));
+    // A visual's page linked without `visual=` shows its visual.
+    let query = query_for_page(&query, page_visual.as_ref());
+    let (view, _) = view_state_from_query(&query);
     if prerendered.is_none() || !same_build || !view.starts_from_prerendered(page_visual.as_ref()) {
         render_afresh(&root, LoadState::Loading, None, query, site_url);
         return;

@@ -206,3 +206,14 @@ test('an embedded visual page does not move as the app takes it over (no layout 
     await page.context().close();
   }
 });
+
+test('a visual page linked without its query still shows its visual, and writes it into the address', async () => {
+  const page = await newPage(browser, 'mobile');
+  await page.goto(`${BASE_URL}visual-figure-trees_planted.html`);
+  await page.locator('.single-visual[data-complete="true"]').waitFor({ timeout: 20000 });
+  await page.waitForFunction(() => location.search.includes('visual=figure:trees_planted'));
+  assert.equal(await page.locator('.report-header').count(), 0, 'not the whole report');
+  assert.equal(await page.locator('.figure-card').count(), 1);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

@@ -86,6 +86,20 @@ impl Visual {
     }
 }
 
+/// The query a visual's own page is read with: a link to the page's file without `visual=`
+/// (e.g. the bare `visual-map.html`) means that page's visual, not the whole report.
+pub fn query_for_page(query: &str, page_visual: Option<&Visual>) -> String {
+    let Some(visual) = page_visual else {
+        return query.to_owned();
+    };
+    let bare = query.strip_prefix('?').unwrap_or(query);
+    if crate::core::view::data_source::query_param(bare, "visual").is_some() {
+        return query.to_owned();
+    }
+    let joiner = if bare.is_empty() { "" } else { "&" };
+    format!("?{bare}{joiner}visual={}", visual.param())
+}
+
 /// Where a visual is in a snapshot.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct VisualPlace {
@@ -432,6 +446,28 @@ mod tests {
         assert!(snippet.contains("title=\"标题 &lt;b>\""), "{snippet}");
         assert!(snippet.contains("height=\"620\" ") && snippet.contains("loading=\"lazy\""));
         assert!(snippet.ends_with("<script src=\"https://x/embed.js\" defer></script>"));
+    }
+
+    #[test]
+    fn a_visual_page_without_visual_in_its_link_shows_its_visual() {
+        use crate::core::view::state::view_state_from_query;
+        let map = Visual::Map;
+        for (query, expected) in [
+            ("", Some(Visual::Map)),
+            ("?embed=1", Some(Visual::Map)),
+            ("lang=en", Some(Visual::Map)),
+            (
+                "?visual=chart:team-shares",
+                Some(Visual::Chart("team-shares".into())),
+            ),
+        ] {
+            let (state, ignored) = view_state_from_query(&query_for_page(query, Some(&map)));
+            assert_eq!(state.visual, expected, "{query}");
+            assert!(ignored.is_empty(), "{query}: {ignored:?}");
+        }
+        assert_eq!(query_for_page("?embed=1", None), "?embed=1");
+        let (embedded, _) = view_state_from_query(&query_for_page("?embed=1", Some(&map)));
+        assert!(embedded.embed);
     }
 
     #[test]
