@@ -217,3 +217,31 @@ test('a visual page linked without its query still shows its visual, and writes 
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('offline: a visual page kept under its own name, one never opened shown by the kept report page; opening the quoted text does not replace the kept report', async () => {
+  const page = await newPage(browser, 'desktop');
+  await page.goto(BASE_URL);
+  await page.locator('main h1.township-name').waitFor({ timeout: 20000 });
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.locator('main .report[data-complete="true"]').waitFor({ timeout: 20000 });
+  // The report quotes its source text: opening it is a navigation inside the worker's scope.
+  const text = await page.goto(`${BASE_URL}data/sources/fuguanzhuang-2021-report.txt`);
+  assert.equal(text.status(), 200);
+  await page.goto(`${BASE_URL}visual-chart-team-shares.html?visual=chart:team-shares`);
+  await page.locator('.single-visual[data-complete="true"]').waitFor({ timeout: 20000 });
+  await page.context().setOffline(true);
+  try {
+    await page.goto(BASE_URL);
+    await page.locator('main .report[data-complete="true"]').waitFor({ timeout: 20000 });
+    await page.goto(`${BASE_URL}visual-chart-team-shares.html?visual=chart:team-shares`);
+    await page.locator('.single-visual[data-visual="chart:team-shares"][data-complete="true"]').waitFor({ timeout: 20000 });
+    await page.goto(`${BASE_URL}visual-map.html?visual=map`);
+    await page.locator('.single-visual[data-visual="map"][data-complete="true"]').waitFor({ timeout: 20000 });
+    assert.equal(await page.locator('.report-header').count(), 0);
+  } finally {
+    await page.context().setOffline(false);
+    await page.context().close();
+  }
+});
