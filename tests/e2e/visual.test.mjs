@@ -91,8 +91,7 @@ for (const visual of VISUALS) {
         assert.equal(await frame.locator('.visual-footer .open-full').count(), 1);
         // Auto-height: the iframe ends within 10 px of its content.
         let last = -1;
-        await page.waitForFunction(async () => true);
-        for (let i = 0; i < 40; i++) {
+        for (let i = 0; i < 80; i++) {
           const content = await contentHeight(frame);
           const height = await iframe.evaluate((f) => f.getBoundingClientRect().height);
           if (Math.abs(height - content) <= 10 && Math.abs(height - last) < 1) break;
@@ -143,7 +142,7 @@ test('"full report" opens the whole report at that visual', async () => {
     await report.waitForFunction((selector) => {
       const box = document.querySelector(selector)?.getBoundingClientRect();
       return box && box.top < innerHeight && box.bottom > 0;
-    }, visual.selector, { timeout: 5000 }).catch(async (error) => {
+    }, visual.selector, { timeout: 10000 }).catch(async (error) => {
       throw new Error(`${visual.name}: not on screen at ${report.url()}: ${JSON.stringify(await report.evaluate((s) => document.querySelector(s)?.getBoundingClientRect(), visual.selector))} (${error.message})`);
     });
     if (visual.name === 'figure') {
