@@ -179,14 +179,8 @@ pub fn SingleVisual(
         .as_of_note
         .as_ref()
         .map(|note| w::bracketed(language, note.get(language)));
-    let shows_map = matches!(visual, Visual::Map)
-        || (place.block.is_none()
-            && snapshot.sections[place.section]
-                .blocks
-                .iter()
-                .any(|block| matches!(block, Block::Map { .. })));
     view! {
-        <article class="single-visual" class:with-map=shows_map data-visual=visual.param() data-complete=complete>
+        <article class="single-visual" data-visual=visual.param() data-complete=complete>
             {header}
             {content}
             <footer class="visual-footer">
