@@ -119,6 +119,16 @@ fn main() {
             colour_ms
         );
     }
+    // The phone layout of the schematic map: the row width with the largest tiles (a model per
+    // width tried), once per map and language when the map is first laid out.
+    if let Ok(snapshot) = snapshot_from_json_text(include_str!("../data/snapshot.json")) {
+        for language in [Language::Zh, Language::En] {
+            let search_ms = median_ms(20, || {
+                let _ = fuguanzhuang_viewer::core::map::draw::narrow_row_width(&snapshot, language);
+            });
+            println!("phone map layout search, default snapshot, {language:?}: {search_ms:.2} ms");
+        }
+    }
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -116,9 +116,8 @@ pub fn App(start: AppStart) -> impl IntoView {
     let (from_url, ignored) = view_state_from_query(&start.query);
     let shown_first = match start.rendering {
         // The page was rendered in the default view (of its visual): hydrate that, then apply
-        // the URL's.
-        // A visual alone looks the same embedded or not, and the start-up script has already
-        // applied embed mode's styles: hydrate with the URL's, or they would flip back and forth.
+        // the URL's. A visual alone looks the same embedded or not, and the start-up script has
+        // already applied embed mode: hydrate with the URL's, or it would flip back and forth.
         Rendering::Hydrating => ViewState {
             embed: start.page_visual.is_some() && from_url.embed,
             ..ViewState::prerendered_for(start.page_visual.clone())

@@ -209,6 +209,51 @@ pub struct RenderedPages {
     pub visuals: Vec<(String, String)>,
 }
 
+/// A snapshot read for rendering pages from it: refused with every problem and its JSON path
+/// when it does not load.
+struct PageRenderer<'a> {
+    snapshot: Arc<Snapshot>,
+    fingerprint: String,
+    site: Option<&'a SiteUrl>,
+}
+
+impl<'a> PageRenderer<'a> {
+    fn new(snapshot_text: &str, site: Option<&'a SiteUrl>) -> Result<Self, String> {
+        let snapshot = snapshot_from_json_text(snapshot_text).map_err(|problems| {
+            let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            format!("the snapshot is not valid:\n  {}", lines.join("\n  "))
+        })?;
+        Ok(PageRenderer {
+            snapshot: Arc::new(snapshot),
+            fingerprint: snapshot_fingerprint(snapshot_text),
+            site,
+        })
+    }
+
+    /// `page` with the report (or `visual` alone) rendered into it.
+    fn render(&self, page: &str, visual: Option<&Visual>) -> Result<String, String> {
+        let (snapshot, site) = (&self.snapshot, self.site);
+        let html = match visual {
+            Some(visual) => visual_html(Arc::clone(snapshot), site, visual),
+            None => app_html(Arc::clone(snapshot), site),
+        };
+        let app = format!(
+            "<noscript><p class=\"enhancement-note\">{note}</p></noscript>\
+             <div id=\"app\" data-snapshot=\"{fingerprint}\" data-markup=\"{MARKUP_FINGERPRINT}\"{site_attribute}{visual_attribute}>{html}</div>",
+            note = escape_html(wording::NEEDS_NEWER_BROWSER),
+            fingerprint = self.fingerprint,
+            site_attribute = site
+                .map(|site| format!(" data-site-url=\"{}\"", escape_html(site.as_str())))
+                .unwrap_or_default(),
+            visual_attribute = visual
+                .map(|visual| format!(" data-visual=\"{}\"", escape_html(&visual.param())))
+                .unwrap_or_default(),
+        );
+        let page = replace_between(page, META_MARKERS, &page_meta(snapshot, site, visual))?;
+        replace_between(&page, APP_MARKERS, &app)
+    }
+}
+
 /// `page` with `snapshot_text` rendered into it: the report's page, and a page of each visual
 /// shown alone (same head and scripts, its own title and description). A snapshot that does
 /// not load is refused with every problem and its JSON path.
@@ -217,35 +262,11 @@ pub fn render_pages(
     snapshot_text: &str,
     site: Option<&SiteUrl>,
 ) -> Result<RenderedPages, String> {
-    let snapshot = snapshot_from_json_text(snapshot_text).map_err(|problems| {
-        let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        format!("the snapshot is not valid:\n  {}", lines.join("\n  "))
-    })?;
-    let snapshot = Arc::new(snapshot);
-    let fingerprint = snapshot_fingerprint(snapshot_text);
-    let render = |visual: Option<&Visual>| -> Result<String, String> {
-        let html = match visual {
-            Some(visual) => visual_html(Arc::clone(&snapshot), site, visual),
-            None => app_html(Arc::clone(&snapshot), site),
-        };
-        let app = format!(
-            "<noscript><p class=\"enhancement-note\">{note}</p></noscript>\
-             <div id=\"app\" data-snapshot=\"{fingerprint}\" data-markup=\"{MARKUP_FINGERPRINT}\"{site_attribute}{visual_attribute}>{html}</div>",
-            note = escape_html(wording::NEEDS_NEWER_BROWSER),
-            site_attribute = site
-                .map(|site| format!(" data-site-url=\"{}\"", escape_html(site.as_str())))
-                .unwrap_or_default(),
-            visual_attribute = visual
-                .map(|visual| format!(" data-visual=\"{}\"", escape_html(&visual.param())))
-                .unwrap_or_default(),
-        );
-        let page = replace_between(page, META_MARKERS, &page_meta(&snapshot, site, visual))?;
-        replace_between(&page, APP_MARKERS, &app)
-    };
-    let report = render(None)?;
-    let visuals = visuals_of_snapshot(&snapshot)
+    let renderer = PageRenderer::new(snapshot_text, site)?;
+    let report = renderer.render(page, None)?;
+    let visuals = visuals_of_snapshot(&renderer.snapshot)
         .iter()
-        .map(|visual| Ok((visual.page_file(), render(Some(visual))?)))
+        .map(|visual| Ok((visual.page_file(), renderer.render(page, Some(visual))?)))
         .collect::<Result<Vec<_>, String>>()?;
     Ok(RenderedPages { report, visuals })
 }
@@ -256,7 +277,7 @@ pub fn render_page(
     snapshot_text: &str,
     site: Option<&SiteUrl>,
 ) -> Result<String, String> {
-    render_pages(page, snapshot_text, site).map(|pages| pages.report)
+    PageRenderer::new(snapshot_text, site)?.render(page, None)
 }
 
 #[cfg(test)]

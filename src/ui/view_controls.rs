@@ -28,6 +28,18 @@ pub fn embed_snippet(state: &ViewState, title: &str) -> String {
     )
 }
 
+/// Selects the whole field (a link or an embed code) when it gets focus, ready to copy by hand.
+pub(crate) fn select_all(event: web_sys::FocusEvent) {
+    let Some(target) = event.target() else {
+        return;
+    };
+    if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+        input.select();
+    } else if let Some(area) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        area.select();
+    }
+}
+
 /// The whole report's iframe height before it tells its host its real one (CSS px).
 const WHOLE_REPORT_STARTING_HEIGHT: u32 = 800;
 
@@ -114,14 +126,6 @@ pub fn ViewControls(#[prop(into)] title: String, language: Language) -> impl Int
                 .to_owned(),
             ));
         });
-    };
-    let select_all = move |event: web_sys::FocusEvent| {
-        if let Some(area) = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-        {
-            area.select();
-        }
     };
     view! {
         <div class="view-controls" inert=move || !interactive.get() role="group" aria-label=text(language, w::VIEW_SETTINGS)>

@@ -11,19 +11,7 @@ use crate::core::view::visual_view::visual_view;
 use crate::core::wording::{self as w, text, Text};
 use crate::core::Language;
 use crate::ui::url_sync::{link_to, use_view_state};
-use crate::ui::view_controls::{copy_text, embed_snippet};
-
-/// Selects the whole field when it gets focus, ready to copy by hand.
-fn select_all(event: web_sys::FocusEvent) {
-    let Some(target) = event.target() else {
-        return;
-    };
-    if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
-        input.select();
-    } else if let Some(area) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-        area.select();
-    }
-}
+use crate::ui::view_controls::{copy_text, embed_snippet, select_all};
 
 #[component]
 pub fn VisualShare(

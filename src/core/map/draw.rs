@@ -101,8 +101,9 @@ pub fn map_layout_width(width: f64) -> f64 {
 const NARROW_ROW_WIDTHS: std::ops::RangeInclusive<u32> = 24..=56;
 /// In quarter tiles.
 const ROW_WIDTH_STEP: f64 = 0.25;
-/// Above this many tiles the phone layout is not searched for (it costs a model per try).
-const SEARCH_ROW_WIDTH_UP_TO: usize = 1_000;
+/// Above this many places the phone layout is not searched for (it costs a model per try:
+/// 0.7 ms natively for the default snapshot's 57 villages, `cargo bench --bench native`).
+const SEARCH_ROW_WIDTH_UP_TO: usize = 300;
 
 /// The row width (in tiles) of the schematic layout on a phone: the one that gives the
 /// largest tiles within the map's height limit, so names fit on the tiles. Every phone width

@@ -126,12 +126,7 @@ pub const KNOWN_PARAMS: [&str; 16] = [
 pub const URL_FORMAT_VERSION: &str = "1";
 
 fn id_like(text: &str) -> Option<String> {
-    let ok = !text.is_empty()
-        && text.len() <= 64
-        && text
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
-    ok.then(|| text.to_owned())
+    crate::core::view::visual::is_id(text).then(|| text.to_owned())
 }
 
 fn flag(text: &str) -> Option<bool> {

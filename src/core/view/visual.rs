@@ -23,10 +23,11 @@ pub enum Visual {
     Section(String),
 }
 
-/// The longest id a `visual=` value may carry (as the other ids in the URL).
+/// The longest id the URL may carry (a visual's, a section's, a village's…).
 const MAX_ID_LENGTH: usize = 64;
 
-fn is_id(text: &str) -> bool {
+/// Whether `text` is an id as the URL spells them: 1 to 64 of `a-z 0-9 _ -`.
+pub(crate) fn is_id(text: &str) -> bool {
     !text.is_empty()
         && text.len() <= MAX_ID_LENGTH
         && text

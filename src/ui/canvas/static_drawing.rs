@@ -65,13 +65,7 @@ mod native {
     use crate::core::text_measure::approximate_text_width;
     use crate::core::theme::{ColorScheme, Theme};
     use crate::core::Language;
-
-    fn escape(text: &str) -> String {
-        text.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-            .replace('"', "&quot;")
-    }
+    use crate::ui::prerender::escape_html;
 
     /// Plotters' `<svg …>` (compacted) with the class that picks it, an accessible name and a
     /// `<title>`, drawn top-left in its box; its drawing wrapped in a group `group_id` when
@@ -84,12 +78,12 @@ mod native {
         let (open, rest) = svg.split_at(open_end);
         let body = rest[1..].strip_suffix("</svg>").unwrap_or(&rest[1..]);
         let body = match group_id {
-            Some(id) => format!("<g id=\"{}\">{body}</g>", escape(id)),
+            Some(id) => format!("<g id=\"{}\">{body}</g>", escape_html(id)),
             None => body.to_owned(),
         };
         format!(
             "{open} class=\"{class}\" role=\"img\" aria-label=\"{label}\" preserveAspectRatio=\"xMinYMin meet\"><title>{label}</title>{body}</svg>",
-            label = escape(label),
+            label = escape_html(label),
         )
     }
 
@@ -152,8 +146,8 @@ mod native {
             wide_height.round(),
             size.0,
             size.1,
-            label = escape(label),
-            id = escape(id),
+            label = escape_html(label),
+            id = escape_html(id),
         );
         format!(
             "{}{wide_box}",

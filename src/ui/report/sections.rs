@@ -9,7 +9,7 @@ use crate::core::snapshot::{Block, Snapshot};
 use crate::core::speech::SpeechKey;
 use crate::core::Language;
 use crate::ui::chart::figure::ChartFigure;
-use crate::ui::deferred::Deferred;
+use crate::ui::deferred::{Content, Deferred};
 use crate::ui::map::village_map::VillageMap;
 use crate::ui::preferences::use_preferences;
 use crate::ui::report::figure_card::FigureCard;
@@ -61,6 +61,13 @@ pub(crate) fn block_view(
             view! { <VillageMap snapshot=Arc::clone(snapshot) title=title language=language /> }.into_any()
         }
     }
+}
+
+/// A block's place in its section (`data-block`, by which read aloud finds it; none for a
+/// figure card shown alone) holding its content, taken over in a task of its own
+/// ([`Deferred`]).
+pub(crate) fn deferred_block(index: Option<usize>, content: Content) -> impl IntoView {
+    view! { <div class="block" data-block=index><Deferred content=content /></div> }
 }
 
 #[component]
@@ -171,8 +178,8 @@ pub fn ReportView(
                         };
                         // Hydrating the pre-rendered page, each block is taken over in a task
                         // of its own (`Deferred`).
-                        let content: crate::ui::deferred::Content = Arc::new(block);
-                        view! { <Show when=move || flat < shown.get()><div class="block" data-block=block_index><Deferred content=content.clone() /></div></Show> }
+                        let content: Content = Arc::new(block);
+                        view! { <Show when=move || flat < shown.get()>{deferred_block(Some(block_index), content.clone())}</Show> }
                     })
                     .collect_view()
             };

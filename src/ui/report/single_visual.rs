@@ -15,11 +15,11 @@ use crate::core::view::visual::{indicators_of_visual, sources_of_visual, visual_
 use crate::core::view::visual_view::full_report_view;
 use crate::core::wording::{self as w, text};
 use crate::core::Language;
-use crate::ui::deferred::{Content, Deferred};
+use crate::ui::deferred::Content;
 use crate::ui::map::village_map::VillageMap;
 use crate::ui::report::figure_card::FigureCard;
 use crate::ui::report::qualifier_key::{KeyFor, QualifierKeyList};
-use crate::ui::report::sections::block_view;
+use crate::ui::report::sections::{block_view, deferred_block};
 use crate::ui::speech::controls::{ReadAloudSwitch, ReadSectionButton};
 use crate::ui::url_sync::{link_to, use_view_state};
 
@@ -47,7 +47,7 @@ fn visual_content(
                 &period,
             )
         });
-        view! { <div class="block" data-block=block_index><Deferred content=content /></div> }
+        deferred_block(Some(block_index), content)
     };
     match (visual, block_index) {
         (Visual::Figure(id), _) => {
@@ -60,7 +60,7 @@ fn visual_content(
                 view! { <div class="figure-grid single"><FigureCard indicator=indicator.clone() source=source.clone() language=language period=period.clone() /></div> }
                     .into_any()
             });
-            view! { <div class="block"><Deferred content=content /></div> }.into_any()
+            deferred_block(None, content).into_any()
         }
         (Visual::Map, Some(block_index)) => {
             // The map's title is the heading under the page's (h2, not h3 as in a section).
@@ -73,8 +73,7 @@ fn visual_content(
                 view! { <VillageMap snapshot=Arc::clone(&snapshot) title=title.clone() language=language heading=2 fold_list=true /> }
                     .into_any()
             });
-            view! { <div class="block" data-block=block_index><Deferred content=content /></div> }
-                .into_any()
+            deferred_block(Some(block_index), content).into_any()
         }
         (_, Some(block_index)) => deferred(block_index).into_any(),
         (_, None) => {
