@@ -27,8 +27,8 @@ pub fn locator_from_geojson_text(text: &str) -> Result<Locator, String> {
         #[serde(default)]
         credit: Localized,
     }
-    let credit: Credit =
-        serde_json::from_str(text).map_err(|error| format!("not GeoJSON: {error}"))?;
+    let credit: Credit = crate::core::snapshot::json_text::from_str(text)
+        .map_err(|error| format!("not GeoJSON: {error}"))?;
     Ok(Locator {
         credit: credit.credit,
         areas: named_polygons_from_geojson_text(text)?,

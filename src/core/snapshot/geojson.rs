@@ -218,8 +218,8 @@ pub struct FeatureNames {
 
 /// Each feature's names and geometry, in document order.
 fn named_geometries_from_geojson_text(text: &str) -> Result<Vec<(FeatureNames, Geometry)>, String> {
-    let document: GeoJsonDocument =
-        serde_json::from_str(text).map_err(|error| format!("not GeoJSON: {error}"))?;
+    let document: GeoJsonDocument = crate::core::snapshot::json_text::from_str(text)
+        .map_err(|error| format!("not GeoJSON: {error}"))?;
     let names_of = |properties: Option<NameProperty>| {
         let properties = properties.unwrap_or(NameProperty {
             name: None,
@@ -428,7 +428,7 @@ mod tests {
 
     #[test]
     fn coordinates_keep_any_shape_for_the_validator() {
-        let geometry: Geometry = serde_json::from_str(
+        let geometry: Geometry = crate::core::snapshot::json_text::from_str(
             r#"{"type":"Polygon","bbox":[0,0,1,1],"coordinates":[[[0,0],[1,0],"x",[0,0]]]}"#,
         )
         .expect("any coordinates deserialise");
@@ -447,10 +447,12 @@ mod tests {
 
     #[test]
     fn shapes_of_points_polygons_and_multipolygons() {
-        let point: Geometry =
-            serde_json::from_str(r#"{"type":"Point","coordinates":[118.5,35.9,12]}"#).unwrap();
+        let point: Geometry = crate::core::snapshot::json_text::from_str(
+            r#"{"type":"Point","coordinates":[118.5,35.9,12]}"#,
+        )
+        .unwrap();
         assert_eq!(point.shape(), Some(GeometryShape::Point((118.5, 35.9))));
-        let multi: Geometry = serde_json::from_str(
+        let multi: Geometry = crate::core::snapshot::json_text::from_str(
             r#"{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[1,1],[0,0]]],[[[2,2],[3,2],[3,3],[2,2]]]]}"#,
         )
         .unwrap();
@@ -459,8 +461,10 @@ mod tests {
         };
         assert_eq!(polygons.len(), 2);
         assert_eq!(polygons[1][0][2], (3.0, 3.0));
-        let line: Geometry =
-            serde_json::from_str(r#"{"type":"LineString","coordinates":[[0,0],[1,1]]}"#).unwrap();
+        let line: Geometry = crate::core::snapshot::json_text::from_str(
+            r#"{"type":"LineString","coordinates":[[0,0],[1,1]]}"#,
+        )
+        .unwrap();
         assert_eq!(line.shape(), None);
     }
 
@@ -472,7 +476,7 @@ mod tests {
             text,
             r#"{"type":"Polygon","coordinates":[[[0.5,1.0],[2.0,1.0],[0.5,1.0]]]}"#
         );
-        let back: Geometry = serde_json::from_str(&text).unwrap();
+        let back: Geometry = crate::core::snapshot::json_text::from_str(&text).unwrap();
         assert_eq!(back, geometry);
     }
 

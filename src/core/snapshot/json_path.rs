@@ -1,6 +1,6 @@
 //! Where in a JSON document a byte offset is, as a path such as `indicators[3].value`.
 //!
-//! serde_json reports a type error by line and column; for people editing a snapshot the
+//! The JSON reader reports a type error by its place in the text; for people editing a snapshot the
 //! path is what helps. Scanning the text up to the error's position and keeping the stack of
 //! open objects (with their current key) and lists (with their current index) gives it
 //! without tracking paths during every deserialisation.
@@ -14,7 +14,7 @@ enum Frame {
     List(usize),
 }
 
-/// The byte offset of a 1-based line and column (serde_json's convention: the column counts
+/// The byte offset of a 1-based line and column (the JSON reader's convention: the column counts
 /// bytes, and points at or just after the character where the error was found).
 pub fn offset_from_line_column(text: &str, line: usize, column: usize) -> usize {
     let line_start = if line <= 1 {
@@ -27,11 +27,10 @@ pub fn offset_from_line_column(text: &str, line: usize, column: usize) -> usize 
     (line_start + column).min(text.len())
 }
 
-/// How deep JSON may nest: serde_json's own limit for typed reading.
-pub const MAX_NESTING: usize = 128;
+pub use crate::core::snapshot::json_text::MAX_NESTING;
 
 /// Where `text` first nests deeper than [`MAX_NESTING`] (1-based line and column, counted as
-/// serde_json does), if it does. Strings are skipped; the text need not be valid JSON.
+/// the JSON reader does), if it does. Strings are skipped; the text need not be valid JSON.
 pub fn too_deep_at(text: &str) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
     let (mut depth, mut index) = (0usize, 0usize);
@@ -88,7 +87,7 @@ pub fn json_path_at_offset(text: &str, offset: usize) -> String {
                 if let Some(Frame::Object(key @ None)) = stack.last_mut() {
                     let raw = &text[start..index.min(text.len())];
                     *key = Some(
-                        serde_json::from_str::<String>(&format!("\"{raw}\""))
+                        crate::core::snapshot::json_text::from_str::<String>(&format!("\"{raw}\""))
                             .unwrap_or_else(|_| raw.to_owned()),
                     );
                 }
@@ -118,15 +117,13 @@ pub fn json_path_at_offset(text: &str, offset: usize) -> String {
 }
 
 /// Deserialises `T` from JSON text; on failure returns the path inside it where the problem
-/// is and serde's message. The typed readers are the same code as the snapshot's fast path
-/// (one copy in the wasm), and serde_json's text reader tells where it stopped.
+/// is and the reader's message. The typed readers are the same code as the snapshot's fast
+/// path (one copy in the wasm), and the text reader tells where it stopped.
 pub fn deserialize_text_with_path<T: serde::de::DeserializeOwned>(
     text: &str,
 ) -> Result<T, (String, String)> {
-    serde_json::from_str::<T>(text).map_err(|error| {
-        let offset = offset_from_line_column(text, error.line(), error.column());
-        (json_path_at_offset(text, offset), json_error_reason(&error))
-    })
+    crate::core::snapshot::json_text::from_str::<T>(text)
+        .map_err(|error| (json_path_at_offset(text, error.offset), error.reason))
 }
 
 /// [`deserialize_text_with_path`] for a JSON value already read (the snapshot tool's
@@ -136,16 +133,6 @@ pub fn deserialize_with_path<T: serde::de::DeserializeOwned>(
     value: &serde_json::Value,
 ) -> Result<T, (String, String)> {
     deserialize_text_with_path(&value.to_string())
-}
-
-/// serde_json's message without its trailing " at line L column C" (paths or positions are
-/// reported separately).
-pub fn json_error_reason(error: &serde_json::Error) -> String {
-    let message = error.to_string();
-    match message.rfind(" at line ") {
-        Some(index) => message[..index].to_owned(),
-        None => message,
-    }
 }
 
 #[cfg(test)]

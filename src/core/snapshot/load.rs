@@ -2,7 +2,7 @@
 //! JSON path (or line and column) where it is.
 //!
 //! Three stages, each reporting as much as it can:
-//! 1. size and JSON syntax (line/column from serde_json; nesting is limited by serde_json),
+//! 1. size and JSON syntax (line/column from the reader, `json_text`; nesting limited to 128),
 //! 2. structure: the schema version first, then each top-level field and each element of each
 //!    list deserialised on its own, so one bad indicator does not hide another (from the raw
 //!    text of each: no JSON tree, whose reader and writer would add to the wasm),
@@ -11,11 +11,9 @@
 use std::collections::BTreeMap;
 
 use serde::de::DeserializeOwned;
-use serde_json::value::RawValue;
 
-use crate::core::snapshot::json_path::{
-    deserialize_text_with_path, json_error_reason, too_deep_at, MAX_NESTING,
-};
+use crate::core::snapshot::json_path::{deserialize_text_with_path, too_deep_at, MAX_NESTING};
+use crate::core::snapshot::json_text::{self, Raw, ReadError};
 use crate::core::snapshot::validate::{validate_snapshot, Problem};
 use crate::core::snapshot::{Snapshot, SCHEMA_VERSION};
 use crate::core::wording::Worded;
@@ -110,7 +108,7 @@ pub fn snapshot_from_json_text(text: &str) -> Result<Snapshot, Vec<Problem>> {
     }
     // The fast path: straight from the text to the typed snapshot, with no JSON tree in
     // between (a 10,000-polygon snapshot would otherwise be held three times in memory).
-    if let Ok(snapshot) = serde_json::from_str::<Snapshot>(text) {
+    if let Ok(snapshot) = json_text::from_str::<Snapshot>(text) {
         if snapshot.schema_version == SCHEMA_VERSION {
             let problems = validate_snapshot(&snapshot);
             return if problems.is_empty() {
@@ -156,7 +154,7 @@ pub fn warm_up_place_reader(places: usize) -> usize {
         );
     }
     text.push(']');
-    serde_json::from_str::<Vec<crate::core::snapshot::Place>>(&text).map_or(0, |read| read.len())
+    json_text::from_str::<Vec<crate::core::snapshot::Place>>(&text).map_or(0, |read| read.len())
 }
 
 const TOP_LEVEL_FIELDS: [&str; 7] = [
@@ -172,18 +170,16 @@ const TOP_LEVEL_FIELDS: [&str; 7] = [
 /// Stage 2: the structure, reported field by field and element by element. `text` is JSON;
 /// on a syntax error, the problem says where.
 pub fn snapshot_from_json_parts(text: &str) -> Result<Snapshot, Vec<Problem>> {
-    let syntax = |error: serde_json::Error| {
+    let syntax = |error: ReadError| {
         vec![Problem::from_reader(
             "",
             format!(
                 "not valid JSON at line {}, column {}: {}",
-                error.line(),
-                error.column(),
-                json_error_reason(&error)
+                error.line, error.column, error.reason
             ),
         )]
     };
-    // Nesting is checked first: raw parts are skipped over without serde_json's limit.
+    // Nesting is checked first, where it starts.
     if let Some((line, column)) = too_deep_at(text) {
         return Err(vec![Problem::from_reader(
             "",
@@ -195,7 +191,7 @@ pub fn snapshot_from_json_parts(text: &str) -> Result<Snapshot, Vec<Problem>> {
     let kind = json_type_name(text);
     if kind != "an object" {
         // Checks the syntax first: a broken document is reported as such.
-        serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(syntax)?;
+        json_text::from_str::<serde::de::IgnoredAny>(text).map_err(syntax)?;
         return Err(vec![Problem::said(
             "",
             format!(
@@ -205,7 +201,7 @@ pub fn snapshot_from_json_parts(text: &str) -> Result<Snapshot, Vec<Problem>> {
             format!("a snapshot must be a JSON object, got {kind}"),
         )]);
     }
-    let object: BTreeMap<String, &RawValue> = serde_json::from_str(text).map_err(syntax)?;
+    let object: BTreeMap<String, Raw> = json_text::from_str(text).map_err(syntax)?;
     match object.get("schema_version") {
         None => {
             return Err(vec![Problem::said(
@@ -215,7 +211,7 @@ pub fn snapshot_from_json_parts(text: &str) -> Result<Snapshot, Vec<Problem>> {
             )])
         }
         Some(version)
-            if serde_json::from_str::<u64>(version.get()).ok()
+            if json_text::from_str::<u64>(version.get()).ok()
                 != Some(u64::from(SCHEMA_VERSION)) =>
         {
             return Err(vec![Problem::said(
@@ -283,14 +279,14 @@ pub fn snapshot_from_json_parts(text: &str) -> Result<Snapshot, Vec<Problem>> {
 
 /// The elements of the list at `key` (absent: empty), each deserialised on its own.
 fn typed_list<T: DeserializeOwned>(
-    object: &BTreeMap<String, &RawValue>,
+    object: &BTreeMap<String, Raw>,
     key: &str,
     problems: &mut Vec<Problem>,
 ) -> Vec<T> {
     let Some(list) = object.get(key) else {
         return Vec::new();
     };
-    let Ok(items) = serde_json::from_str::<Vec<&RawValue>>(list.get()) else {
+    let Ok(items) = json_text::from_str::<Vec<Raw>>(list.get()) else {
         let kind = json_type_name(list.get());
         problems.push(Problem::said(
             key,

@@ -1,10 +1,11 @@
 //! The snapshot: its format (the serde types, `model`, re-exported here), reading it (`load`,
-//! `json_path`, the GeoJSON it may hold), checking it (`validate`), the lookup index built once
+//! `json_text`, `json_path`, the GeoJSON it may hold), checking it (`validate`), the lookup index built once
 //! it is checked (`index`), and synthetic snapshots for tests and benchmarks (`synthetic`).
 
 pub mod geojson;
 pub mod index;
 pub mod json_path;
+pub mod json_text;
 pub mod load;
 pub mod model;
 pub mod reader_words;
