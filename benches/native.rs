@@ -119,6 +119,24 @@ fn main() {
             colour_ms
         );
     }
+    // The app's JSON reader against serde_json (which it replaced in the app, issue 19): reading
+    // the typed snapshot only, no validation, the same texts, taken in turn.
+    println!(
+        "\n{:<28} {:>14} {:>14}",
+        "reading only (typed)", "json_text ms", "serde_json ms"
+    );
+    for (name, text) in &inputs {
+        let runs = if text.len() > 5_000_000 { 5 } else { 20 };
+        let ours = median_ms(runs, || {
+            let _ = fuguanzhuang_viewer::core::snapshot::json_text::from_str::<
+                fuguanzhuang_viewer::core::snapshot::Snapshot,
+            >(text);
+        });
+        let theirs = median_ms(runs, || {
+            let _ = serde_json::from_str::<fuguanzhuang_viewer::core::snapshot::Snapshot>(text);
+        });
+        println!("{name:<28} {ours:>14.2} {theirs:>14.2}");
+    }
     // The phone layout of the schematic map: the row width with the largest tiles (a model per
     // width tried), once per map and language when the map is first laid out.
     if let Ok(snapshot) = snapshot_from_json_text(include_str!("../data/snapshot.json")) {

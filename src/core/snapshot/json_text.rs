@@ -272,13 +272,13 @@ impl<'de> Reader<'de> {
 
     /// Skips whitespace; the next byte, not consumed.
     fn whitespace(&mut self) -> Option<u8> {
-        while let Some(byte) = self.peek() {
-            if !matches!(byte, b' ' | b'\n' | b'\t' | b'\r') {
-                return Some(byte);
-            }
-            self.index += 1;
-        }
-        None
+        let rest = &self.text.as_bytes()[self.index..];
+        let skipped = rest
+            .iter()
+            .position(|byte| !matches!(byte, b' ' | b'\n' | b'\t' | b'\r'))
+            .unwrap_or(rest.len());
+        self.index += skipped;
+        rest.get(skipped).copied()
     }
 
     /// An error about the byte just consumed.
@@ -353,11 +353,13 @@ impl<'de> Reader<'de> {
 
     /// Consumes the digits at the reader; whether there was at least one.
     fn digits(&mut self) -> bool {
-        let from = self.index;
-        while let Some(b'0'..=b'9') = self.peek() {
-            self.index += 1;
-        }
-        self.index > from
+        let rest = &self.text.as_bytes()[self.index..];
+        let count = rest
+            .iter()
+            .position(|byte| !byte.is_ascii_digit())
+            .unwrap_or(rest.len());
+        self.index += count;
+        count > 0
     }
 
     /// A number, its sign already consumed: an integer as an integer when it fits (as serde_json
@@ -443,6 +445,11 @@ impl<'de> Reader<'de> {
     /// A string, its opening quote consumed: borrowed from the text unless it has escapes.
     fn string(&mut self) -> Result<Cow<'de, str>, Error> {
         let from = self.index;
+        let rest = &self.text.as_bytes()[from..];
+        self.index += rest
+            .iter()
+            .position(|&byte| byte == b'"' || byte == b'\\' || byte < 0x20)
+            .unwrap_or(rest.len());
         loop {
             match self.peek() {
                 None => return Err(self.error(Code::EofWhileParsingString)),
