@@ -271,7 +271,7 @@ fn numbers_strings_and_shapes_read_the_same() {
         "\"\\ud83dx\"",
         "\"\\u12\"",
         "\"\\uzzzz\"",
-        "\"\\x\"",
+        "\"\\x\"", "99e99449999449199919999999", "1e2147483648", "0e2147483648", "1e-2147483649",
         "\"a\u{1}b\"",
         "\"富官庄\"",
         "\"unterminated",
@@ -319,14 +319,20 @@ fn numbers_strings_and_shapes_read_the_same() {
 #[test]
 fn the_fuzzers_inputs_read_the_same() {
     let mut read = 0;
-    for folder in ["fuzz/corpus/snapshot_load", "fuzz/artifacts/snapshot_load"] {
+    for folder in [
+        "fuzz/corpus/snapshot_load",
+        "fuzz/artifacts/snapshot_load",
+        "fuzz/artifacts/json_text",
+    ] {
         let Ok(entries) = std::fs::read_dir(folder) else {
             continue;
         };
         for entry in entries.flatten() {
             let bytes = std::fs::read(entry.path()).expect("readable");
             if let Ok(text) = String::from_utf8(bytes) {
-                compare_as::<Snapshot>(&text, &entry.path().display().to_string());
+                let what = entry.path().display().to_string();
+                compare_as::<Snapshot>(&text, &what);
+                compare_as::<serde_json::Value>(&text, &what);
                 read += 1;
             }
         }

@@ -399,15 +399,38 @@ impl<'de> Reader<'de> {
             }
         }
         if let Some(b'e' | b'E') = self.peek() {
+            let nonzero = self.text.as_bytes()[from..self.index]
+                .iter()
+                .any(|byte| (b'1'..=b'9').contains(byte));
             self.index += 1;
             integer = false;
-            if let Some(b'+' | b'-') = self.peek() {
+            let mut positive_exponent = true;
+            if let Some(sign @ (b'+' | b'-')) = self.peek() {
+                positive_exponent = sign == b'+';
                 self.index += 1;
             }
             match self.peek() {
                 None => return Err(self.error(cut_short)),
                 Some(b'0'..=b'9') => {
-                    self.digits();
+                    // As serde_json: an exponent beyond i32 is out of range right there (if
+                    // it makes the number infinite), else the number is zero.
+                    let mut exponent = 0i32;
+                    while let Some(digit @ b'0'..=b'9') = self.peek() {
+                        self.index += 1;
+                        match exponent
+                            .checked_mul(10)
+                            .and_then(|tens| tens.checked_add(i32::from(digit - b'0')))
+                        {
+                            Some(next) => exponent = next,
+                            None if nonzero && positive_exponent && !self.skipping => {
+                                return Err(self.error(Code::NumberOutOfRange))
+                            }
+                            None => {
+                                self.digits();
+                                break;
+                            }
+                        }
+                    }
                 }
                 Some(_) => {
                     self.index += 1;
