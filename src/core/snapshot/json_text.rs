@@ -7,7 +7,9 @@
 //! serde_json does where people see it: the same messages (so `reader_words` puts them into
 //! Chinese), errors at the same places (so `json_path` names the same paths), the same
 //! numbers (integers as integers, floats correctly rounded), nesting limited to 128 levels.
-//! `tests/json_text.rs` reads valid and broken snapshots with both and compares.
+//! One difference: a struct is read only from an object (serde_json also takes a list of its
+//! fields' values). `tests/json_text.rs` and the `json_text` fuzz target read valid and broken
+//! text with both and compare.
 //!
 //! [`Raw`] borrows a value's text without reading it (serde_json's `RawValue`), for reading a
 //! snapshot part by part.
@@ -30,8 +32,6 @@ pub struct ReadError {
     pub offset: usize,
     pub line: usize,
     pub column: usize,
-    /// Whether the text is not JSON (rather than JSON of the wrong shape).
-    pub syntax: bool,
 }
 
 impl fmt::Display for ReadError {
@@ -99,7 +99,6 @@ fn read_error_from(text: &str, error: Error) -> ReadError {
             .filter(|&&byte| byte == b'\n')
             .count(),
         column: offset - line_start,
-        syntax: error.syntax,
     }
 }
 
@@ -164,12 +163,11 @@ pub struct Error(Box<ErrorDetail>);
 struct ErrorDetail {
     reason: String,
     at: Option<usize>,
-    syntax: bool,
 }
 
 impl Error {
-    fn new(reason: String, at: Option<usize>, syntax: bool) -> Self {
-        Error(Box::new(ErrorDetail { reason, at, syntax }))
+    fn new(reason: String, at: Option<usize>) -> Self {
+        Error(Box::new(ErrorDetail { reason, at }))
     }
 }
 
@@ -184,7 +182,7 @@ impl std::error::Error for Error {}
 impl de::Error for Error {
     #[cold]
     fn custom<T: fmt::Display>(message: T) -> Self {
-        Error::new(message.to_string(), None, false)
+        Error::new(message.to_string(), None)
     }
 
     #[cold]
@@ -284,14 +282,14 @@ impl<'de> Reader<'de> {
     /// An error about the byte just consumed.
     #[cold]
     fn error(&self, code: Code) -> Error {
-        Error::new(code.words().to_owned(), Some(self.index), true)
+        Error::new(code.words().to_owned(), Some(self.index))
     }
 
     /// An error about the next byte (peeked, not consumed).
     #[cold]
     fn peek_error(&self, code: Code) -> Error {
         let at = (self.index + 1).min(self.text.len());
-        Error::new(code.words().to_owned(), Some(at), true)
+        Error::new(code.words().to_owned(), Some(at))
     }
 
     /// Gives an error raised by a type (no position yet) the reader's position.
