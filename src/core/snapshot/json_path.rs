@@ -1,9 +1,9 @@
 //! Where in a JSON document a byte offset is, as a path such as `indicators[3].value`.
 //!
-//! The JSON reader reports a type error by its place in the text; for people editing a snapshot the
-//! path is what helps. Scanning the text up to the error's position and keeping the stack of
-//! open objects (with their current key) and lists (with their current index) gives it
-//! without tracking paths during every deserialisation.
+//! The JSON reader reports a type error by its place in the text; for people editing a
+//! snapshot the path is what helps. Scanning the text up to the error's position and keeping
+//! the stack of open objects (with their current key) and lists (with their current index)
+//! gives it without tracking paths during every deserialisation.
 
 /// One open container while scanning.
 enum Frame {
@@ -12,19 +12,6 @@ enum Frame {
     Object(Option<String>),
     /// A list and the index of the item being read.
     List(usize),
-}
-
-/// The byte offset of a 1-based line and column (the JSON reader's convention: the column counts
-/// bytes, and points at or just after the character where the error was found).
-pub fn offset_from_line_column(text: &str, line: usize, column: usize) -> usize {
-    let line_start = if line <= 1 {
-        0
-    } else {
-        text.match_indices('\n')
-            .nth(line - 2)
-            .map_or(text.len(), |(index, _)| index + 1)
-    };
-    (line_start + column).min(text.len())
 }
 
 pub use crate::core::snapshot::json_text::MAX_NESTING;
@@ -214,10 +201,12 @@ mod tests {
     }
 
     #[test]
-    fn line_and_column_become_offsets() {
+    fn the_readers_place_becomes_a_path() {
         let text = "{\n  \"a\": [\n    1,\n    x";
-        let offset = offset_from_line_column(text, 4, 5);
-        assert_eq!(&text[offset - 1..offset], "x");
-        assert_eq!(json_path_at_offset(text, offset), "a[1]");
+        let error = crate::core::snapshot::json_text::from_str::<serde::de::IgnoredAny>(text)
+            .expect_err("not JSON");
+        assert_eq!((error.line, error.column), (4, 5));
+        assert_eq!(&text[error.offset - 1..error.offset], "x");
+        assert_eq!(json_path_at_offset(text, error.offset), "a[1]");
     }
 }
