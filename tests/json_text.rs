@@ -51,14 +51,17 @@ fn ours<T: DeserializeOwned + serde::Serialize>(text: &str) -> String {
     )
 }
 
+/// serde_json's message without its " at line L column C", and the line and column.
+fn their_error(error: serde_json::Error) -> (String, usize, usize) {
+    let message = error.to_string();
+    let reason = message
+        .rfind(" at line ")
+        .map_or(message.clone(), |index| message[..index].to_owned());
+    (reason, error.line(), error.column())
+}
+
 fn theirs<T: DeserializeOwned + serde::Serialize>(text: &str) -> String {
-    outcome(serde_json::from_str::<T>(text).map_err(|error| {
-        let message = error.to_string();
-        let reason = message
-            .rfind(" at line ")
-            .map_or(message.clone(), |index| message[..index].to_owned());
-        (reason, error.line(), error.column())
-    }))
+    outcome(serde_json::from_str::<T>(text).map_err(their_error))
 }
 
 /// Both readers on `text` as `T`, the parts reader (`Raw`) and the syntax check
@@ -88,13 +91,7 @@ fn compare_as<T: DeserializeOwned + serde::Serialize>(text: &str, what: &str) ->
                     .map(|(key, raw)| (key, raw.get().to_owned()))
                     .collect::<BTreeMap<_, _>>()
             })
-            .map_err(|error| {
-                let message = error.to_string();
-                let reason = message
-                    .rfind(" at line ")
-                    .map_or(message.clone(), |index| message[..index].to_owned());
-                (reason, error.line(), error.column())
-            }),
+            .map_err(their_error),
     );
     assert_eq!(parts_ours, parts_theirs, "{what}: read part by part");
     let syntax_ours = json_text::from_str::<IgnoredAny>(text).map_err(|error| error.to_string());
