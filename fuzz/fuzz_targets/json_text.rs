@@ -14,7 +14,10 @@ use serde_json::Value;
 fn same_value(ours: &Value, theirs: &Value) -> bool {
     match (ours, theirs) {
         (Value::Number(a), Value::Number(b)) if a.is_f64() || b.is_f64() => {
-            let (a, b) = (a.as_f64().unwrap_or(f64::NAN), b.as_f64().unwrap_or(f64::NAN));
+            let (a, b) = (
+                a.as_f64().unwrap_or(f64::NAN),
+                b.as_f64().unwrap_or(f64::NAN),
+            );
             a == b || (a - b).abs() <= a.abs().max(b.abs()) * 2.0 * f64::EPSILON
         }
         (Value::Array(a), Value::Array(b)) => {
@@ -22,7 +25,9 @@ fn same_value(ours: &Value, theirs: &Value) -> bool {
         }
         (Value::Object(a), Value::Object(b)) => {
             a.len() == b.len()
-                && a.iter().zip(b).all(|((ka, va), (kb, vb))| ka == kb && same_value(va, vb))
+                && a.iter()
+                    .zip(b)
+                    .all(|((ka, va), (kb, vb))| ka == kb && same_value(va, vb))
         }
         _ => ours == theirs,
     }
@@ -31,7 +36,9 @@ fn same_value(ours: &Value, theirs: &Value) -> bool {
 /// serde_json's message without " at line L column C", with the line and column.
 fn theirs_error(error: &serde_json::Error) -> (String, usize, usize) {
     let message = error.to_string();
-    let reason = message.rfind(" at line ").map_or(message.clone(), |index| message[..index].to_owned());
+    let reason = message
+        .rfind(" at line ")
+        .map_or(message.clone(), |index| message[..index].to_owned());
     (reason, error.line(), error.column())
 }
 
@@ -39,6 +46,11 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
+    // serde_json's `Value` treats this key as its private marker for raw values (and reads the
+    // string inside as JSON): a serde_json quirk, nothing the app reads.
+    if text.contains("$serde_json::private::RawValue") {
+        return;
+    }
     let ours = json_text::from_str::<Value>(text);
     let theirs = serde_json::from_str::<Value>(text);
     match (&ours, &theirs) {
@@ -60,6 +72,9 @@ fuzz_target!(|data: &[u8]| {
                 assert_eq!((a.reason.clone(), a.line, a.column), theirs_error(b));
             }
         }
-        _ => panic!("one read it, one did not: {ours:?} vs {:?}", theirs.as_ref().err()),
+        _ => panic!(
+            "one read it, one did not: {ours:?} vs {:?}",
+            theirs.as_ref().err()
+        ),
     }
 });

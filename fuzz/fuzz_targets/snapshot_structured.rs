@@ -15,7 +15,9 @@ use serde_json::{Map, Number, Value};
 
 fn base() -> &'static Value {
     static BASE: OnceLock<Value> = OnceLock::new();
-    BASE.get_or_init(|| serde_json::from_str(include_str!("../../data/snapshot.json")).expect("JSON"))
+    BASE.get_or_init(|| {
+        serde_json::from_str(include_str!("../../data/snapshot.json")).expect("JSON")
+    })
 }
 
 fn any_value(u: &mut Unstructured<'_>, depth: u32) -> Result<Value> {
@@ -26,10 +28,28 @@ fn any_value(u: &mut Unstructured<'_>, depth: u32) -> Result<Value> {
         3 => Number::from_f64(u.arbitrary::<f64>()?).map_or(Value::Null, Value::Number),
         4 => Value::Number(Number::from(u.int_in_range(0..=60u64)?)),
         5 => Value::String(u.arbitrary::<String>()?),
-        6 => Value::String(["", "1", "zh", "a-b", "v-duozhuang", "machines_deployed", "2021", "2021-02-30", "\u{0}", "村"][u.choose_index(10)?].to_owned()),
+        6 => Value::String(
+            [
+                "",
+                "1",
+                "zh",
+                "a-b",
+                "v-duozhuang",
+                "machines_deployed",
+                "2021",
+                "2021-02-30",
+                "\u{0}",
+                "村",
+            ][u.choose_index(10)?]
+            .to_owned(),
+        ),
         7 if depth < 3 => {
             let len = u.int_in_range(0..=3)?;
-            Value::Array((0..len).map(|_| any_value(u, depth + 1)).collect::<Result<_>>()?)
+            Value::Array(
+                (0..len)
+                    .map(|_| any_value(u, depth + 1))
+                    .collect::<Result<_>>()?,
+            )
         }
         8 if depth < 3 => {
             let mut map = Map::new();
@@ -48,7 +68,11 @@ fn mutate(value: &mut Value, u: &mut Unstructured<'_>) -> Result<()> {
     let deeper = u.ratio(4u8, 5u8)?;
     match value {
         Value::Object(map) if deeper && !map.is_empty() => {
-            let key = map.keys().nth(u.choose_index(map.len())?).cloned().unwrap_or_default();
+            let key = map
+                .keys()
+                .nth(u.choose_index(map.len())?)
+                .cloned()
+                .unwrap_or_default();
             match u.int_in_range(0..=9)? {
                 0 => {
                     map.remove(&key);
