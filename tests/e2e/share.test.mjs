@@ -97,6 +97,20 @@ test('malformed and unknown parameters are ignored with the rest of the view int
   await page.context().close();
 });
 
+test('the same in the page\'s own language: the pre-rendered page is taken over, then the notices appear', async () => {
+  const page = await open('mobile', '?zoom=banana&village=v-atlantis&evil=1&tables=environment-courtyards');
+  const notices = await page.locator('.view-notices').textContent();
+  assert.match(notices, /v-atlantis/);
+  assert.match(notices, /evil/);
+  assert.match(notices, /zoom/);
+  assert.match(notices, /链接中/, 'in Chinese');
+  // Taken over, not replaced: the valid choice applied, nothing stopped.
+  await page.locator('#chart-environment-courtyards .chart-table-wrap:not(.hidden)').waitFor();
+  assert.equal(await page.locator('#panic-notice').count(), 0);
+  assert.equal(await page.locator('html.wasm-stopped').count(), 0, 'the interactive layer runs');
+  await page.context().close();
+});
+
 test('the language switch changes every visible label', async () => {
   const page = await open('desktop');
   await page.locator('[data-control="language"]').click();
