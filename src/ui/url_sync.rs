@@ -10,13 +10,14 @@ use wasm_bindgen::JsCast;
 use crate::core::view::state::{
     is_meaningful_change, query_from_view_state, view_state_from_query, ViewState,
 };
+use crate::core::wording::Worded;
 
 /// The view state in context.
 #[derive(Clone, Copy)]
 pub struct ViewStateContext {
     pub state: RwSignal<ViewState>,
     /// Query parameters that were ignored, with why (shown as a short notice).
-    pub ignored: RwSignal<Vec<String>>,
+    pub ignored: RwSignal<Vec<Worded>>,
     /// The page's address without query or fragment: the site's published address when the
     /// build was told it (or empty), until the app runs in a browser and knows its own; so
     /// markup that shows it is taken over unchanged.
@@ -105,7 +106,7 @@ fn write_url(state: &ViewState, push: bool) {
 pub fn provide_view_state(
     shown_first: ViewState,
     from_url: ViewState,
-    ignored: Vec<String>,
+    ignored: Vec<Worded>,
     published_address: String,
     ready: Signal<bool>,
 ) -> ViewStateContext {

@@ -20,7 +20,13 @@ pub fn ViewNotices(snapshot: Arc<Snapshot>, language: Language) -> impl IntoView
             .ignored
             .get()
             .iter()
-            .map(|reason| format!("{}{reason}", text(language, w::IGNORED_IN_THE_LINK)))
+            .map(|reason| {
+                format!(
+                    "{}{}",
+                    text(language, w::IGNORED_IN_THE_LINK),
+                    reason.get(language)
+                )
+            })
             .collect();
         view.state.with(|state| {
             if let Some(village) = &state.village {

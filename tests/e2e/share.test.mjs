@@ -103,7 +103,9 @@ test('the same in the page\'s own language: the pre-rendered page is taken over,
   assert.match(notices, /v-atlantis/);
   assert.match(notices, /evil/);
   assert.match(notices, /zoom/);
-  assert.match(notices, /链接中/, 'in Chinese');
+  assert.match(notices, /链接中已忽略：未知参数 "evil"/, 'in Chinese');
+  assert.match(notices, /zoom="banana" 无效/);
+  assert.doesNotMatch(notices, /unknown parameter|is not valid/, 'no English reasons');
   // Taken over, not replaced: the valid choice applied, nothing stopped.
   await page.locator('#chart-environment-courtyards .chart-table-wrap:not(.hidden)').waitFor();
   assert.equal(await page.locator('#panic-notice').count(), 0);

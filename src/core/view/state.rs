@@ -7,6 +7,7 @@
 use crate::core::map::model::ColourBy;
 use crate::core::view::data_source::{percent_decode, query_param};
 use crate::core::view::visual::Visual;
+use crate::core::wording::Worded;
 use crate::core::Language;
 
 /// Light, dark, or the reader's system setting.
@@ -137,8 +138,9 @@ fn flag(text: &str) -> Option<bool> {
     }
 }
 
-/// The view a query string asks for, and the parameters that were ignored (with why).
-pub fn view_state_from_query(query: &str) -> (ViewState, Vec<String>) {
+/// The view a query string asks for, and the parameters that were ignored (with why, in both
+/// languages: the notice is shown in the page's).
+pub fn view_state_from_query(query: &str) -> (ViewState, Vec<Worded>) {
     let mut state = ViewState::default();
     let mut ignored = Vec::new();
     let query = query.strip_prefix('?').unwrap_or(query);
@@ -146,13 +148,19 @@ pub fn view_state_from_query(query: &str) -> (ViewState, Vec<String>) {
         let key = pair.split_once('=').map_or(pair, |(key, _)| key);
         let key = percent_decode(key).unwrap_or_default();
         if !KNOWN_PARAMS.contains(&key.as_str()) {
-            ignored.push(format!("unknown parameter {key:?}"));
+            ignored.push(Worded::new(
+                format!("未知参数 {key:?}"),
+                format!("unknown parameter {key:?}"),
+            ));
         }
     }
     let get = |name: &str| query_param(query, name);
     let mut bad = |name: &str, value: &str| {
         let shown: String = value.chars().take(40).collect();
-        ignored.push(format!("{name}={shown:?} is not valid"));
+        ignored.push(Worded::new(
+            format!("{name}={shown:?} 无效"),
+            format!("{name}={shown:?} is not valid"),
+        ));
     };
     if let Some(value) = get("lang") {
         match value.as_str() {
@@ -496,8 +504,10 @@ mod tests {
         );
         assert!(ignored
             .iter()
-            .any(|m| m.contains("unknown parameter \"evil\"")));
-        assert!(ignored.iter().any(|m| m.starts_with("lang=")));
+            .any(|m| m.en.contains("unknown parameter \"evil\"") && m.zh.contains("未知参数")));
+        assert!(ignored
+            .iter()
+            .any(|m| m.en.starts_with("lang=") && m.zh.starts_with("lang=")));
         assert!(ignored.len() >= 8, "{ignored:?}");
         let (huge, _) =
             view_state_from_query(&format!("zoom=99999&village={}", "a".repeat(10_000)));
