@@ -113,10 +113,13 @@ pub fn provide_view_state(
     let untouched = StoredValue::new(shown_first.clone());
     let context = ViewStateContext {
         state: RwSignal::new(shown_first),
-        ignored: RwSignal::new(ignored),
+        // Like the view, the notices about the URL come once the page is taken over: the
+        // pre-rendered page has none, and hydrating must meet the markup it has.
+        ignored: RwSignal::new(Vec::new()),
         address: RwSignal::new(published_address),
     };
     provide_context(context);
+    let ignored_in_url = StoredValue::new(ignored);
 
     let written = StoredValue::new(from_url);
     let pending_timer = StoredValue::new(None::<i32>);
@@ -130,6 +133,7 @@ pub fn provide_view_state(
                 return false;
             }
             context.address.set(page_address());
+            context.ignored.set(ignored_in_url.get_value());
             let from_url = written.get_value();
             if state != untouched.get_value() {
                 // The reader chose something before the page was all taken over (a part

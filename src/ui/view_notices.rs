@@ -1,6 +1,6 @@
 //! Short notices about the URL: parameters that were ignored, and ids that are not in this
-//! snapshot. The rest of the view is shown as asked. Shown once the page is taken over (the
-//! pre-rendered page has none).
+//! snapshot. The rest of the view is shown as asked. Like the URL's view, they come once the
+//! page is taken over (`url_sync`): the pre-rendered page has none.
 
 use std::sync::Arc;
 
@@ -60,13 +60,8 @@ pub fn ViewNotices(snapshot: Arc<Snapshot>, language: Language) -> impl IntoView
         });
         notices
     });
-    // The pre-rendered page is the default view, without notices: they appear once the page
-    // is taken over (an effect runs after hydration), so hydrating never meets a list the page
-    // does not have. Rendered afresh, they appear on the next tick.
-    let taken_over = RwSignal::new(false);
-    Effect::new(move |_| taken_over.set(true));
     view! {
-        <Show when=move || taken_over.get() && !notices.with(Vec::is_empty)>
+        <Show when=move || !notices.with(Vec::is_empty)>
             <ul class="view-notices" role="status">
                 {move || notices.get().into_iter().map(|notice| view! { <li>{notice}</li> }).collect_view()}
             </ul>

@@ -227,6 +227,15 @@ for (const engine of ENGINES) {
       assert.equal(url.searchParams.get('village'), 'v-duozhuang');
     });
 
+    test('a link with an unknown parameter, in Chinese: the page is taken over, the notice is in Chinese', async () => {
+      const { driver } = session;
+      await open(driver, '?tab=map&zoom=banana');
+      const notices = await driver.wait(until.elementLocated(By.css('.view-notices')), 15000, 'the notices appear');
+      await driver.wait(async () => /未知参数 "tab"/.test(await notices.getText()), 5000, 'the reason in Chinese');
+      assert.match(await notices.getText(), /zoom="banana" 无效/);
+      assert.equal(await driver.executeScript('return document.documentElement.classList.contains("wasm-stopped")'), false);
+    });
+
     test('print: every canvas is drawn at print resolution', async () => {
       const { driver } = session;
       await open(driver);
