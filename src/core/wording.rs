@@ -281,6 +281,22 @@ pub const THIS_REPORT_HAS_NO_VISUAL: Text = Text::new(
 // ---- ui/view_notices.rs ----
 
 pub const IGNORED_IN_THE_LINK: Text = Text::new("链接中已忽略：", "Ignored in the link: ");
+
+/// Why a parameter of the link was ignored: this viewer does not read it.
+pub fn unknown_parameter(key: &str) -> Worded {
+    Worded::new(
+        format!("未知参数 {key:?}"),
+        format!("unknown parameter {key:?}"),
+    )
+}
+
+/// Why a parameter of the link was ignored: its value is not one it can take.
+pub fn invalid_parameter(name: &str, value: &str) -> Worded {
+    Worded::new(
+        format!("{name}={value:?} 无效"),
+        format!("{name}={value:?} is not valid"),
+    )
+}
 pub const THIS_REPORT_HAS_NO_VILLAGE: Text =
     Text::new("此报告中没有这个村：", "This report has no village ");
 pub const THIS_REPORT_HAS_NO_FIGURE: Text =

@@ -7,7 +7,7 @@
 use crate::core::map::model::ColourBy;
 use crate::core::view::data_source::{percent_decode, query_param};
 use crate::core::view::visual::Visual;
-use crate::core::wording::Worded;
+use crate::core::wording::{self, Worded};
 use crate::core::Language;
 
 /// Light, dark, or the reader's system setting.
@@ -148,19 +148,13 @@ pub fn view_state_from_query(query: &str) -> (ViewState, Vec<Worded>) {
         let key = pair.split_once('=').map_or(pair, |(key, _)| key);
         let key = percent_decode(key).unwrap_or_default();
         if !KNOWN_PARAMS.contains(&key.as_str()) {
-            ignored.push(Worded::new(
-                format!("未知参数 {key:?}"),
-                format!("unknown parameter {key:?}"),
-            ));
+            ignored.push(wording::unknown_parameter(&key));
         }
     }
     let get = |name: &str| query_param(query, name);
     let mut bad = |name: &str, value: &str| {
         let shown: String = value.chars().take(40).collect();
-        ignored.push(Worded::new(
-            format!("{name}={shown:?} 无效"),
-            format!("{name}={shown:?} is not valid"),
-        ));
+        ignored.push(wording::invalid_parameter(name, &shown));
     };
     if let Some(value) = get("lang") {
         match value.as_str() {
