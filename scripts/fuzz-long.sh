@@ -8,7 +8,8 @@
 # fuzz/artifacts/<target>/; make it a regression test (tests/fuzz_corpus.rs reads that folder).
 set -uo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$HOME/.cargo/bin:$PATH"
+export CARGO_HOME="${CARGO_HOME:-$HOME/.cargo}"
+export PATH="$CARGO_HOME/bin:$PATH"
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 scale=${SCALE:-1}
 # target, runs, largest input (bytes)

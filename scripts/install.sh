@@ -9,10 +9,16 @@
 #   - geckodriver 0.37.1 (cargo install; Firefox's WebDriver server)
 #   - node tools from package-lock.json: binaryen 132 (wasm-opt), playwright-core,
 #     selenium-webdriver (npm ci)
+#   - every crate the offline builds need, in cargo's cache: the project's (Cargo.lock, every
+#     target) and, for the release wasm's -Zbuild-std, the standard library's own (rust-src's
+#     library/Cargo.lock). trunk builds with --offline, so nothing fetches them later.
 # Every tool comes from a package registry; nothing downloads a prebuilt binary at run time.
+# Tools installed with cargo go to $CARGO_HOME/bin (default ~/.cargo/bin), which must be on
+# PATH before other copies; scripts/fresh-check.sh runs all this with an empty CARGO_HOME.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export CARGO_HOME="${CARGO_HOME:-$HOME/.cargo}"
+export PATH="$CARGO_HOME/bin:$PWD/node_modules/.bin:$PATH"
 
 TRUNK_VERSION="0.21.14"
 GECKODRIVER_VERSION="0.37.1"
@@ -79,6 +85,23 @@ if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
+fi
+
+# The offline builds' crates. A check offline first (a second or two when all are cached); the
+# registry only when something is missing. The release wasm is built by the pinned nightly
+# with -Zbuild-std, which resolves the standard library's own dependencies (e.g. wasip1) from
+# rust-src: a machine that never built it has none of them cached.
+if ! cargo fetch --locked --offline >/dev/null 2>&1; then
+  step "Fetching the project's crates (Cargo.lock, every target)"
+  cargo fetch --locked
+fi
+fetch_std() {
+  RUSTUP_TOOLCHAIN="$WASM_RELEASE_TOOLCHAIN" cargo fetch --locked "$@" \
+    -Zbuild-std=std,panic_abort --target wasm32-unknown-unknown
+}
+if ! fetch_std --offline >/dev/null 2>&1; then
+  step "Fetching the standard library's crates for the release wasm (-Zbuild-std, $WASM_RELEASE_TOOLCHAIN)"
+  fetch_std
 fi
 
 # npm ci only when package-lock.json changed since the last install.

@@ -2,6 +2,9 @@
 // that records each utterance (text, language, rate) and "speaks" for a set time, so the tests
 // hear exactly what a reader would, in order. Screenshots of the switch and of a section being
 // read (normal and large text, 390×844) go to tests/e2e/artifacts/speech-*.png.
+// The stub also keeps a log of every speak and cancel with the DOM event being dispatched at
+// that moment (none: the call came from a task of the app's own, e.g. an effect), so a journey
+// that fails says which handler spoke (`withSpeechLog`).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -21,6 +24,17 @@ async function stubSpeech(page, { voices = VOICES, available = true, speakMs = 4
   await page.context().addInitScript(({ voices, available, speakMs }) => {
     window.__spoken = [];
     window.__cancels = 0;
+    window.__speechLog = [];
+    const describe = (node) => {
+      if (!(node instanceof Element)) return node === window ? 'window' : String(node?.nodeName ?? node);
+      const speak = node.closest('[data-speak]')?.getAttribute('data-speak');
+      return `${node.localName}${node.className && typeof node.className === 'string' ? `.${node.className.trim().split(/\s+/).join('.')}` : ''}${speak ? ` in [data-speak=${speak}]` : ''}${node.isConnected ? '' : ' (detached)'}`;
+    };
+    const logSpeech = (what, text) => window.__speechLog.push({
+      what, text, at: Math.round(performance.now()),
+      event: window.event ? `${window.event.type} on ${describe(window.event.target)}` : null,
+      focus: describe(document.activeElement),
+    });
     if (!available) {
       Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true });
       return;
@@ -34,11 +48,13 @@ async function stubSpeech(page, { voices = VOICES, available = true, speakMs = 4
       getVoices: () => voices,
       speak(utterance) {
         window.__spoken.push({ text: utterance.text, lang: utterance.lang, rate: utterance.rate, voice: utterance.voice?.name ?? null });
+        logSpeech('speak', utterance.text);
         const timer = setTimeout(() => { current = null; utterance.onend?.(new Event('end')); }, speakMs);
         current = { utterance, timer };
       },
       cancel() {
         window.__cancels++;
+        logSpeech('cancel', null);
         if (current) {
           clearTimeout(current.timer);
           const { utterance } = current;
@@ -56,6 +72,17 @@ async function stubSpeech(page, { voices = VOICES, available = true, speakMs = 4
 }
 
 const spoken = (page) => page.evaluate(() => window.__spoken.slice());
+
+/** Runs `journey(page)`; when it fails, the speech log (what was said or cancelled, when, in which event) goes with the error. */
+async function withSpeechLog(page, journey) {
+  try {
+    await journey(page);
+  } catch (error) {
+    const log = await page.evaluate(() => window.__speechLog).catch(() => []);
+    error.message += `\nspeech log:\n${log.map((entry) => `  ${entry.at} ms ${entry.what}${entry.text ? ` "${entry.text.slice(0, 40)}"` : ''} during ${entry.event ?? '(no event: a task of the app)'}; focus ${entry.focus}`).join('\n')}`;
+    throw error;
+  }
+}
 const indicator = (id) => SNAPSHOT.indicators.find((i) => i.id === id);
 
 /** What the core says for a figure, written out from the snapshot (label, qualifier, unit, year). */
@@ -100,55 +127,57 @@ test('nothing is said until the reader switches read aloud on', async () => {
 
 test('switched on: a figure card, again its source, a chart bar and a village are said in Chinese', async () => {
   const page = await open('mobile', '');
-  await switchOn(page);
-  await page.waitForFunction(() => /朗读已开启/.test(document.querySelector('#read-aloud-status')?.textContent ?? ''));
-  assert.equal(await page.locator('.read-section').first().isVisible(), true);
+  await withSpeechLog(page, async () => {
+    await switchOn(page);
+    await page.waitForFunction(() => /朗读已开启/.test(document.querySelector('#read-aloud-status')?.textContent ?? ''));
+    assert.equal(await page.locator('.read-section').first().isVisible(), true);
 
-  const card = page.locator('.figure-grid [data-indicator="machines_deployed"] > summary');
-  await card.scrollIntoViewIfNeeded();
-  await card.tap();
-  let said = await lastSaid(page, 1);
-  assert.deepEqual(said[0], { text: figurePhrase('machines_deployed', 'zh'), lang: 'zh-CN', rate: 1, voice: 'Stub Mandarin' });
-  assert.equal(said[0].text, '出动大型机械，至少10辆，2021年。');
+    const card = page.locator('.figure-grid [data-indicator="machines_deployed"] > summary');
+    await card.scrollIntoViewIfNeeded();
+    await card.tap();
+    let said = await lastSaid(page, 1);
+    assert.deepEqual(said[0], { text: figurePhrase('machines_deployed', 'zh'), lang: 'zh-CN', rate: 1, voice: 'Stub Mandarin' });
+    assert.equal(said[0].text, '出动大型机械，至少10辆，2021年。');
 
-  // A second tap: the report's own words.
-  await card.tap();
-  said = await lastSaid(page, 3);
-  assert.equal(said[1].text, '原文：');
-  assert.equal(said[2].text, indicator('machines_deployed').quote);
-  assert.equal(said[2].lang, 'zh-CN');
+    // A second tap: the report's own words.
+    await card.tap();
+    said = await lastSaid(page, 3);
+    assert.equal(said[1].text, '原文：');
+    assert.equal(said[2].text, indicator('machines_deployed').quote);
+    assert.equal(said[2].lang, 'zh-CN');
 
-  // A chart bar (the tooltip opens too).
-  const canvas = await showCanvas(page, '#chart-environment-cleanup');
-  await canvas.evaluate((element) => element.scrollIntoView({ block: 'center' }));
-  await page.waitForTimeout(200);
-  const box = await canvas.boundingBox();
-  await page.touchscreen.tap(box.x + 40, box.y + 6 + 30);
-  await page.locator('#chart-environment-cleanup .chart-tooltip').waitFor({ timeout: 5000 });
-  said = await lastSaid(page, 4);
-  assert.equal(said[3].text, figurePhrase('machines_deployed', 'zh'));
+    // A chart bar (the tooltip opens too).
+    const canvas = await showCanvas(page, '#chart-environment-cleanup');
+    await canvas.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await page.waitForTimeout(200);
+    const box = await canvas.boundingBox();
+    await page.touchscreen.tap(box.x + 40, box.y + 6 + 30);
+    await page.locator('#chart-environment-cleanup .chart-tooltip').waitFor({ timeout: 5000 });
+    said = await lastSaid(page, 4);
+    assert.equal(said[3].text, figurePhrase('machines_deployed', 'zh'));
 
-  // A village tile: found by search, then tapped where the map centred it.
-  const map = await showCanvas(page, '.map-box');
-  await page.locator('.map-search-input').fill('垛庄');
-  await page.locator('.search-result').first().click();
-  said = await lastSaid(page, 5);
-  assert.match(said[4].text, /^垛庄村，行政村，推断所属社区：垛庄村，/);
-  assert.match(said[4].text, /市级美丽乡村建设/);
-  await page.locator('.card-close').click();
-  await map.evaluate((element) => element.scrollIntoView({ block: 'center' }));
-  const mapBox = await map.boundingBox();
-  await page.touchscreen.tap(mapBox.x + mapBox.width / 2, mapBox.y + mapBox.height / 2);
-  await page.locator('.village-card[data-place="v-duozhuang"]').waitFor({ timeout: 5000 });
-  // Asked for the same village again: the report's own words about it, in Chinese.
-  said = await lastSaid(page, 7);
-  assert.equal(said[5].text, '原文：');
-  const duozhuang = SNAPSHOT.places.find((p) => p.id === 'v-duozhuang');
-  assert.equal(said[6].text, duozhuang.designations[0].quote);
-  // The card focused after the tap does not say anything more.
-  await page.waitForTimeout(300);
-  assert.equal((await spoken(page)).length, 7);
-  assert.deepEqual(page.errors, []);
+    // A village tile: found by search, then tapped where the map centred it.
+    const map = await showCanvas(page, '.map-box');
+    await page.locator('.map-search-input').fill('垛庄');
+    await page.locator('.search-result').first().click();
+    said = await lastSaid(page, 5);
+    assert.match(said[4].text, /^垛庄村，行政村，推断所属社区：垛庄村，/);
+    assert.match(said[4].text, /市级美丽乡村建设/);
+    await page.locator('.card-close').click();
+    await map.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    const mapBox = await map.boundingBox();
+    await page.touchscreen.tap(mapBox.x + mapBox.width / 2, mapBox.y + mapBox.height / 2);
+    await page.locator('.village-card[data-place="v-duozhuang"]').waitFor({ timeout: 5000 });
+    // Asked for the same village again: the report's own words about it, in Chinese.
+    said = await lastSaid(page, 7);
+    assert.equal(said[5].text, '原文：');
+    const duozhuang = SNAPSHOT.places.find((p) => p.id === 'v-duozhuang');
+    assert.equal(said[6].text, duozhuang.designations[0].quote);
+    // The card focused after the tap does not say anything more.
+    await page.waitForTimeout(300);
+    assert.equal((await spoken(page)).length, 7);
+    assert.deepEqual(page.errors, []);
+  });
   await page.context().close();
 });
 

@@ -38,7 +38,7 @@ const DRIVERS = {
     },
   },
   firefox: {
-    command: process.env.GECKODRIVER ?? `${process.env.HOME}/.cargo/bin/geckodriver`,
+    command: process.env.GECKODRIVER ?? `${process.env.CARGO_HOME ?? `${process.env.HOME}/.cargo`}/bin/geckodriver`,
     args: (port) => [`--port=${port}`, '--binary', '/usr/bin/firefox-esr'],
     capabilities: {
       browserName: 'firefox',
