@@ -3,7 +3,16 @@
 # precompressed assets, cache headers) on a loopback port, and runs the end-to-end tests in
 # headless Chromium (node's test runner + playwright-core), then the main journeys in Chromium,
 # Firefox ESR and WebKit (tests/engines/, WebDriver). Stops nginx afterwards.
+#   scripts/e2e.sh                                      # everything (what ./run test runs)
+#   scripts/e2e.sh --repeat 30 tests/e2e/speech.test.mjs
+#                  # only these files, 30 runs in a row against one server; stops at the
+#                  # first failure (a journey that passes only on a rerun is a bug)
 set -euo pipefail
+repeat=0
+if [ "${1:-}" = "--repeat" ]; then
+  repeat=${2:?--repeat takes a number}
+  shift 2
+fi
 cd "$(dirname "$0")/.."
 [ -f dist/index.html ] || { echo "no dist/: run a release build first" >&2; exit 1; }
 # The tests are served from a copy of dist/ with synthetic snapshots (marked synthetic; for the
@@ -22,6 +31,19 @@ done
 export BASE_URL="http://127.0.0.1:$port/"
 export SITE_DIR="$site"
 echo "nginx (deploy/site.conf) serving dist/ at $BASE_URL"
+if [ "$repeat" -gt 0 ]; then
+  for run in $(seq 1 "$repeat"); do
+    started=$(date +%s)
+    if ! node --test --test-concurrency=1 "$@" > "$site/run.log" 2>&1; then
+      cat "$site/run.log"
+      echo "run $run of $repeat FAILED ($*)"
+      exit 1
+    fi
+    echo "run $run of $repeat passed in $(( $(date +%s) - started )) s: $(grep -E '^# (pass|fail)' "$site/run.log" | tr '\n' ' ')"
+  done
+  echo "$repeat passed, 0 failed"
+  exit 0
+fi
 started=$(date +%s)
 node --test --test-concurrency=1 tests/e2e/
 echo "Chromium journeys (playwright): $(( $(date +%s) - started )) s"

@@ -473,6 +473,33 @@ pub fn section_reading(
     Some(steps)
 }
 
+/// Whether a click is the end of a press on the part it lands on.
+///
+/// A touch tap's click comes after its pointerup and is hit-tested where the finger is *then*.
+/// A tap on a village tile opens its card, which takes focus and so scrolls into view; on a
+/// busy phone the card can be under the finger by the time the tap's click arrives, and that
+/// click would otherwise read as a second tap on the card (the village said again, cutting off
+/// the report's words). So a click speaks a part only when the press began on that part. A
+/// click with no press before it (the keyboard's Enter, assistive technology) speaks as before.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Press {
+    /// No pointer press since the last click.
+    #[default]
+    None,
+    /// A press began on the part with this key (`None`: on no part).
+    On(Option<String>),
+}
+
+impl Press {
+    /// Whether a click on the part `clicked` (its key) after this press should speak it.
+    pub fn lets_click_speak(&self, clicked: &str) -> bool {
+        match self {
+            Press::None => true,
+            Press::On(pressed) => pressed.as_deref() == Some(clicked),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -482,6 +509,23 @@ mod tests {
 
     fn default_snapshot() -> Snapshot {
         snapshot_from_json_text(include_str!("../../data/snapshot.json")).expect("valid")
+    }
+
+    #[test]
+    fn a_click_speaks_a_part_only_when_the_press_began_on_it() {
+        let village = SpeechKey::Village {
+            place: "v-duozhuang".into(),
+        }
+        .attribute();
+        // Pressed on the map (no part), the click landing on the card the tap opened.
+        assert!(!Press::On(None).lets_click_speak(&village));
+        // Pressed on another part.
+        assert!(!Press::On(Some("figure:machines_deployed".into())).lets_click_speak(&village));
+        // Pressed and released on the same part.
+        assert!(Press::On(Some(village.clone())).lets_click_speak(&village));
+        // No press since the last click: the keyboard's Enter, assistive technology.
+        assert!(Press::None.lets_click_speak(&village));
+        assert_eq!(Press::default(), Press::None);
     }
 
     fn quantity(value: Option<f64>, qualifier: Qualifier) -> Quantity {

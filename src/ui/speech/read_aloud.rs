@@ -16,8 +16,8 @@ use wasm_bindgen::JsCast;
 
 use crate::core::snapshot::Snapshot;
 use crate::core::speech::{
-    phrase_for_key, section_reading, source_for_key, source_phrase, speech_rate, ReadingTarget,
-    SpeechKey, Utterance,
+    phrase_for_key, section_reading, source_for_key, source_phrase, speech_rate, Press,
+    ReadingTarget, SpeechKey, Utterance,
 };
 use crate::core::Language;
 use crate::ui::preferences::Preferences;
@@ -56,7 +56,10 @@ pub struct ReadAloud {
     last: StoredValue<Option<(String, bool)>>,
     speaker: StoredValue<Rc<Speaker>, LocalStorage>,
     highlighted: StoredValue<Option<web_sys::Element>, LocalStorage>,
+    /// Where the pointer press that the next click ends began: see [`Press`].
+    press: StoredValue<Press>,
 }
+
 
 /// The read-aloud state in context (provided by `App`).
 pub fn use_read_aloud() -> Option<ReadAloud> {
@@ -293,6 +296,7 @@ pub fn provide_read_aloud(
         last: StoredValue::new(None),
         speaker: StoredValue::new_local(Rc::new(Speaker::default())),
         highlighted: StoredValue::new_local(None),
+        press: StoredValue::new(Press::None),
     };
     provide_context(read_aloud);
     // Whether this browser can speak the page's language: looked at when switched on, and
@@ -351,12 +355,20 @@ pub fn provide_read_aloud(
         }
     });
     if crate::ui::dom::window().is_some() {
+        // Where each press begins (nothing in the app stops a pointerdown on its way up).
+        let on_press = window_event_listener(leptos::ev::pointerdown, move |event| {
+            let pressed = speakable_target(&event).map(|(_, key)| key);
+            read_aloud.press.set_value(Press::On(pressed));
+        });
         let on_click = window_event_listener(leptos::ev::click, move |event| {
+            let press = read_aloud.press.try_update_value(std::mem::take);
             if !read_aloud.enabled.get_untracked() {
                 return;
             }
             if let Some((_, key)) = speakable_target(&event) {
-                read_aloud.say_key(&key, Trigger::Tap);
+                if press.unwrap_or_default().lets_click_speak(&key) {
+                    read_aloud.say_key(&key, Trigger::Tap);
+                }
             }
         });
         let on_focus = window_event_listener(leptos::ev::focusin, move |event| {
@@ -379,6 +391,7 @@ pub fn provide_read_aloud(
         });
         let on_leave = window_event_listener(leptos::ev::pagehide, move |_| read_aloud.stop());
         on_cleanup(move || {
+            on_press.remove();
             on_click.remove();
             on_focus.remove();
             on_key.remove();
