@@ -60,7 +60,6 @@ pub struct ReadAloud {
     press: StoredValue<Press>,
 }
 
-
 /// The read-aloud state in context (provided by `App`).
 pub fn use_read_aloud() -> Option<ReadAloud> {
     use_context::<ReadAloud>()
