@@ -16,6 +16,7 @@ import { readFileSync, writeFileSync, readdirSync, statSync, rmSync } from 'node
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { snapshotFingerprint } from './snapshot-fingerprint.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -59,6 +60,30 @@ if (match) {
     // Another snapshot (?data=): the page's report is the default one; show only the loading
     // line (the stylesheet) until the app has rendered the other snapshot.
     "if (new URLSearchParams(location.search).has('data')) root.classList.add('other-snapshot');",
+    // Without the interactive layer the reader sees the pre-rendered figures: if the site's data
+    // file is no longer the one the page was rendered from (placed by hand, not published), say
+    // so above them (the page's own line, #stale-data-note), with the file's as-of date.
+    `const snapshotFingerprint = ${snapshotFingerprint.toString().replace(/^function snapshotFingerprint/, 'function')};`,
+    'const checkDataFile = async () => {',
+    "  const app = document.getElementById('app');",
+    "  const note = document.getElementById('stale-data-note');",
+    "  if (!app?.dataset.snapshot || !note || new URLSearchParams(location.search).has('data')) return;",
+    '  try {',
+    "    const response = await fetch('./data/snapshot.json', { cache: 'no-cache' });",
+    // What was found, for tests and for whoever looks: same, replaced or unchecked.
+    "    if (!response.ok) { root.dataset.dataFile = 'unchecked'; return; }",
+    '    const bytes = new Uint8Array(await response.arrayBuffer());',
+    "    if (snapshotFingerprint(bytes) === app.dataset.snapshot) { root.dataset.dataFile = 'same'; return; }",
+    '    let asOf = null;',
+    '    try { asOf = JSON.parse(new TextDecoder().decode(bytes))?.meta?.as_of; } catch (error) { asOf = null; }',
+    "    for (const slot of note.querySelectorAll('[data-stale-as-of]')) slot.textContent = typeof asOf === 'string' && asOf.trim() ? asOf : slot.dataset.unreadable;",
+    "    root.classList.add('stale-data');",
+    "    root.dataset.dataFile = 'replaced';",
+    '  } catch (error) {',
+    "    root.dataset.dataFile = 'unchecked';",
+    '    console.warn(`Could not compare the data file with this page: ${error}`);',
+    '  }',
+    '};',
     // The module uses reference types (Chrome 96, Safari 15, Firefox 79): a module with an
     // externref parameter validates only where they are supported.
     'const canRun = (() => {',
@@ -66,6 +91,7 @@ if (match) {
     '})();',
     'if (!canRun) {',
     "  root.classList.add('no-wasm');",
+    '  checkDataFile();',
     '} else {',
     // rAF does not run in hidden tabs or off-screen cross-origin iframes (a portal's embed
     // below the fold): a timer starts the app there anyway.
@@ -93,6 +119,7 @@ if (match) {
     '  } catch (error) {',
     // A failed download is the connection; a failed compile or start is this browser.
     "    root.classList.add(stage === 'download' ? 'wasm-offline' : 'no-wasm');",
+    '    checkDataFile();',
     "    console.warn(`The interactive layer did not start (${stage}): ${error}`);",
     '  }',
     '}',

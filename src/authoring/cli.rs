@@ -90,6 +90,12 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Print each snapshot file's fingerprint, as a page rendered from it records it
+    /// (`data-snapshot`): a page shows current figures only while the two agree
+    Fingerprint {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -179,6 +185,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Render(args) => render(&args),
         Command::Publish(args) => publish(&args),
         Command::Compress { files } => compress(&files),
+        Command::Fingerprint { files } => fingerprint(&files, language),
     }
 }
 
@@ -217,6 +224,26 @@ fn compress(paths: &[PathBuf]) -> i32 {
         }
     }
     0
+}
+
+/// Every file's fingerprint; a file the app would not read (too large, not UTF-8) is named
+/// with the reason, and the exit code is 1.
+fn fingerprint(paths: &[PathBuf], language: Language) -> i32 {
+    let mut failed = false;
+    for path in paths {
+        match read_limited_in(path, language) {
+            Ok(text) => println!(
+                "{}  {}",
+                crate::core::snapshot::load::snapshot_fingerprint(&text),
+                path.display()
+            ),
+            Err(message) => {
+                eprintln!("{}: {message}", path.display());
+                failed = true;
+            }
+        }
+    }
+    i32::from(failed)
 }
 
 fn check(paths: &[PathBuf], language: Language) -> i32 {

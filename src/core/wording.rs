@@ -203,6 +203,31 @@ pub const OTHER_SNAPSHOT_NEEDS_NEWER_BROWSER: &str =
     "此链接指向另一份数据，需要较新的浏览器才能显示。 · \
      This link opens another data file, which needs a newer browser to show.";
 
+/// The line the start-up script shows above a pre-rendered page when the interactive layer
+/// cannot run and the site's data file is not the one the page was rendered from (a snapshot
+/// placed by hand, without `snapshot publish`): in four parts around the link to the data
+/// file and the data file's as-of date, which the script reads from the file. `page_as_of`
+/// is the as-of date of the figures the page shows.
+pub fn stale_data_line(language: Language, page_as_of: &str) -> [String; 4] {
+    match language {
+        Language::Zh => [
+            format!("注意：下方的数字来自较早版本的数据（截至 {page_as_of}）。网站上的"),
+            "数据文件".into(),
+            "已更换（截至 ".into(),
+            "），网站需要重新发布，本页才会显示其中的数字。".into(),
+        ],
+        Language::En => [
+            format!("Note: the figures below are from an earlier version of the data (as of {page_as_of}). The site's "),
+            "data file".into(),
+            " has been replaced (as of ".into(),
+            "); the site needs to be republished for this page to show its figures.".into(),
+        ],
+    }
+}
+
+/// In the stale-data line, when the site's data file cannot be read for its date.
+pub const STALE_DATA_AS_OF_UNREADABLE: Text = Text::new("日期无法读取", "date unreadable");
+
 /// While another snapshot (`?data=`) loads, in place of the pre-rendered default report.
 pub const LOADING_OTHER_SNAPSHOT: &str = "正在加载所选数据… · Loading the chosen data…";
 

@@ -238,9 +238,10 @@ impl<'a> PageRenderer<'a> {
             None => app_html(Arc::clone(snapshot), site),
         };
         let app = format!(
-            "<noscript><p class=\"enhancement-note\">{note}</p></noscript>\
+            "<noscript><p class=\"enhancement-note\">{note}</p></noscript>{stale}\
              <div id=\"app\" data-snapshot=\"{fingerprint}\" data-markup=\"{MARKUP_FINGERPRINT}\"{site_attribute}{visual_attribute}>{html}</div>",
             note = escape_html(wording::NEEDS_NEWER_BROWSER),
+            stale = stale_data_note(snapshot, visual.is_some()),
             fingerprint = self.fingerprint,
             site_attribute = site
                 .map(|site| format!(" data-site-url=\"{}\"", escape_html(site.as_str())))
@@ -252,6 +253,32 @@ impl<'a> PageRenderer<'a> {
         let page = replace_between(page, META_MARKERS, &page_meta(snapshot, site, visual))?;
         replace_between(&page, APP_MARKERS, &app)
     }
+}
+
+/// The stale-data line, hidden: the start-up script shows it when the interactive layer cannot
+/// run and the site's data file has another fingerprint than the page (`data-snapshot`),
+/// filling in the data file's as-of date (`data-stale-as-of`; `data-unreadable` when the file
+/// gives none). Outside `#app`: it belongs to the pre-rendered page, never to the app.
+fn stale_data_note(snapshot: &Snapshot, for_visual: bool) -> String {
+    let part = |language: Language| {
+        let [lead, link, before_date, close] =
+            wording::stale_data_line(language, &snapshot.meta.as_of);
+        format!(
+            "{}<a href=\"data/snapshot.json\">{}</a>{}<span data-stale-as-of data-unreadable=\"{}\"></span>{}",
+            escape_html(&lead),
+            escape_html(&link),
+            escape_html(&before_date),
+            escape_html(wording::STALE_DATA_AS_OF_UNREADABLE.get(language)),
+            escape_html(&close),
+        )
+    };
+    format!(
+        "<p class=\"enhancement-note stale-data-note{}\" id=\"stale-data-note\" role=\"alert\" hidden>\
+         <span lang=\"zh-CN\">{}</span> · <span lang=\"en\">{}</span></p>",
+        if for_visual { " for-visual" } else { "" },
+        part(Language::Zh),
+        part(Language::En)
+    )
 }
 
 /// `page` with `snapshot_text` rendered into it: the report's page, and a page of each visual
@@ -293,6 +320,44 @@ mod tests {
         let twice = render_page(&once, text, None).expect("renders again");
         assert_eq!(once, twice);
         assert_eq!(once.matches("<div id=\"app\"").count(), 1);
+    }
+
+    #[test]
+    fn every_page_has_the_stale_data_line_hidden_above_the_app_with_its_own_date() {
+        let text = include_str!("../../data/snapshot.json");
+        let pages = render_pages(TEMPLATE, text, None).expect("renders");
+        let snapshot = snapshot_from_json_text(text).expect("valid");
+        let as_of = &snapshot.meta.as_of;
+        let all = std::iter::once(&pages.report).chain(pages.visuals.iter().map(|(_, page)| page));
+        for page in all {
+            let line = page.find("id=\"stale-data-note\"").expect("the line");
+            let app = page.find("<div id=\"app\"").expect("the app");
+            assert!(line < app, "outside #app, above it");
+            let line_markup = &page[line..app];
+            assert!(
+                line_markup.contains("role=\"alert\" hidden>"),
+                "{line_markup}"
+            );
+            assert!(
+                line_markup.contains(&format!("（截至 {as_of}）")),
+                "{line_markup}"
+            );
+            assert!(
+                line_markup.contains(&format!("(as of {as_of})")),
+                "{line_markup}"
+            );
+            assert_eq!(line_markup.matches("data-stale-as-of").count(), 2);
+            assert_eq!(
+                line_markup
+                    .matches("<a href=\"data/snapshot.json\">")
+                    .count(),
+                2
+            );
+        }
+        assert!(pages
+            .visuals
+            .iter()
+            .all(|(_, page)| page.contains("stale-data-note for-visual")));
     }
 
     #[test]

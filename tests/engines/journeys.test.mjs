@@ -15,14 +15,16 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createServer as createHttpServer } from 'node:http';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Builder, By, until } from 'selenium-webdriver';
 
 const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:8080/';
 const SITE = process.env.SITE_DIR;
+const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
 const ENGINES = (process.env.ENGINES ?? 'chromium,firefox,webkit').split(',');
 
 const DRIVERS = {
@@ -162,6 +164,42 @@ for (const engine of ENGINES) {
         assert.match(text, /至少/);
       } finally {
         rmSync(copy, { force: true });
+      }
+    });
+
+    test('without WebAssembly, a data file replaced by hand is named above the older figures', async (t) => {
+      if (!SITE) { t.skip('SITE_DIR is not set: no place to put the site copy'); return; }
+      const { driver } = session;
+      // A copy of the built site whose data file an operator replaced (238 → 999, a later
+      // as-of date), seen by a browser without WebAssembly: a same-origin script before the
+      // start-up script removes it, as iOS Lockdown Mode does (WebDriver has no init scripts).
+      const name = `engines-stale-${engine}`;
+      const folder = join(SITE, name);
+      rmSync(folder, { recursive: true, force: true });
+      cpSync(DIST, folder, { recursive: true });
+      const snapshot = JSON.parse(readFileSync(join(folder, 'data', 'snapshot.json'), 'utf8'));
+      const oldAsOf = snapshot.meta.as_of;
+      snapshot.indicators.find((indicator) => indicator.id === 'cadres_trained').value = 999;
+      snapshot.meta.as_of = '2022-07-12';
+      writeFileSync(join(folder, 'data', 'snapshot.json'), JSON.stringify(snapshot));
+      writeFileSync(join(folder, 'no-wasm.js'), 'delete globalThis.WebAssembly;\n');
+      const page = readFileSync(join(folder, 'index.html'), 'utf8').replace('<script type="module"', '<script src="./no-wasm.js"></script><script type="module"');
+      writeFileSync(join(folder, 'index.html'), page);
+      for (const stale of ['data/snapshot.json.gz', 'data/snapshot.json.br', 'index.html.gz', 'index.html.br']) rmSync(join(folder, stale), { force: true });
+      try {
+        await driver.get(`${BASE_URL}${name}/`);
+        await driver.wait(async () => ['replaced', 'same', 'unchecked'].includes(await driver.executeScript('return document.documentElement.dataset.dataFile ?? null')), 20000);
+        assert.equal(await driver.executeScript('return document.documentElement.dataset.dataFile'), 'replaced');
+        assert.equal(await driver.executeScript('return document.documentElement.classList.contains("no-wasm")'), true, 'the interactive layer did not run');
+        const note = await driver.findElement(By.css('#stale-data-note'));
+        assert.ok(await note.isDisplayed(), 'the stale-data line shows');
+        const text = await note.getText();
+        assert.match(text, new RegExp(`截至 ${oldAsOf}.*截至 2022-07-12`, 's'));
+        assert.match(text, new RegExp(`as of ${oldAsOf}.*as of 2022-07-12`, 's'));
+        const figure = await driver.findElement(By.css('main .figure-grid [data-indicator="cadres_trained"] .figure-number')).getText();
+        assert.match(figure, /238/, 'the page still shows its own figures, under the line');
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
       }
     });
 
