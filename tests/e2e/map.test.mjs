@@ -43,6 +43,39 @@ test('the default snapshot is a schematic tile map of every village, captioned a
   await page.context().close();
 });
 
+// 57 names grouped by community are about three phone screens long: on a phone the report
+// folds them behind one button (a native <details>, so it opens without the app too); from
+// 700 px they are shown as a list. Every name stays in the page either way.
+test('the village list: one button on a phone, opened in place; a plain list on a desktop', async () => {
+  for (const [viewport, wasm] of [['mobile', true], ['mobile', false], ['desktop', true]]) {
+    const page = await newPage(browser, viewport);
+    if (!wasm) await page.addInitScript(() => { delete globalThis.WebAssembly; });
+    await page.goto(BASE_URL);
+    if (wasm) await page.locator('main .report[data-complete="true"]').waitFor({ timeout: 20000 });
+    else await page.locator('html.no-wasm').waitFor({ state: 'attached' });
+    const fold = page.locator('#village-map details.village-list-fold');
+    const summary = fold.locator('summary');
+    const list = fold.locator('.village-list');
+    assert.equal(await fold.locator('.village-name').count(), villages.length, 'every village is in the page');
+    if (viewport === 'mobile') {
+      await fold.scrollIntoViewIfNeeded();
+      assert.equal(await list.isVisible(), false, 'folded on a phone');
+      const button = await summary.boundingBox();
+      assert.ok(button.height >= 44, `a ${button.height} px target`);
+      await summary.tap();
+      await list.waitFor({ state: 'visible' });
+      const shown = await fold.locator('.village-name').evaluateAll((names) => names.filter((n) => n.getBoundingClientRect().height > 0).length);
+      assert.equal(shown, villages.length, 'opened: every village shown');
+    } else {
+      assert.equal(await summary.isVisible(), false, 'no button on a desktop');
+      assert.ok(await list.isVisible(), 'the list is shown');
+      assert.equal(await fold.evaluate((details) => details.open), false, 'shown without being opened');
+    }
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  }
+});
+
 test('tapping 垛庄村 on the map opens its card with its city-level designation', async () => {
   const { page, canvas } = await openMap('mobile');
   // Search brings the village to the middle of the map; close its card, then tap it there.

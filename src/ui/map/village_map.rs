@@ -97,16 +97,15 @@ pub fn VillageMap(
                 let list = view! {
                     <VillageList snapshot=Arc::clone(&snapshot) title=None language=language on_select=on_select selected=map.selected.into() heading=heading + 1 />
                 };
-                if fold_list {
-                    view! {
-                        <details class="village-list-fold">
-                            <summary class="button button-secondary">{text(language, w::LIST_OF_VILLAGES)}</summary>
-                            {list}
-                        </details>
-                    }
-                    .into_any()
-                } else {
-                    list.into_any()
+                // Folded behind one button: always for the map alone (an embed), on narrow
+                // screens in the report (57 names are three phone screens long); every name
+                // stays in the page, and in the search, the tiles and the card.
+                let fold = if fold_list { "village-list-fold" } else { "village-list-fold narrow-only" };
+                view! {
+                    <details class=fold>
+                        <summary class="button button-secondary">{text(language, w::LIST_OF_VILLAGES)}</summary>
+                        {list}
+                    </details>
                 }
             }
         </section>
