@@ -35,7 +35,7 @@ async function portal(snippet) {
     response.end(`<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>县政府门户</title></head><body><h1>环境整治工作简报</h1><p>正文……</p>\n${snippet}\n<p id="after-embed">正文继续。</p></body></html>`);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((resolve) => server.close(resolve)) };
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => { server.closeAllConnections(); return new Promise((resolve) => server.close(resolve)); } };
 }
 
 /** Opens the whole report and reads `visual`'s embed code from its link / embed control. */
