@@ -405,7 +405,7 @@ for (const engine of ENGINES) {
       assert.ok(['controlled', 'ready'].includes(controlled), controlled);
       // Load once more under the worker, then ask it for the page as if the network were gone.
       await open(driver);
-      const cached = await driver.executeAsyncScript(`
+      const listing = `
         const done = arguments[arguments.length - 1];
         caches.keys().then(async (names) => {
           let found = [];
@@ -413,10 +413,21 @@ for (const engine of ENGINES) {
             const cache = await caches.open(name);
             found = found.concat((await cache.keys()).map((request) => new URL(request.url).pathname));
           }
-          done(found);
-        }, (error) => done(['error ' + error]));`);
-      assert.ok(cached.some((path) => path.endsWith('/data/snapshot.json')), `saved: ${cached}`);
-      assert.ok(cached.some((path) => path.endsWith('.wasm')), `saved: ${cached}`);
+          const registration = await navigator.serviceWorker.getRegistration();
+          done({ names, found, controller: navigator.serviceWorker.controller?.state ?? null, active: registration?.active?.state ?? null, installing: registration?.installing?.state ?? null, waiting: registration?.waiting?.state ?? null, at: performance.now() });
+        }, (error) => done({ names: [], found: ['error ' + error] }));`;
+      let state = await driver.executeAsyncScript(listing);
+      const first = JSON.stringify({ ...state, found: state.found.length });
+      for (let i = 0; i < 20 && state.found.length === 0; i++) {
+        await driver.sleep(500);
+        state = await driver.executeAsyncScript(listing);
+      }
+      // On failure, what the page saw: the worker's state and the caches, at first and after
+      // waiting (seen once in WebKitGTK: both caches there but empty, the worker active).
+      const seen = `first ${first}; then ${JSON.stringify({ ...state, found: state.found.length })}`;
+      const cached = state.found;
+      assert.ok(cached.some((path) => path.endsWith('/data/snapshot.json')), `saved: ${cached}; ${seen}`);
+      assert.ok(cached.some((path) => path.endsWith('.wasm')), `saved: ${cached}; ${seen}`);
     });
 
     test('a broken snapshot is named at its JSON path, in the reader\'s language', async (t) => {
