@@ -354,8 +354,12 @@ pub fn provide_read_aloud(
         }
     });
     if crate::ui::dom::window().is_some() {
-        // Where each press begins (nothing in the app stops a pointerdown on its way up).
+        // Where each press begins (nothing in the app stops a pointerdown on its way up); only
+        // while read aloud is on: otherwise no click speaks, and none needs its press.
         let on_press = window_event_listener(leptos::ev::pointerdown, move |event| {
+            if !read_aloud.enabled.get_untracked() {
+                return;
+            }
             let pressed = speakable_target(&event).map(|(_, key)| key);
             read_aloud.press.set_value(Press::On(pressed));
         });
