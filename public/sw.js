@@ -5,6 +5,7 @@
 //   x-offline-copy (its saved date), and the app says it is a saved copy.
 // - A snapshot response is saved only when it is complete, valid JSON with a schema_version:
 //   a broken or partial update never replaces a good saved copy (the good copy is served).
+// - A saved copy that the browser lost is noticed and made again (see save).
 // The build (scripts/trunk-post-build.mjs) fills in VERSION and ASSETS.
 const VERSION = '__VERSION__';
 const ASSETS = __ASSETS__;
@@ -22,6 +23,24 @@ self.addEventListener('activate', (event) => {
       .then(() => self.clients.claim()),
   );
 });
+
+// WebKit keeps Cache Storage in memory in private windows (and in WebDriver sessions). When no
+// page or worker of the site has held a cache for a while (the worker is stopped about ten
+// seconds after the site's last page is left), WebKit reopens the cache with every entry
+// unreadable: the name stays, keys() and match() find nothing, and a later put of an address
+// it held is dropped without an error (its in-memory store is keyed by record numbers that
+// reopening renews). So every save is read back; a save the cache dropped means the cache lost
+// its entries, and it is made again: deleted, the app's files fetched anew into it (for the
+// app's cache), then the response saved. Each online page load saves the page and the data,
+// so a lost copy is back by the end of the next online visit.
+async function save(name, key, response) {
+  await (await caches.open(name)).put(key, response.clone());
+  if (await (await caches.open(name)).match(key)) return;
+  await caches.delete(name);
+  const fresh = await caches.open(name);
+  if (name === APP_CACHE) await fresh.addAll(ASSETS);
+  await fresh.put(key, response);
+}
 
 function withOfflineMark(response, savedAt) {
   const headers = new Headers(response.headers);
@@ -51,7 +70,8 @@ async function data(request) {
       const headers = new Headers(response.headers);
       headers.set('x-saved-at', new Date().toISOString().slice(0, 16).replace('T', ' '));
       const body = await response.clone().blob();
-      await cache.put(request, new Response(body, { status: 200, headers }));
+      // A copy that cannot be saved (storage full) still leaves the reader the fresh response.
+      await save(DATA_CACHE, request, new Response(body, { status: 200, headers })).catch(() => {});
       return response;
     }
     if (saved && response.status !== 404) {
@@ -67,13 +87,11 @@ async function data(request) {
 // The report's page is kept as './'; a page of one visual (visual-….html) under its own
 // name. Offline, a visual's page not kept yet falls back to the report's page, which shows
 // the visual alone from the address's `visual=`.
-async function page(request, key) {
+async function page(event, key) {
   try {
-    const response = await fetch(request);
-    if (response.ok) {
-      const cache = await caches.open(APP_CACHE);
-      await cache.put(key, response.clone());
-    }
+    const response = await fetch(event.request);
+    // Saved while the page is already on its way (a lost cache is refilled without delaying it).
+    if (response.ok) event.waitUntil(save(APP_CACHE, key, response.clone()).catch(() => {}));
     return response;
   } catch (error) {
     const cached = (await caches.match(key)) || (await caches.match('./'));
@@ -94,7 +112,7 @@ self.addEventListener('fetch', (event) => {
   // not replace the kept report page).
   const visualPage = /^visual-[a-z0-9_-]+\.html$/.test(path);
   if (path === '' || path === 'index.html' || visualPage) {
-    event.respondWith(page(request, visualPage ? `./${path}` : './'));
+    event.respondWith(page(event, visualPage ? `./${path}` : './'));
   } else if (path.startsWith('data/') && path.endsWith('.json')) {
     event.respondWith(data(request));
   } else {
