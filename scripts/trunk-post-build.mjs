@@ -1,5 +1,11 @@
 // trunk post-build hook (Trunk.toml [[hooks]]): the whole report into the page, a strict
 // Content-Security-Policy (no 'unsafe-inline'), static hosting.
+//  0. The stylesheet goes into the page as one <style> (comments left out), so the first
+//     response paints the first screen in one round trip; the strict CSP allows it by its
+//     sha256, which the build writes into deploy/site.conf and README.md (commit them with the
+//     stylesheet). Where a server still sends an older hash (a portal that copied an older
+//     config), the style is blocked: the start-up scripts then link the same stylesheet file,
+//     and readers without JavaScript get it from a <noscript> at the end of the body.
 //  1. trunk 0.21 starts the wasm with an inline <script type="module">; replace it with a
 //     content-hashed start-up file of our own. It checks that this browser can run the module
 //     (WebAssembly with reference types) before fetching anything; when it cannot, or the
@@ -15,7 +21,8 @@
 import { readFileSync, writeFileSync, readdirSync, statSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { snapshotFingerprint } from './snapshot-fingerprint.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -24,7 +31,45 @@ if (!staging) {
   process.exit(1);
 }
 const indexPath = join(staging, 'index.html');
+const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 let html = readFileSync(indexPath, 'utf8');
+
+// 0. The stylesheet inline, allowed by its hash.
+const stylesheetLink = /<link rel="stylesheet" href="\.\/(app-[0-9a-f]+\.css)"[^>]*\/?>/;
+const stylesheetName = html.match(stylesheetLink)?.[1];
+if (!stylesheetName) {
+  console.error("trunk's stylesheet link changed shape; cannot find <link rel=\"stylesheet\" href=\"./app-….css\"> in index.html");
+  process.exit(1);
+}
+const inlineStyle = readFileSync(join(staging, stylesheetName), 'utf8')
+  .replace(/\/\*[\s\S]*?\*\//g, '')
+  .split('\n')
+  .map((line) => line.trim())
+  .filter((line) => line !== '')
+  .join('\n');
+if (inlineStyle.includes('</')) {
+  console.error('the stylesheet contains "</": it cannot go inside <style>');
+  process.exit(1);
+}
+const styleHash = `sha256-${createHash('sha256').update(inlineStyle).digest('base64')}`;
+html = html.replace(stylesheetLink, `<style>${inlineStyle}</style>`);
+html = html.replace('</body>', `<noscript><link rel="stylesheet" href="./${stylesheetName}" /></noscript></body>`);
+// The hash where people copy the policy from: the nginx config and the README's hosting part.
+for (const [file, pattern] of [['deploy/site.conf', /style-src 'self'( 'sha256-[A-Za-z0-9+/=]+')?;/g], ['README.md', /style-src 'self'( 'sha256-[A-Za-z0-9+/=]+')?;/g]]) {
+  const path = join(projectRoot, file);
+  const text = readFileSync(path, 'utf8');
+  if (!pattern.test(text)) {
+    console.error(`${file} has no "style-src 'self' …;" to write the stylesheet's hash into`);
+    process.exit(1);
+  }
+  const written = text.replace(pattern, `style-src 'self' '${styleHash}';`);
+  if (written !== text) {
+    writeFileSync(path, written);
+    console.log(`${file}: the stylesheet's hash is now ${styleHash} (commit it with the stylesheet)`);
+  }
+}
+// Where the style was blocked (the marker custom property of app.css is missing), link the file.
+const linkIfBlocked = `if (!getComputedStyle(document.documentElement).getPropertyValue('--stylesheet')) { var stylesheetFallback = document.createElement('link'); stylesheetFallback.rel = 'stylesheet'; stylesheetFallback.href = './${stylesheetName}'; document.head.appendChild(stylesheetFallback); }`;
 const inline = /<script type="module">([\s\S]*?)<\/script>/;
 const match = html.match(inline);
 if (match) {
@@ -35,6 +80,7 @@ if (match) {
     process.exit(1);
   }
   const code = [
+    linkIfBlocked,
     "const root = document.documentElement;",
     // Embedded (?embed=1): the chrome-less styles from the first paint, before the app runs.
     "if (['1', 'true', 'yes'].includes(new URLSearchParams(location.search).get('embed'))) root.dataset.embed = '1';",
@@ -131,9 +177,9 @@ if (match) {
   html = html.replace(inline, `<script type="module" src="./${name}"></script><script nomodule src="./legacy.js"></script>`);
   html = html.replace(/<link rel="preload"[^>]*type="application\/wasm"[^>]*>/, '');
   html = html.replace(/<link rel="modulepreload"[^>]*>/, '');
-  writeFileSync(indexPath, html);
 }
-writeFileSync(join(staging, 'legacy.js'), "document.documentElement.className += ' no-wasm';\n");
+writeFileSync(indexPath, html);
+writeFileSync(join(staging, 'legacy.js'), `${linkIfBlocked}\ndocument.documentElement.className += ' no-wasm';\n`);
 
 // The site gets only what it serves: the snapshot, its schema, the locator outline the map
 // draws, and the report it quotes (linked from the snapshot). Spreadsheet templates, raw

@@ -2,8 +2,10 @@
 // assets, a strict CSP with zero violations, and serving from a sub-folder.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { launchBrowser, newPage, BASE_URL, ROOT, SNAPSHOT, waitForApp, showCanvas } from './browser.mjs';
 
 let browser;
@@ -84,4 +86,92 @@ test('the built site ships only what it serves: no synthetic snapshot, template 
   const shipped = files.filter((file) => file.startsWith('data/') && !/\.(gz|br)$/.test(file)).sort();
   assert.deepEqual(shipped, ['data/geo/locator-linyi-wgs84.json', 'data/snapshot.json', 'data/snapshot.schema.json', 'data/sources/fuguanzhuang-2021-report.txt']);
   assert.deepEqual(files.filter((file) => /synthetic|template|\.csv$/.test(file)), []);
+});
+
+/** The page's inline style and the CSP source that allows it. */
+function inlineStyle(html) {
+  const style = html.match(/<style>([\s\S]*?)<\/style>/)?.[1];
+  assert.ok(style, 'the page carries its stylesheet in a <style>');
+  return { style, source: `'sha256-${createHash('sha256').update(style).digest('base64')}'` };
+}
+
+/** Text of `file` as committed at HEAD, or null where there is no git checkout. */
+function committed(file) {
+  try {
+    return execFileSync('git', ['show', `HEAD:${file}`], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    return null;
+  }
+}
+
+test('the first response paints by itself: the stylesheet is in the page, allowed by its hash, and the policy people copy carries that hash', async (t) => {
+  const response = await fetch(BASE_URL);
+  const html = await response.text();
+  const { style, source } = inlineStyle(html);
+  const head = html.slice(0, html.indexOf('</head>'));
+  assert.doesNotMatch(head, /<link rel="stylesheet" href="\.\/app-/, 'no stylesheet file to wait for before the first paint');
+  assert.ok(response.headers.get('content-security-policy').includes(`style-src 'self' ${source};`), 'the served policy allows exactly this style');
+  for (const file of ['deploy/site.conf', 'README.md']) {
+    assert.ok(readFileSync(join(ROOT, file), 'utf8').includes(`style-src 'self' ${source};`), `${file} carries the hash`);
+  }
+  // The same style on every page the build makes (one hash for the whole site).
+  const visual = dist.find((f) => /^visual-.*\.html$/.test(f));
+  assert.equal(inlineStyle(readFileSync(join(ROOT, 'dist', visual), 'utf8')).style, style, visual);
+  // What a portal copies is the committed config: it must match what the build made from the
+  // committed stylesheet (a stylesheet changed but not yet committed is said, not failed).
+  const cssChanged = committed('public/app.css') !== readFileSync(join(ROOT, 'public', 'app.css'), 'utf8');
+  if (committed('deploy/site.conf') === null) {
+    t.diagnostic('no git checkout: the committed policy is not compared');
+  } else if (cssChanged) {
+    t.diagnostic('public/app.css differs from HEAD: commit it with deploy/site.conf and README.md (the build wrote the new hash there)');
+  } else {
+    for (const file of ['deploy/site.conf', 'README.md']) {
+      assert.ok(committed(file).includes(`style-src 'self' ${source};`), `${file} as committed carries the built stylesheet's hash: commit the file the build rewrote`);
+    }
+  }
+});
+
+/** Opens the report served with the policy a portal copied before this stylesheet (no hash). */
+async function openUnderOlderPolicy(extra) {
+  const page = await newPage(browser, 'mobile', extra);
+  await page.route(/\/(index\.html)?(\?.*)?$/, async (route) => {
+    const response = await route.fetch();
+    const headers = { ...response.headers() };
+    headers['content-security-policy'] = headers['content-security-policy'].replace(/style-src 'self' 'sha256-[^']+';/, "style-src 'self';");
+    await route.fulfill({ response, headers });
+  });
+  await page.goto(BASE_URL);
+  return page;
+}
+
+const looks = (page) => page.evaluate(() => {
+  const style = (selector, property) => getComputedStyle(document.querySelector(selector)).getPropertyValue(property);
+  return {
+    marker: style(':root', '--stylesheet').trim(),
+    headingSize: style('main h1.township-name', 'font-size'),
+    gridDisplay: style('.figure-grid', 'display'),
+    noteHidden: style('#stale-data-note', 'display'),
+  };
+});
+
+test('served with an older policy (no hash for this style), the page links its stylesheet and looks the same, with and without JavaScript', async () => {
+  const normal = await newPage(browser, 'mobile');
+  await normal.goto(BASE_URL);
+  await normal.locator('main h1.township-name').waitFor();
+  const expected = await looks(normal);
+  assert.equal(expected.marker, '1');
+  assert.deepEqual(await normal.cspViolations(), []);
+  await normal.context().close();
+
+  const page = await openUnderOlderPolicy({});
+  await page.locator('link[rel="stylesheet"][href^="./app-"]').waitFor({ state: 'attached' });
+  await page.waitForFunction(() => getComputedStyle(document.documentElement).getPropertyValue('--stylesheet').trim() === '1');
+  assert.deepEqual(await looks(page), expected);
+  assert.ok((await page.cspViolations()).some((violation) => violation.startsWith('style-src')), 'the blocked inline style is reported');
+  await page.context().close();
+
+  const withoutScripts = await openUnderOlderPolicy({ javaScriptEnabled: false });
+  await withoutScripts.waitForFunction(() => getComputedStyle(document.documentElement).getPropertyValue('--stylesheet').trim() === '1');
+  assert.deepEqual(await looks(withoutScripts), expected);
+  await withoutScripts.context().close();
 });
