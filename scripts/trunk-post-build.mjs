@@ -5,7 +5,8 @@
 //     sha256, which the build writes into deploy/site.conf and README.md (commit them with the
 //     stylesheet). Where a server still sends an older hash (a portal that copied an older
 //     config), the style is blocked: the start-up scripts then link the same stylesheet file,
-//     and readers without JavaScript get it from a <noscript> at the end of the body.
+//     and readers without JavaScript get it (and noscript.css after it) from a <noscript> at
+//     the end of the body.
 //  1. trunk 0.21 starts the wasm with an inline <script type="module">; replace it with a
 //     content-hashed start-up file of our own. It checks that this browser can run the module
 //     (WebAssembly with reference types) before fetching anything; when it cannot, or the
@@ -53,7 +54,8 @@ if (inlineStyle.includes('</')) {
 }
 const styleHash = `sha256-${createHash('sha256').update(inlineStyle).digest('base64')}`;
 html = html.replace(stylesheetLink, `<style>${inlineStyle}</style>`);
-html = html.replace('</body>', `<noscript><link rel="stylesheet" href="./${stylesheetName}" /></noscript></body>`);
+// (noscript.css again after it: its rules must still come last.)
+html = html.replace('</body>', `<noscript><link rel="stylesheet" href="./${stylesheetName}" /><link rel="stylesheet" href="noscript.css" /></noscript></body>`);
 // The hash where people copy the policy from: the nginx config and the README's hosting part.
 for (const [file, pattern] of [['deploy/site.conf', /style-src 'self'( 'sha256-[A-Za-z0-9+/=]+')?;/g], ['README.md', /style-src 'self'( 'sha256-[A-Za-z0-9+/=]+')?;/g]]) {
   const path = join(projectRoot, file);
