@@ -212,6 +212,24 @@ fn snapshot_check_names_each_editing_mistake_in_both_languages() {
         .expect("admin_villages");
     value["indicators"][villages]["part_of"] = serde_json::json!("one_shoulder_villages");
     let cycle = write("cycle.json", serde_json::to_vec(&value).expect("JSON"));
+    // A figure typed differently from its quote, and a qualifier the quote's words contradict:
+    // valid, so the check passes, but both are named at their JSON paths.
+    let mut unquoted: serde_json::Value = serde_json::from_str(snapshot).expect("JSON");
+    let position = |id: &str| {
+        unquoted["indicators"]
+            .as_array()
+            .expect("list")
+            .iter()
+            .position(|i| i["id"] == id)
+            .expect(id)
+    };
+    let (trees, machines) = (position("trees_planted"), position("machines_deployed"));
+    unquoted["indicators"][trees]["value"] = serde_json::json!(14000);
+    unquoted["indicators"][machines]["qualifier"] = serde_json::json!("exact");
+    let unquoted = write(
+        "unquoted.json",
+        serde_json::to_vec(&unquoted).expect("JSON"),
+    );
 
     let (ok, lines) = check_report(&bom, Zh);
     assert!(ok, "{lines:?}");
@@ -231,6 +249,30 @@ fn snapshot_check_names_each_editing_mistake_in_both_languages() {
         assert!(!ok);
         assert!(lines.join("\n").contains(en), "{lines:?}");
     }
+    let (ok, lines) = check_report(&unquoted, Zh);
+    assert!(ok, "{lines:?}");
+    assert_eq!(lines.len(), 4, "{lines:?}");
+    assert!(lines[1].contains("2 处请核对"), "{lines:?}");
+    assert!(
+        lines[2].contains(&format!(
+            "indicators[{machines}].qualifier：限定为“确数”，但原文“10余”表示“至少”"
+        )),
+        "{lines:?}"
+    );
+    assert!(
+        lines[3].contains(&format!(
+            "indicators[{trees}].value：数值 1.4万 在原文“种植观赏树木1.3万棵”中找不到（原文中的数字：1.3万）"
+        )),
+        "{lines:?}"
+    );
+    let (_, lines) = check_report(&unquoted, En);
+    assert!(lines[1].contains("2 to check"), "{lines:?}");
+    assert!(
+        lines
+            .iter()
+            .any(|line| line.contains("the quote's “10余” says “at least”")),
+        "{lines:?}"
+    );
     // JSON paths stay as they are in either language.
     let (_, lines) = check_report(&cycle, Zh);
     assert!(

@@ -290,7 +290,26 @@ pub fn check_report(path: &Path, language: Language) -> (bool, Vec<String>) {
                         "{shown}: ok — {sources} sources, {programmes} programmes, {indicators} indicators, {places} places, {sections} sections"
                     ),
                 };
-                (true, vec![line])
+                // Figures against their quotes: said, never failing the check.
+                let warnings = crate::core::snapshot::quote_check::quote_warnings(&snapshot);
+                let mut lines = vec![line];
+                if !warnings.is_empty() {
+                    lines.push(match language {
+                        Language::Zh => {
+                            format!("{shown}：{} 处请核对（数值与原文）", warnings.len())
+                        }
+                        Language::En => format!(
+                            "{shown}: {} to check (figures against their quotes)",
+                            warnings.len()
+                        ),
+                    });
+                    lines.extend(
+                        warnings
+                            .iter()
+                            .map(|warning| format!("  {}", warning.described_in(language))),
+                    );
+                }
+                (true, lines)
             }
             Err(problems) => {
                 let head = match language {

@@ -1,5 +1,5 @@
 //! The snapshot: its format (the serde types, `model`, re-exported here), reading it (`load`,
-//! `json_text`, `json_path`, the GeoJSON it may hold), checking it (`validate`), the lookup index built once
+//! `json_text`, `json_path`, the GeoJSON it may hold), checking it (`validate`; and `quote_check`, figures against their quotes), the lookup index built once
 //! it is checked (`index`), and synthetic snapshots for tests and benchmarks (`synthetic`).
 
 pub mod geojson;
@@ -8,6 +8,7 @@ pub mod json_path;
 pub mod json_text;
 pub mod load;
 pub mod model;
+pub mod quote_check;
 pub mod reader_words;
 pub mod synthetic;
 pub mod validate;
