@@ -9,7 +9,7 @@ use fuguanzhuang_viewer::core::geo::Crs;
 fn help_lists_every_command_and_each_command_its_flags() {
     let help = Cli::command().render_help().to_string();
     for command in [
-        "check", "schema", "synth", "build", "export", "locator", "render", "publish",
+        "check", "diff", "schema", "synth", "build", "export", "locator", "render", "publish",
     ] {
         assert!(help.contains(command), "{command} missing from:\n{help}");
     }
@@ -272,6 +272,27 @@ fn snapshot_check_names_each_editing_mistake_in_both_languages() {
             .iter()
             .any(|line| line.contains("the quote's “10余” says “at least”")),
         "{lines:?}"
+    );
+    // The change list from the published snapshot: exactly the two edits.
+    use fuguanzhuang_viewer::authoring::cli::diff_report;
+    let published = write("published.json", snapshot.as_bytes().to_vec());
+    let lines = diff_report(&published, &unquoted, Zh).expect("both valid");
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert!(lines[0].ends_with("2 处变更"), "{lines:?}");
+    assert!(
+        lines[1].contains("修改　指标“出动大型机械”的数值：至少10辆 → 10辆"),
+        "{lines:?}"
+    );
+    assert!(
+        lines[2].contains("修改　指标“种植观赏树木”的数值：1.3万棵 → 1.4万棵"),
+        "{lines:?}"
+    );
+    let lines = diff_report(&published, &unquoted, En).expect("both valid");
+    assert!(lines[0].ends_with(": 2"), "{lines:?}");
+    let refused = diff_report(&published, &cycle, Zh).expect_err("an invalid new snapshot");
+    assert!(
+        refused.join("\n").contains("part_of 形成循环"),
+        "{refused:?}"
     );
     // JSON paths stay as they are in either language.
     let (_, lines) = check_report(&cycle, Zh);

@@ -61,6 +61,14 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// The change list (变更清单) from a published snapshot to a new one: every figure, text,
+    /// place and section added, removed or changed, old → new
+    Diff {
+        /// The published snapshot
+        old: PathBuf,
+        /// The new snapshot
+        new: PathBuf,
+    },
     /// Print the JSON Schema of the snapshot format
     Schema,
     /// Print a SYNTHETIC snapshot (tests and benchmarks only; marked synthetic) with village
@@ -177,6 +185,7 @@ pub fn run(cli: Cli) -> i32 {
     let language = message_language(cli.lang.as_deref(), |name| std::env::var(name).ok());
     match cli.command {
         Command::Check { files } => check(&files, language),
+        Command::Diff { old, new } => diff(&old, &new, language),
         Command::Schema => schema(),
         Command::Synth(args) => synth(&args),
         Command::Build(args) => build(&args, language),
@@ -327,6 +336,58 @@ pub fn check_report(path: &Path, language: Language) -> (bool, Vec<String>) {
             }
         },
     }
+}
+
+fn diff(old: &Path, new: &Path, language: Language) -> i32 {
+    match diff_report(old, new, language) {
+        Ok(lines) => {
+            for line in lines {
+                println!("{line}");
+            }
+            0
+        }
+        Err(lines) => {
+            for line in lines {
+                eprintln!("{line}");
+            }
+            1
+        }
+    }
+}
+
+/// What `snapshot diff` prints, in `language`: the count, then a line per change; or, when
+/// either file is not a valid snapshot, what `snapshot check` says about it.
+pub fn diff_report(old: &Path, new: &Path, language: Language) -> Result<Vec<String>, Vec<String>> {
+    let read = |path: &Path| {
+        read_limited_in(path, language)
+            .map_err(|message| vec![format!("{}: {message}", path.display())])
+            .and_then(|text| {
+                snapshot_from_json_text(&text).map_err(|_| check_report(path, language).1)
+            })
+    };
+    let (before, after) = (read(old)?, read(new)?);
+    let changes = crate::core::snapshot::changes::changes_between(&before, &after);
+    let head = match language {
+        Language::Zh => format!(
+            "变更清单：{} → {}，{} 处变更",
+            old.display(),
+            new.display(),
+            changes.len()
+        ),
+        Language::En => format!(
+            "changes from {} to {}: {}",
+            old.display(),
+            new.display(),
+            changes.len()
+        ),
+    };
+    Ok(std::iter::once(head)
+        .chain(
+            changes
+                .iter()
+                .map(|change| format!("  {}", change.described_in(language))),
+        )
+        .collect())
 }
 
 fn schema() -> i32 {

@@ -45,7 +45,9 @@ pub(crate) use vocabulary;
 #[cfg(test)]
 mod tests {
     use crate::core::geo::Crs;
-    use crate::core::snapshot::{ChartKind, Qualifier};
+    use crate::core::snapshot::{
+        ChartKind, DesignationKind, DesignationLevel, IndicatorKind, PlaceKind, Qualifier,
+    };
     use crate::core::view::state::ThemeChoice;
 
     /// The serde name (the snapshot format) is the same spelling.
@@ -70,6 +72,15 @@ mod tests {
             assert_eq!(serde_name(crs), crs.as_str());
             assert_eq!(crs.to_string().parse::<Crs>(), Ok(*crs));
         }
+        macro_rules! same_spelling {
+            ($($kind:ty),*) => {$(
+                for value in <$kind>::ALL {
+                    assert_eq!(serde_name(value), value.as_str());
+                    assert_eq!(value.as_str().parse::<$kind>(), Ok(*value));
+                }
+            )*};
+        }
+        same_spelling!(IndicatorKind, PlaceKind, DesignationKind, DesignationLevel);
         for theme in ThemeChoice::ALL {
             assert_eq!(theme.as_str().parse::<ThemeChoice>(), Ok(*theme));
         }

@@ -245,6 +245,11 @@ pub enum IndicatorKind {
     Measure,
 }
 
+crate::core::vocabulary::vocabulary!(IndicatorKind {
+    Count => "count",
+    Measure => "measure",
+});
+
 /// A value for another period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -277,6 +282,11 @@ pub enum PlaceKind {
     /// A community (社区) grouping villages.
     Community,
 }
+
+crate::core::vocabulary::vocabulary!(PlaceKind {
+    Village => "village",
+    Community => "community",
+});
 
 /// A village or community.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -336,6 +346,10 @@ pub enum DesignationKind {
     BeautifulVillage,
 }
 
+crate::core::vocabulary::vocabulary!(DesignationKind {
+    BeautifulVillage => "beautiful_village",
+});
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -344,6 +358,12 @@ pub enum DesignationLevel {
     City,
     County,
 }
+
+crate::core::vocabulary::vocabulary!(DesignationLevel {
+    Province => "province",
+    City => "city",
+    County => "county",
+});
 
 /// Coordinate reference systems a geometry may declare (defined with the geometry code).
 pub use crate::core::geo::Crs;
