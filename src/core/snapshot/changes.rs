@@ -183,6 +183,48 @@ impl Collector {
     }
 }
 
+/// The fields of one item (its path and what it is), so that each field is one line.
+struct Fields<'a> {
+    list: &'a mut Collector,
+    path: String,
+    what: Localized,
+}
+
+impl Fields<'_> {
+    fn text(&mut self, field: &str, name: (&str, &str), old: &str, new: &str) {
+        let subject = field_of(&self.what, name);
+        self.list
+            .text(format!("{}.{field}", self.path), subject, old, new);
+    }
+
+    fn optional_text(
+        &mut self,
+        field: &str,
+        name: (&str, &str),
+        old: Option<&str>,
+        new: Option<&str>,
+    ) {
+        self.text(field, name, old.unwrap_or(""), new.unwrap_or(""));
+    }
+
+    fn localized(&mut self, field: &str, name: (&str, &str), old: &Localized, new: &Localized) {
+        let subject = field_of(&self.what, name);
+        self.list
+            .localized(&format!("{}.{field}", self.path), &subject, old, new);
+    }
+
+    fn optional_localized(
+        &mut self,
+        field: &str,
+        name: (&str, &str),
+        old: Option<&Localized>,
+        new: Option<&Localized>,
+    ) {
+        let empty = Localized::default();
+        self.localized(field, name, old.unwrap_or(&empty), new.unwrap_or(&empty));
+    }
+}
+
 /// A field's name, and the subject "field of what".
 fn field_of(what: &Localized, field: (&str, &str)) -> Localized {
     both(
@@ -309,42 +351,37 @@ fn sources_and_programmes(list: &mut Collector, old: &Snapshot, new: &Snapshot) 
         |list, a, b| {
             let what = source(b);
             let path = format!("sources[{}]", b.id);
-            list.localized(
-                &format!("{path}.title"),
-                &field_of(&what, ("标题", "title")),
-                &a.title,
-                &b.title,
-            );
-            list.localized(
-                &format!("{path}.publisher"),
-                &field_of(&what, ("发布者", "publisher")),
+            let mut fields = Fields {
+                list: &mut *list,
+                path: path.clone(),
+                what: what.clone(),
+            };
+            fields.localized("title", ("标题", "title"), &a.title, &b.title);
+            fields.localized(
+                "publisher",
+                ("发布者", "publisher"),
                 &a.publisher,
                 &b.publisher,
             );
-            list.optional_text(
-                format!("{path}.date"),
-                field_of(&what, ("日期", "date")),
+            fields.optional_text(
+                "date",
+                ("日期", "date"),
                 a.date.as_deref(),
                 b.date.as_deref(),
             );
-            list.optional_text(
-                format!("{path}.url"),
-                field_of(&what, ("网址", "address")),
+            fields.optional_text(
+                "url",
+                ("网址", "address"),
                 a.url.as_deref(),
                 b.url.as_deref(),
             );
-            list.optional_text(
-                format!("{path}.licence"),
-                field_of(&what, ("许可", "licence")),
+            fields.optional_text(
+                "licence",
+                ("许可", "licence"),
                 a.licence.as_deref(),
                 b.licence.as_deref(),
             );
-            list.optional_localized(
-                &format!("{path}.note"),
-                &field_of(&what, ("说明", "note")),
-                a.note.as_ref(),
-                b.note.as_ref(),
-            );
+            fields.optional_localized("note", ("说明", "note"), a.note.as_ref(), b.note.as_ref());
         },
     );
     let programme = |item: &crate::core::snapshot::Programme| {
@@ -418,7 +455,12 @@ fn shown_value(value: Option<f64>, qualifier: Qualifier, unit: &Localized) -> Lo
     shown
 }
 
-fn indicator_fields(list: &mut Collector, a: &Indicator, b: &Indicator) {
+fn indicator_fields(
+    list: &mut Collector,
+    a: &Indicator,
+    b: &Indicator,
+    place_name: &dyn Fn(&str) -> Localized,
+) {
     let what = labelled(("指标", "indicator"), &b.label, &b.id);
     let path = format!("indicators[{}]", b.id);
     let (old, new) = (
@@ -434,145 +476,124 @@ fn indicator_fields(list: &mut Collector, a: &Indicator, b: &Indicator) {
             Some(new),
         );
     }
-    list.text(
-        format!("{path}.period"),
-        field_of(&what, ("期间", "period")),
-        &a.period,
-        &b.period,
-    );
-    list.text(
-        format!("{path}.programme"),
-        field_of(&what, ("所属工作", "programme")),
+    let mut fields = Fields {
+        list: &mut *list,
+        path: path.clone(),
+        what: what.clone(),
+    };
+    fields.text("period", ("期间", "period"), &a.period, &b.period);
+    fields.text(
+        "programme",
+        ("所属工作", "programme"),
         &a.programme,
         &b.programme,
     );
-    list.localized(
-        &format!("{path}.label"),
-        &field_of(&what, ("名称", "name")),
-        &a.label,
-        &b.label,
-    );
-    list.localized(
-        &format!("{path}.unit"),
-        &field_of(&what, ("单位", "unit")),
-        &a.unit,
-        &b.unit,
-    );
-    list.text(
-        format!("{path}.kind"),
-        field_of(&what, ("类型", "kind")),
-        a.kind.as_str(),
-        b.kind.as_str(),
-    );
-    list.text(
-        format!("{path}.source"),
-        field_of(&what, ("来源", "source")),
-        &a.source,
-        &b.source,
-    );
-    list.text(
-        format!("{path}.quote"),
-        field_of(&what, ("原文", "quote")),
-        &a.quote,
-        &b.quote,
-    );
-    list.optional_text(
-        format!("{path}.part_of"),
-        field_of(&what, ("整体指标", "whole")),
+    fields.localized("label", ("名称", "name"), &a.label, &b.label);
+    fields.localized("unit", ("单位", "unit"), &a.unit, &b.unit);
+    fields.text("kind", ("类型", "kind"), a.kind.as_str(), b.kind.as_str());
+    fields.text("source", ("来源", "source"), &a.source, &b.source);
+    fields.text("quote", ("原文", "quote"), &a.quote, &b.quote);
+    fields.optional_text(
+        "part_of",
+        ("整体指标", "whole"),
         a.part_of.as_deref(),
         b.part_of.as_deref(),
     );
-    list.optional_localized(
-        &format!("{path}.note"),
-        &field_of(&what, ("说明", "note")),
-        a.note.as_ref(),
-        b.note.as_ref(),
-    );
-    let period_subject = |period: &str| {
-        field_of(
-            &what,
-            (&format!("{period} 的数值"), &format!("the {period} value")),
-        )
+    fields.optional_localized("note", ("说明", "note"), a.note.as_ref(), b.note.as_ref());
+    let value_of = |path: String, subject: Localized| KeyedValues {
+        path,
+        subject,
+        units: (&a.unit, &b.unit),
     };
-    list.keyed(
+    keyed_values(
+        list,
         &a.series,
         &b.series,
-        |item| &item.period,
-        |list, item| {
-            list.push(
-                ChangeKind::Added,
-                format!("{path}.series[{}]", item.period),
-                period_subject(&item.period),
-                None,
-                Some(shown_value(item.value, item.qualifier, &b.unit)),
+        |item| (&item.period, item.value, item.qualifier),
+        |period| {
+            value_of(
+                format!("{path}.series[{period}]"),
+                field_of(
+                    &what,
+                    (&format!("{period} 的数值"), &format!("the {period} value")),
+                ),
             )
-        },
-        |list, item| {
-            list.push(
-                ChangeKind::Removed,
-                format!("{path}.series[{}]", item.period),
-                period_subject(&item.period),
-                Some(shown_value(item.value, item.qualifier, &a.unit)),
-                None,
-            )
-        },
-        |list, x, y| {
-            let (old, new) = (
-                shown_value(x.value, x.qualifier, &a.unit),
-                shown_value(y.value, y.qualifier, &b.unit),
-            );
-            if old != new {
-                list.push(
-                    ChangeKind::Changed,
-                    format!("{path}.series[{}]", y.period),
-                    period_subject(&y.period),
-                    Some(old),
-                    Some(new),
-                );
-            }
         },
     );
-    let place_subject = |place: &str| {
-        field_of(
-            &what,
-            (
-                &format!("{place} 的数值"),
-                &format!("the value for {place}"),
-            ),
-        )
-    };
-    list.keyed(
+    keyed_values(
+        list,
         &a.by_place,
         &b.by_place,
-        |item| &item.place,
+        |item| (&item.place, item.value, item.qualifier),
+        |place| {
+            value_of(
+                format!("{path}.by_place[{place}]"),
+                field_of(
+                    &what,
+                    (
+                        &format!("{} 的数值", place_name(place).zh),
+                        &format!("the value for {}", place_name(place).en),
+                    ),
+                ),
+            )
+        },
+    );
+}
+
+/// Where one keyed value is, what it is called, and the units of the old and new figure.
+struct KeyedValues<'a> {
+    path: String,
+    subject: Localized,
+    units: (&'a Localized, &'a Localized),
+}
+
+/// Values keyed by period or place (a figure's series, its values per place).
+fn keyed_values<'u, T>(
+    list: &mut Collector,
+    old: &[T],
+    new: &[T],
+    read: impl Fn(&T) -> (&str, Option<f64>, Qualifier),
+    place_of: impl Fn(&str) -> KeyedValues<'u>,
+) {
+    list.keyed(
+        old,
+        new,
+        |item| read(item).0,
         |list, item| {
+            let (key, value, qualifier) = read(item);
+            let at = place_of(key);
             list.push(
                 ChangeKind::Added,
-                format!("{path}.by_place[{}]", item.place),
-                place_subject(&item.place),
+                at.path,
+                at.subject,
                 None,
-                Some(shown_value(item.value, item.qualifier, &b.unit)),
-            )
+                Some(shown_value(value, qualifier, at.units.1)),
+            );
         },
         |list, item| {
+            let (key, value, qualifier) = read(item);
+            let at = place_of(key);
             list.push(
                 ChangeKind::Removed,
-                format!("{path}.by_place[{}]", item.place),
-                place_subject(&item.place),
-                Some(shown_value(item.value, item.qualifier, &a.unit)),
+                at.path,
+                at.subject,
+                Some(shown_value(value, qualifier, at.units.0)),
                 None,
-            )
+            );
         },
         |list, x, y| {
+            let ((key, old_value, old_qualifier), (_, new_value, new_qualifier)) =
+                (read(x), read(y));
+            let at = place_of(key);
             let (old, new) = (
-                shown_value(x.value, x.qualifier, &a.unit),
-                shown_value(y.value, y.qualifier, &b.unit),
+                shown_value(old_value, old_qualifier, at.units.0),
+                shown_value(new_value, new_qualifier, at.units.1),
             );
             if old != new {
                 list.push(
                     ChangeKind::Changed,
-                    format!("{path}.by_place[{}]", y.place),
-                    place_subject(&y.place),
+                    at.path,
+                    at.subject,
                     Some(old),
                     Some(new),
                 );
@@ -582,6 +603,17 @@ fn indicator_fields(list: &mut Collector, a: &Indicator, b: &Indicator) {
 }
 
 fn indicators(list: &mut Collector, old: &Snapshot, new: &Snapshot) {
+    // A place by its name (as in the new snapshot, else the published one), the id in English.
+    let place_name = |id: &str| {
+        new.places
+            .iter()
+            .chain(&old.places)
+            .find(|place| place.id == id)
+            .map_or_else(
+                || same_in_both(id),
+                |place| both(place.name.zh.clone(), format!("{} ({id})", place.name.en)),
+            )
+    };
     let what = |item: &Indicator| labelled(("指标", "indicator"), &item.label, &item.id);
     list.keyed(
         &old.indicators,
@@ -605,28 +637,23 @@ fn indicators(list: &mut Collector, old: &Snapshot, new: &Snapshot) {
                 None,
             )
         },
-        indicator_fields,
+        |list, a, b| indicator_fields(list, a, b, &place_name),
     );
 }
 
 fn place_fields(list: &mut Collector, a: &Place, b: &Place) {
     let what = labelled(("地点", "place"), &b.name, &b.id);
     let path = format!("places[{}]", b.id);
-    list.localized(
-        &format!("{path}.name"),
-        &field_of(&what, ("名称", "name")),
-        &a.name,
-        &b.name,
-    );
-    list.text(
-        format!("{path}.kind"),
-        field_of(&what, ("类别", "kind")),
-        a.kind.as_str(),
-        b.kind.as_str(),
-    );
-    list.optional_text(
-        format!("{path}.code"),
-        field_of(&what, ("区划代码", "code")),
+    let mut fields = Fields {
+        list: &mut *list,
+        path: path.clone(),
+        what: what.clone(),
+    };
+    fields.localized("name", ("名称", "name"), &a.name, &b.name);
+    fields.text("kind", ("类别", "kind"), a.kind.as_str(), b.kind.as_str());
+    fields.optional_text(
+        "code",
+        ("区划代码", "code"),
         a.code.as_deref(),
         b.code.as_deref(),
     );
@@ -639,9 +666,9 @@ fn place_fields(list: &mut Collector, a: &Place, b: &Place) {
             }
         })
     };
-    list.optional_text(
-        format!("{path}.community"),
-        field_of(&what, ("所属社区", "community")),
+    fields.optional_text(
+        "community",
+        ("所属社区", "community"),
         community(&a.community).as_deref(),
         community(&b.community).as_deref(),
     );
@@ -653,9 +680,9 @@ fn place_fields(list: &mut Collector, a: &Place, b: &Place) {
             .collect::<Vec<_>>()
             .join("、")
     };
-    list.text(
-        format!("{path}.designations"),
-        field_of(&what, ("称号", "designations")),
+    fields.text(
+        "designations",
+        ("称号", "designations"),
         &designations(a),
         &designations(b),
     );
@@ -677,7 +704,7 @@ fn place_fields(list: &mut Collector, a: &Place, b: &Place) {
                 ),
             );
         }
-        list.push(
+        fields.list.push(
             ChangeKind::Changed,
             format!("{path}.geometry"),
             field_of(&what, ("边界", "outline")),
@@ -685,18 +712,8 @@ fn place_fields(list: &mut Collector, a: &Place, b: &Place) {
             Some(new),
         );
     }
-    list.text(
-        format!("{path}.source"),
-        field_of(&what, ("来源", "source")),
-        &a.source,
-        &b.source,
-    );
-    list.optional_localized(
-        &format!("{path}.note"),
-        &field_of(&what, ("说明", "note")),
-        a.note.as_ref(),
-        b.note.as_ref(),
-    );
+    fields.text("source", ("来源", "source"), &a.source, &b.source);
+    fields.optional_localized("note", ("说明", "note"), a.note.as_ref(), b.note.as_ref());
 }
 
 fn places_and_sections(list: &mut Collector, old: &Snapshot, new: &Snapshot) {
@@ -795,7 +812,7 @@ pub fn changes_between(old: &Snapshot, new: &Snapshot) -> Vec<Change> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::snapshot::PeriodValue;
+    use crate::core::snapshot::{PeriodValue, PlaceValue};
 
     fn default_snapshot() -> Snapshot {
         crate::core::snapshot::load::snapshot_from_json_text(include_str!(
@@ -837,6 +854,14 @@ mod tests {
                 qualifier: Qualifier::About,
             });
         indicator(&mut new, "beautiful_courtyards").quote = "创建美丽庭院3500户".into();
+        let village = old.places[1].id.clone();
+        indicator(&mut new, "premium_courtyards")
+            .by_place
+            .push(PlaceValue {
+                place: village.clone(),
+                value: Some(12.0),
+                qualifier: Qualifier::AtLeast,
+            });
         let mut added = old.indicators[0].clone();
         added.id = "new_figure".into();
         new.indicators.push(added);
@@ -861,6 +886,10 @@ mod tests {
                 ),
                 (
                     ChangeKind::Added,
+                    format!("indicators[premium_courtyards].by_place[{village}]").as_str()
+                ),
+                (
+                    ChangeKind::Added,
                     "indicators[volunteers_recruited].series[2022]"
                 ),
                 (ChangeKind::Added, "indicators[new_figure]"),
@@ -881,15 +910,25 @@ mod tests {
             said(2, Language::Zh),
             "修改　指标“种植观赏树木”的数值：1.3万棵 → 1.4万棵（indicators[trees_planted].value）"
         );
+        let name = &new.places[0].name;
+        assert_eq!(said(4, Language::Zh), format!("新增　指标“精品庭院”的{} 的数值：至少12户（indicators[premium_courtyards].by_place[{village}]）", name.zh));
         assert!(
-            said(4, Language::Zh).starts_with("新增　指标“招募志愿者”的2022 的数值：约260名"),
+            said(4, Language::En).contains(&format!(
+                "the value for {} ({village}) of indicator",
+                name.en
+            )),
             "{}",
-            said(4, Language::Zh)
+            said(4, Language::En)
         );
         assert!(
-            said(7, Language::Zh).starts_with("删除　地点“"),
+            said(5, Language::Zh).starts_with("新增　指标“招募志愿者”的2022 的数值：约260名"),
             "{}",
-            said(7, Language::Zh)
+            said(5, Language::Zh)
+        );
+        assert!(
+            said(8, Language::Zh).starts_with("删除　地点“"),
+            "{}",
+            said(8, Language::Zh)
         );
     }
 }
