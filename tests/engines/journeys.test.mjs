@@ -168,6 +168,10 @@ for (const engine of ENGINES) {
       assert.match(text, /富官庄镇/);
       assert.match(text, /出动大型机械/);
       assert.match(text, /10\+/);
+      // The stylesheet is in the page, allowed by the policy's hash in this engine (not the
+      // fallback file the start-up script links where a policy blocks it).
+      const style = await driver.executeScript('return [getComputedStyle(document.documentElement).getPropertyValue("--stylesheet").trim(), document.querySelectorAll(\'link[rel="stylesheet"][href^="./app-"]\').length]');
+      assert.deepEqual(style, ['1', 0]);
       const canvases = await driver.findElements(By.css('figure.chart canvas, .map-canvas'));
       assert.ok(canvases.length >= 5, `${canvases.length} canvases`);
       // Nothing stopped: the start-up script's notes stay hidden.

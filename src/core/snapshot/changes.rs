@@ -4,7 +4,7 @@
 //! the old and new values as readers see them ("至少10辆" → "12辆"). Used by `snapshot diff` and by
 //! the editor.
 
-use crate::core::format::{format_value, qualifier_phrase, with_unit};
+use crate::core::format::spoken_value;
 use crate::core::snapshot::{Indicator, Localized, Place, Qualifier, Snapshot};
 use crate::core::Language;
 
@@ -422,37 +422,10 @@ fn sources_and_programmes(list: &mut Collector, old: &Snapshot, new: &Snapshot) 
 
 /// A value as readers see it, the qualifier in words: "至少10辆" / "at least 10 machines".
 fn shown_value(value: Option<f64>, qualifier: Qualifier, unit: &Localized) -> Localized {
-    let mut shown = Localized::default();
-    for language in [Language::Zh, Language::En] {
-        let text = match value {
-            None => match language {
-                Language::Zh => "原文未给数字".to_owned(),
-                Language::En => "not stated".to_owned(),
-            },
-            Some(number) => {
-                // The qualifier in words ("至少10辆", "about 200 people"): the signer reads it.
-                let exact = with_unit(
-                    &format_value(Some(number), Qualifier::Exact, language),
-                    unit.get(language),
-                    language,
-                );
-                match (qualifier, language) {
-                    (Qualifier::Exact, _) => exact,
-                    (_, Language::Zh) => {
-                        format!("{}{exact}", qualifier_phrase(qualifier, language))
-                    }
-                    (_, Language::En) => {
-                        format!("{} {exact}", qualifier_phrase(qualifier, language))
-                    }
-                }
-            }
-        };
-        match language {
-            Language::Zh => shown.zh = text,
-            Language::En => shown.en = text,
-        }
+    Localized {
+        zh: spoken_value(value, qualifier, &unit.zh, Language::Zh),
+        en: spoken_value(value, qualifier, &unit.en, Language::En),
     }
-    shown
 }
 
 fn indicator_fields(
