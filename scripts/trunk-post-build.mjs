@@ -17,19 +17,26 @@
 //     shows the note in browsers too old for module scripts.
 //  2. `snapshot render` (the native build of the same components) renders the whole report,
 //     the title, the link-preview tags and structured data into index.html from the snapshot.
-//  3. The service worker's asset list; .gz (zopfli) and .br (brotli 11) siblings of every
+//  The editor page (edit.html) and its own bundle under editor/: scripts/editor-build.mjs.
+//  3. The service worker's asset list (the reader's files only); .gz (zopfli) and .br (brotli 11) siblings of every
 //     text/wasm asset for nginx's gzip_static and brotli_static.
 import { readFileSync, writeFileSync, readdirSync, statSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { snapshotFingerprint } from './snapshot-fingerprint.mjs';
+import { buildEditorInto, finishEditorPage } from './editor-build.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
   console.error('TRUNK_STAGING_DIR is not set: run this from trunk');
   process.exit(1);
+}
+// The editor page's own (nested) build: only its page is finished here.
+if (basename(process.env.TRUNK_HTML_FILE ?? 'index.html') === 'edit.html') {
+  finishEditorPage(staging);
+  process.exit(0);
 }
 const indexPath = join(staging, 'index.html');
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -220,10 +227,18 @@ for (const name of readdirSync(staging).filter((name) => name.endsWith('.html'))
   }
 }
 
+// The editor page and its own bundle (edit.html, editor/), built from the same sources.
+try {
+  buildEditorInto(staging, projectRoot);
+} catch (error) {
+  console.error(`could not build the editor page: ${error.message}`);
+  process.exit(1);
+}
+
 // 3. The service worker: the list of files to keep for offline use, and a version from them.
 const swPath = join(staging, 'sw.js');
 {
-  const files = readdirSync(staging).filter((name) => !name.endsWith('.gz') && !['sw.js', 'index.html', 'embed.js', 'legacy.js'].includes(name) && !name.startsWith('visual-') && !statSync(join(staging, name)).isDirectory());
+  const files = readdirSync(staging).filter((name) => !name.endsWith('.gz') && !['sw.js', 'index.html', 'edit.html', 'embed.js', 'legacy.js'].includes(name) && !name.startsWith('visual-') && !statSync(join(staging, name)).isDirectory());
   const assets = ['./', ...files.map((name) => `./${name}`), './data/snapshot.json', './data/geo/locator-linyi-wgs84.json'];
   const version = createHash('sha256').update(assets.join('\n')).digest('hex').slice(0, 12);
   const worker = readFileSync(swPath, 'utf8').replace('__VERSION__', version).replace('__ASSETS__', JSON.stringify(assets));

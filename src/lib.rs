@@ -14,3 +14,6 @@ pub mod core;
 pub mod authoring;
 
 pub mod ui;
+
+/// The editor page (`edit.html`): its own bundle, reusing the core and the reader's stylesheet.
+pub mod editor;

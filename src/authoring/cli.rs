@@ -523,8 +523,8 @@ fn build(args: &BuildArgs, language: Language) -> i32 {
         }
     }
     match (&args.out, args.dry_run) {
-        (Some(out), false) => match serde_json::to_string_pretty(&snapshot) {
-            Ok(text) => match std::fs::write(out, text + "\n") {
+        (Some(out), false) => match crate::core::draft::json_text_from_snapshot(&snapshot) {
+            Ok(text) => match std::fs::write(out, text) {
                 Ok(()) => 0,
                 Err(error) => fail(format!("{}: {error}", out.display())),
             },

@@ -2,6 +2,7 @@
 //! `cargo test` and shared by the web app and the native `snapshot` tool.
 
 pub mod chart;
+pub mod draft;
 pub mod format;
 pub mod geo;
 pub mod map;

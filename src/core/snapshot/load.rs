@@ -89,6 +89,28 @@ fn looks_like_gbk(bytes: &[u8]) -> bool {
 /// Parses and validates a snapshot. On failure returns every problem found, in document order
 /// as far as possible.
 pub fn snapshot_from_json_text(text: &str) -> Result<Snapshot, Vec<Problem>> {
+    let mut snapshot = snapshot_read_from_json_text(text)?;
+    let problems = validate_snapshot(&snapshot);
+    if problems.is_empty() {
+        snapshot.reindex();
+        Ok(snapshot)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Reads a snapshot for the editor: a file that reads but fails the meaning checks is given
+/// back with its problems, since the editor is where they are mended. A file that cannot be
+/// read as a snapshot (too large, not JSON, wrong types) is refused with every problem.
+pub fn snapshot_for_editing(text: &str) -> Result<(Snapshot, Vec<Problem>), Vec<Problem>> {
+    let mut snapshot = snapshot_read_from_json_text(text)?;
+    snapshot.reindex();
+    let problems = validate_snapshot(&snapshot);
+    Ok((snapshot, problems))
+}
+
+/// Reads the text into a snapshot, without the meaning checks.
+fn snapshot_read_from_json_text(text: &str) -> Result<Snapshot, Vec<Problem>> {
     if text.len() > MAX_SNAPSHOT_BYTES {
         return Err(vec![Problem::said(
             "",
@@ -110,25 +132,11 @@ pub fn snapshot_from_json_text(text: &str) -> Result<Snapshot, Vec<Problem>> {
     // between (a 10,000-polygon snapshot would otherwise be held three times in memory).
     if let Ok(snapshot) = json_text::from_str::<Snapshot>(text) {
         if snapshot.schema_version == SCHEMA_VERSION {
-            let problems = validate_snapshot(&snapshot);
-            return if problems.is_empty() {
-                let mut snapshot = snapshot;
-                snapshot.reindex();
-                Ok(snapshot)
-            } else {
-                Err(problems)
-            };
+            return Ok(snapshot);
         }
     }
     // Something is wrong: read it again part by part to report every problem with its path.
-    let mut snapshot = snapshot_from_json_parts(text)?;
-    let problems = validate_snapshot(&snapshot);
-    if problems.is_empty() {
-        snapshot.reindex();
-        Ok(snapshot)
-    } else {
-        Err(problems)
-    }
+    snapshot_from_json_parts(text)
 }
 
 /// Reads `places` generated places with polygons (thrown away) through the same code that

@@ -1,0 +1,186 @@
+//! Every word of the editor page, in both languages (the reader's words are `core::wording`).
+
+use crate::core::wording::Text;
+use crate::core::Language;
+
+pub const PAGE_TITLE: Text = Text::new("数据编辑器", "Data editor");
+pub const PAGE_PURPOSE: Text = Text::new(
+    "在这里更新报告的数字：逐项修改、检查，再交给网站管理员发布。",
+    "Update the report's figures here: change them, check them, then hand them to whoever runs the site.",
+);
+pub const NOTHING_SENT: Text = Text::new(
+    "所有工作都在本浏览器中完成：不会向任何地方发送数据。草稿自动保存在本浏览器中。",
+    "Everything happens in this browser: nothing is sent anywhere. The draft is kept in this browser as you work.",
+);
+pub const OPENING: Text = Text::new("正在读取网站当前的数据…", "Reading the site's current data…");
+pub const LANGUAGE_SWITCH: Text = Text::new("English", "中文");
+pub const LANGUAGE_SWITCH_LABEL: Text = Text::new("Switch to English", "切换到中文");
+pub const LARGE_TEXT: Text = Text::new("大字", "Large text");
+pub const UNDO: Text = Text::new("撤销", "Undo");
+pub const REDO: Text = Text::new("重做", "Redo");
+pub const OPEN_FILE: Text = Text::new("打开数据文件…", "Open a data file…");
+pub const DROP_HINT: Text = Text::new(
+    "也可以把 snapshot.json 拖到本页。",
+    "You can also drop a snapshot.json onto this page.",
+);
+pub const DOWNLOAD_SNAPSHOT: Text = Text::new("下载 snapshot.json", "Download snapshot.json");
+pub const DISCARD_DRAFT: Text = Text::new("放弃草稿", "Discard draft");
+pub const DRAFT_DISCARDED: Text = Text::new(
+    "草稿已放弃，恢复为网站当前的数据（可以撤销）。",
+    "The draft is discarded: back to the site's current data (you can undo this).",
+);
+pub const BACK_TO_REPORT: Text = Text::new("返回报告", "Back to the report");
+
+pub const SECTION_CHECKS: Text = Text::new("检查结果", "Checks");
+pub const ALL_CHECKS_PASS: Text = Text::new(
+    "没有问题：数据可以发布。",
+    "No problems: the data can be published.",
+);
+pub const PROBLEMS_HEADING: Text = Text::new("必须解决的问题", "Problems to fix");
+pub const WARNINGS_HEADING: Text = Text::new("请核对", "Please check");
+pub const SECTION_FIGURES: Text = Text::new("指标", "Figures");
+pub const SECTION_PLACES: Text = Text::new("各村", "Villages");
+pub const SECTION_REPORT: Text = Text::new("报告信息与来源", "About the report and its sources");
+pub const SECTION_PROSE: Text = Text::new("各部分文字", "The sections' text");
+pub const SECTION_CHANGES: Text = Text::new("变更清单", "Change list");
+pub const NO_CHANGES: Text = Text::new(
+    "与网站当前发布的数据相同，没有变更。",
+    "The same as the data the site publishes now: no changes.",
+);
+pub const PRINT_CHANGES: Text = Text::new("打印变更清单", "Print the change list");
+pub const DOWNLOAD_CHANGES: Text = Text::new("下载变更清单", "Download the change list");
+pub const SIGN_OFF: Text = Text::new(
+    "审核人签字：＿＿＿＿＿＿＿＿　日期：＿＿＿＿＿＿",
+    "Signed off by: ________________   Date: __________",
+);
+pub const FIELD_LABEL_ZH: Text = Text::new("名称（中文）", "Name (Chinese)");
+pub const FIELD_LABEL_EN: Text = Text::new("名称（英文）", "Name (English)");
+pub const FIELD_VALUE: Text = Text::new("数值", "Value");
+pub const FIELD_QUALIFIER: Text = Text::new("限定", "Qualifier");
+pub const FIELD_KIND: Text = Text::new("类型", "Kind");
+pub const FIELD_UNIT_ZH: Text = Text::new("单位（中文）", "Unit (Chinese)");
+pub const FIELD_UNIT_EN: Text = Text::new("单位（英文）", "Unit (English)");
+pub const FIELD_PERIOD: Text = Text::new("时期", "Period");
+pub const FIELD_QUOTE: Text = Text::new("原文", "The report's words");
+pub const FIELD_SOURCE: Text = Text::new("来源", "Source");
+pub const FIELD_NOTE_ZH: Text = Text::new("说明（中文）", "Note (Chinese)");
+pub const FIELD_NOTE_EN: Text = Text::new("说明（英文）", "Note (English)");
+pub const FIELD_OTHER_PERIODS: Text = Text::new("其他时期", "Other periods");
+pub const FIELD_PLACE_VALUES: Text = Text::new("各村数值", "Values by village");
+pub const FIELD_NAME_ZH: Text = Text::new("村名（中文）", "Name (Chinese)");
+pub const FIELD_NAME_EN: Text = Text::new("村名（英文）", "Name (English)");
+pub const FIELD_CODE: Text = Text::new("区划代码", "Official code");
+pub const FIELD_COMMUNITY: Text = Text::new("所属社区", "Community");
+pub const FIELD_DESIGNATIONS: Text = Text::new("称号", "Designations");
+pub const NO_COMMUNITY: Text = Text::new("（无）", "(none)");
+pub const FIELD_AS_OF: Text = Text::new("数据截至日期", "Figures as of");
+pub const FIELD_REPORT_PERIOD: Text = Text::new("报告时期", "Report period");
+pub const FIELD_TITLE_ZH: Text = Text::new("标题（中文）", "Title (Chinese)");
+pub const FIELD_TITLE_EN: Text = Text::new("标题（英文）", "Title (English)");
+pub const FIELD_DESCRIPTION_ZH: Text = Text::new("简介（中文）", "Description (Chinese)");
+pub const FIELD_DESCRIPTION_EN: Text = Text::new("简介（英文）", "Description (English)");
+pub const FIELD_SOURCE_TITLE_ZH: Text = Text::new("来源标题（中文）", "Source title (Chinese)");
+pub const FIELD_SOURCE_TITLE_EN: Text = Text::new("来源标题（英文）", "Source title (English)");
+pub const FIELD_PUBLISHER_ZH: Text = Text::new("发布者（中文）", "Publisher (Chinese)");
+pub const FIELD_PUBLISHER_EN: Text = Text::new("发布者（英文）", "Publisher (English)");
+pub const FIELD_SOURCE_DATE: Text = Text::new("来源日期", "Source date");
+pub const FIELD_SOURCE_URL: Text = Text::new("来源网址", "Source address");
+pub const FIELD_SECTION_TITLE_ZH: Text = Text::new("部分标题（中文）", "Section title (Chinese)");
+pub const FIELD_SECTION_TITLE_EN: Text = Text::new("部分标题（英文）", "Section title (English)");
+pub const FIELD_PROSE_ZH: Text = Text::new("段落（中文）", "Paragraph (Chinese)");
+pub const FIELD_PROSE_EN: Text = Text::new("段落（英文）", "Paragraph (English)");
+pub const QUALIFIER_NOT_STATED: Text = Text::new("原文未给数字", "not stated in the report");
+pub const QUALIFIER_EXACT: Text = Text::new("精确", "exact");
+pub const KIND_COUNT: Text = Text::new("计数（整数）", "count (whole number)");
+pub const KIND_MEASURE: Text = Text::new("量（可有小数）", "measure (may have decimals)");
+pub const PATH_FOR_IT: Text = Text::new("位置", "at");
+
+/// "{n} problems, {m} to check".
+pub fn check_summary(problems: usize, warnings: usize, language: Language) -> String {
+    match language {
+        Language::Zh => format!("{problems} 个问题必须解决，{warnings} 处请核对"),
+        Language::En => format!("{problems} problems to fix, {warnings} to check"),
+    }
+}
+
+/// The heading of one figure in the editor: its label and id.
+pub fn figure_heading(label: &str, id: &str, language: Language) -> String {
+    match language {
+        Language::Zh => format!("{label}（{id}）"),
+        Language::En => format!("{label} ({id})"),
+    }
+}
+
+/// Said when a file was opened.
+pub fn opened_file(name: &str, problems: usize, language: Language) -> String {
+    match (language, problems) {
+        (Language::Zh, 0) => format!("已打开 {name}：没有问题。"),
+        (Language::Zh, n) => format!("已打开 {name}：有 {n} 个问题，见“检查结果”。"),
+        (Language::En, 0) => format!("Opened {name}: no problems."),
+        (Language::En, n) => format!("Opened {name}: {n} problems, see “Checks”."),
+    }
+}
+
+/// Said when a file could not be opened; the draft is untouched.
+pub fn file_refused(name: &str, language: Language) -> String {
+    match language {
+        Language::Zh => format!("无法打开 {name}，草稿没有改动。原因："),
+        Language::En => format!("Could not open {name}; the draft is unchanged. Why:"),
+    }
+}
+
+/// Said when the site's data file could not be read at the start.
+pub fn site_data_unreadable(language: Language) -> &'static str {
+    match language {
+        Language::Zh => "无法读取网站当前的数据文件（data/snapshot.json）。可以用“打开数据文件”打开一份。原因：",
+        Language::En => "Could not read the site's current data file (data/snapshot.json). You can open one with “Open a data file”. Why:",
+    }
+}
+
+/// Said when the kept draft was made from other published data than the site has now.
+pub fn draft_from_other_data(saved_at: &str, language: Language) -> String {
+    match language {
+        Language::Zh => format!("已恢复 {saved_at} 保存的草稿。网站的数据在此之后已更换：变更清单对比的是网站现在的数据。"),
+        Language::En => format!("The draft kept at {saved_at} is back. The site's data has been replaced since: the change list compares with the site's data now."),
+    }
+}
+
+/// Said when the kept draft is back.
+pub fn draft_restored(saved_at: &str, language: Language) -> String {
+    match language {
+        Language::Zh => format!("已恢复 {saved_at} 保存的草稿。"),
+        Language::En => format!("The draft kept at {saved_at} is back."),
+    }
+}
+
+/// Said when the kept draft could not be read (it is kept aside, not deleted).
+pub fn draft_unreadable(language: Language) -> &'static str {
+    match language {
+        Language::Zh => "本浏览器中保存的草稿无法读取，已另存一旁（未删除），现从网站当前的数据开始。",
+        Language::En => "The draft kept in this browser could not be read; it is set aside (not deleted), and editing starts from the site's current data.",
+    }
+}
+
+/// Said when the browser would not keep the draft.
+pub fn draft_not_kept(language: Language) -> &'static str {
+    match language {
+        Language::Zh => "浏览器无法保存草稿（存储已满或被禁用）：关闭本页前请先下载 snapshot.json。",
+        Language::En => "The browser would not keep the draft (storage full or turned off): download snapshot.json before closing this page.",
+    }
+}
+
+/// Why the snapshot cannot be downloaded yet.
+pub fn fix_problems_first(problems: usize, language: Language) -> String {
+    match language {
+        Language::Zh => format!("先解决 {problems} 个问题才能下载"),
+        Language::En => format!("Fix {problems} problems before downloading"),
+    }
+}
+
+/// What the change list compares with.
+pub fn changes_against(as_of: &str, language: Language) -> String {
+    match language {
+        Language::Zh => format!("对比的是网站当前发布的数据（截至 {as_of}）。"),
+        Language::En => format!("Compared with the data the site publishes now (as of {as_of})."),
+    }
+}

@@ -1,0 +1,153 @@
+//! Where the draft starts: the kept draft, else the site's current data file; and a data file
+//! the person picks or drops, read with the same reader and checks as `snapshot check`.
+
+use leptos::prelude::*;
+
+use crate::core::draft::wording;
+use crate::core::snapshot::load::{snapshot_fingerprint, snapshot_for_editing, MAX_SNAPSHOT_BYTES};
+use crate::editor::context::{EditorContext, Published};
+use crate::editor::storage;
+
+/// The site's data file, next to the editor page.
+pub const SITE_DATA: &str = "./data/snapshot.json";
+
+/// Reads the site's data file and starts the draft (from the kept one when there is one).
+pub async fn start(editor: EditorContext) {
+    let site = fetch_text(SITE_DATA).await.and_then(|text| {
+        snapshot_for_editing(&text)
+            .map(|(snapshot, _)| Published {
+                fingerprint: snapshot_fingerprint(&text),
+                snapshot,
+            })
+            .map_err(|problems| {
+                problems
+                    .iter()
+                    .map(|problem| problem.described_in(editor.language.get_untracked()))
+                    .collect()
+            })
+    });
+    let language = editor.language.get_untracked();
+    match site {
+        Ok(published) => {
+            editor.published.set(Some(published.clone()));
+            match storage::kept_draft() {
+                Some(kept) => match snapshot_for_editing(&kept.text) {
+                    Ok((snapshot, _)) => {
+                        let said = if kept.base == published.fingerprint {
+                            wording::draft_restored(&kept.saved_at, language)
+                        } else {
+                            wording::draft_from_other_data(&kept.saved_at, language)
+                        };
+                        editor.replace(snapshot);
+                        editor.say(said, Vec::new(), false);
+                    }
+                    Err(_) => {
+                        storage::set_aside(&kept.text);
+                        editor.replace(published.snapshot);
+                        editor.say(wording::draft_unreadable(language), Vec::new(), true);
+                    }
+                },
+                None => editor.replace(published.snapshot),
+            }
+        }
+        Err(details) => {
+            editor.say(wording::site_data_unreadable(language), details, true);
+            if let Some(kept) = storage::kept_draft() {
+                if let Ok((snapshot, _)) = snapshot_for_editing(&kept.text) {
+                    editor.replace(snapshot);
+                }
+            }
+        }
+    }
+    // Starting is not a step to undo.
+    editor.draft.update(|draft| {
+        if let Some(draft) = draft {
+            *draft = crate::core::draft::history::Draft::new(draft.snapshot().clone());
+        }
+    });
+}
+
+async fn fetch_text(url: &str) -> Result<String, Vec<String>> {
+    let failed = |detail: String| vec![format!("{url}: {detail}")];
+    let response = gloo_net::http::Request::get(url)
+        .cache(web_sys::RequestCache::NoCache)
+        .send()
+        .await
+        .map_err(|error| failed(error.to_string()))?;
+    if !response.ok() {
+        return Err(failed(format!("HTTP {}", response.status())));
+    }
+    response.text().await.map_err(|error| failed(error.to_string()))
+}
+
+/// Opens a file the person picked or dropped. A file that is too large or cannot be read as a
+/// snapshot is refused with the reasons, naming the file; the draft is untouched.
+pub async fn open_file(editor: EditorContext, file: web_sys::File) {
+    let name = file.name();
+    let language = editor.language.get_untracked();
+    let refuse = |details: Vec<String>| {
+        editor.say(wording::file_refused(&name, language), details, true);
+    };
+    if file.size() > MAX_SNAPSHOT_BYTES as f64 {
+        refuse(vec![match language {
+            crate::core::Language::Zh => format!("文件有 {} 字节，上限为 {} 字节", file.size(), MAX_SNAPSHOT_BYTES),
+            crate::core::Language::En => format!("the file is {} bytes; the limit is {} bytes", file.size(), MAX_SNAPSHOT_BYTES),
+        }]);
+        return;
+    }
+    let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+        Ok(text) => text.as_string().unwrap_or_default(),
+        Err(_) => {
+            refuse(vec![match language {
+                crate::core::Language::Zh => "浏览器无法读取这个文件".to_owned(),
+                crate::core::Language::En => "the browser could not read the file".to_owned(),
+            }]);
+            return;
+        }
+    };
+    match snapshot_for_editing(&text) {
+        Ok((snapshot, problems)) => {
+            editor.replace(snapshot);
+            editor.say(wording::opened_file(&name, problems.len(), language), Vec::new(), false);
+        }
+        Err(problems) => refuse(
+            problems
+                .iter()
+                .take(MAX_DETAILS)
+                .map(|problem| problem.described_in(language))
+                .collect(),
+        ),
+    }
+}
+
+/// How many of a refused file's problems are listed.
+const MAX_DETAILS: usize = 20;
+
+/// Opens the first file of a pick or a drop.
+pub fn open_files(editor: EditorContext, files: Option<web_sys::FileList>) {
+    if let Some(file) = files.and_then(|files| files.get(0)) {
+        leptos::task::spawn_local(open_file(editor, file));
+    }
+}
+
+/// The file picker and what dropping does.
+#[component]
+pub fn OpenFile() -> impl IntoView {
+    let editor = crate::editor::context::use_editor();
+    let language = editor.language;
+    view! {
+        <div class="open-file">
+            <input id="open-file-input" class="visually-hidden-input" type="file" accept=".json,application/json"
+                on:change=move |event| {
+                    use wasm_bindgen::JsCast;
+                    let input = event.target().and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok());
+                    if let Some(input) = input {
+                        open_files(editor, input.files());
+                        input.set_value("");
+                    }
+                } />
+            <label class="button button-secondary file-button" for="open-file-input">{move || wording::OPEN_FILE.get(language.get())}</label>
+            <span class="drop-hint">{move || wording::DROP_HINT.get(language.get())}</span>
+        </div>
+    }
+}
