@@ -185,6 +185,9 @@ pub const MAP_CANVAS_LABEL: Text = Text::new(
 
 /// Shown when this browser cannot run the interactive layer (no WebAssembly, JavaScript off,
 /// or the module failed to start). Both languages: the reader's choice is not known then.
+/// The site's footer link to the editor page (township staff update the figures there).
+pub const EDITOR_LINK: &str = "更新数据（数据编辑器） · Update the figures (data editor)";
+
 pub const NEEDS_NEWER_BROWSER: &str = "本页的完整报告可以直接阅读；交互式图表、地图和下载需要较新的浏览器。 · \
      The whole report is readable here; interactive charts, the map and downloads need a newer browser.";
 

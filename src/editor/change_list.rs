@@ -31,13 +31,21 @@ pub fn ChangeList() -> impl IntoView {
     };
     let print = move |_: leptos::ev::MouseEvent| {
         if let Some(window) = crate::ui::dom::window() {
-            let root = window.document().and_then(|document| document.document_element());
+            let root = window
+                .document()
+                .and_then(|document| document.document_element());
             if let Some(root) = &root {
-                crate::ui::dom::warn_on_error(root.class_list().add_1("printing-changes"), "mark printing");
+                crate::ui::dom::warn_on_error(
+                    root.class_list().add_1("printing-changes"),
+                    "mark printing",
+                );
             }
             crate::ui::dom::warn_on_error(window.print(), "print");
             if let Some(root) = &root {
-                crate::ui::dom::warn_on_error(root.class_list().remove_1("printing-changes"), "unmark printing");
+                crate::ui::dom::warn_on_error(
+                    root.class_list().remove_1("printing-changes"),
+                    "unmark printing",
+                );
             }
         }
     };
@@ -61,7 +69,9 @@ pub fn ChangeList() -> impl IntoView {
             crate::core::Language::Zh => "变更清单.txt",
             crate::core::Language::En => "change-list.txt",
         };
-        if let Err(error) = crate::ui::chart::download::offer_file(&text, "text/plain;charset=utf-8", name) {
+        if let Err(error) =
+            crate::ui::chart::download::offer_file(&text, "text/plain;charset=utf-8", name)
+        {
             editor.say(error, Vec::new(), true);
         }
     };

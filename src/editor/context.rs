@@ -80,7 +80,10 @@ impl EditorContext {
                 refused.insert(field, problem);
             }),
             _ => {
-                if self.refused.with_untracked(|refused| refused.contains_key(&field)) {
+                if self
+                    .refused
+                    .with_untracked(|refused| refused.contains_key(&field))
+                {
                     self.refused.update(|refused| {
                         refused.remove(&field);
                     });
@@ -93,13 +96,16 @@ impl EditorContext {
     /// Undo (`forward` false) or redo.
     pub fn step(&self, forward: bool) {
         let moved = self.draft.try_maybe_update(|draft| {
-            let moved = draft.as_mut().is_some_and(|draft| {
-                if forward {
-                    draft.redo()
-                } else {
-                    draft.undo()
-                }
-            });
+            let moved =
+                draft.as_mut().is_some_and(
+                    |draft| {
+                        if forward {
+                            draft.redo()
+                        } else {
+                            draft.undo()
+                        }
+                    },
+                );
             (moved, moved)
         });
         if moved == Some(true) {

@@ -61,7 +61,10 @@ pub fn FieldInput(field: Field, label: Text, kind: InputKind) -> impl IntoView {
         });
         lines
     });
-    let invalid = move || said.with(|lines| lines.iter().any(|(error, _)| *error)).to_string();
+    let invalid = move || {
+        said.with(|lines| lines.iter().any(|(error, _)| *error))
+            .to_string()
+    };
     let described_by = message_id.clone();
     let on_input = move |event: leptos::ev::Event| editor.edit(field, &event_target_value(&event));
     let end_step = move || {

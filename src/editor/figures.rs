@@ -81,7 +81,9 @@ fn ProgrammeFigures(programme: String, members: Vec<usize>) -> impl IntoView {
                 draft
                     .as_ref()
                     .and_then(|draft| draft.snapshot().programme(&programme))
-                    .map_or(programme.clone(), |found| found.label.get(language).to_owned())
+                    .map_or(programme.clone(), |found| {
+                        found.label.get(language).to_owned()
+                    })
             })
         }
     };
@@ -119,7 +121,12 @@ fn FigureEditor(index: usize) -> impl IntoView {
                         .snapshot()
                         .sources
                         .iter()
-                        .map(|source| (source.id.clone(), source.title.get(language.get()).to_owned()))
+                        .map(|source| {
+                            (
+                                source.id.clone(),
+                                source.title.get(language.get()).to_owned(),
+                            )
+                        })
                         .collect()
                 })
                 .unwrap_or_default()
@@ -138,7 +145,11 @@ fn FigureEditor(index: usize) -> impl IntoView {
                     format!(
                         "{}: {}",
                         point.period,
-                        with_unit(&format_value(point.value, point.qualifier, language), unit, language)
+                        with_unit(
+                            &format_value(point.value, point.qualifier, language),
+                            unit,
+                            language
+                        )
                     )
                 })
                 .collect();
@@ -149,10 +160,16 @@ fn FigureEditor(index: usize) -> impl IntoView {
                     let snapshot = draft.as_ref()?.snapshot();
                     let name = snapshot
                         .place(&value.place)
-                        .map_or(value.place.clone(), |place| place.name.get(language).to_owned());
+                        .map_or(value.place.clone(), |place| {
+                            place.name.get(language).to_owned()
+                        });
                     Some(format!(
                         "{name}: {}",
-                        with_unit(&format_value(value.value, value.qualifier, language), unit, language)
+                        with_unit(
+                            &format_value(value.value, value.qualifier, language),
+                            unit,
+                            language
+                        )
                     ))
                 })
                 .collect::<Option<_>>()?;

@@ -39,7 +39,10 @@ pub fn start() {
         return;
     };
     root.set_inner_html("");
-    crate::ui::dom::warn_on_error(root.set_attribute("data-ready", "1"), "mark the editor ready");
+    crate::ui::dom::warn_on_error(
+        root.set_attribute("data-ready", "1"),
+        "mark the editor ready",
+    );
     leptos::mount::mount_to(root, || view! { <Editor /> }).forget();
 }
 
@@ -48,7 +51,11 @@ fn language_from_address() -> Language {
     let search = crate::ui::dom::window()
         .and_then(|window| window.location().search().ok())
         .unwrap_or_default();
-    if search.trim_start_matches('?').split('&').any(|pair| pair == "lang=en") {
+    if search
+        .trim_start_matches('?')
+        .split('&')
+        .any(|pair| pair == "lang=en")
+    {
         Language::En
     } else {
         Language::Zh
@@ -119,8 +126,14 @@ fn page_effects(editor: EditorContext) {
         if let Some(document) = crate::ui::dom::document() {
             document.set_title(wording::PAGE_TITLE.get(language));
             if let Some(root) = document.document_element() {
-                crate::ui::dom::warn_on_error(root.set_attribute("lang", language.tag()), "set the language");
-                crate::ui::dom::warn_on_error(root.set_attribute("data-large", if large { "1" } else { "0" }), "set large text");
+                crate::ui::dom::warn_on_error(
+                    root.set_attribute("lang", language.tag()),
+                    "set the language",
+                );
+                crate::ui::dom::warn_on_error(
+                    root.set_attribute("data-large", if large { "1" } else { "0" }),
+                    "set large text",
+                );
             }
         }
     });
@@ -129,11 +142,21 @@ fn page_effects(editor: EditorContext) {
         editor.draft.with(|draft| {
             let Some(draft) = draft else { return };
             editor.published.with_untracked(|published| {
-                let base = published.as_ref().map(|published| published.fingerprint.as_str()).unwrap_or_default();
-                if published.as_ref().is_some_and(|published| published.snapshot == *draft.snapshot()) {
+                let base = published
+                    .as_ref()
+                    .map(|published| published.fingerprint.as_str())
+                    .unwrap_or_default();
+                if published
+                    .as_ref()
+                    .is_some_and(|published| published.snapshot == *draft.snapshot())
+                {
                     storage::forget_draft();
                 } else if !storage::keep_draft(draft.snapshot(), base) {
-                    editor.say(wording::draft_not_kept(editor.language.get_untracked()), Vec::new(), true);
+                    editor.say(
+                        wording::draft_not_kept(editor.language.get_untracked()),
+                        Vec::new(),
+                        true,
+                    );
                 }
             });
         });
@@ -145,35 +168,51 @@ fn page_effects(editor: EditorContext) {
 #[cfg(target_arch = "wasm32")]
 fn browser_listeners(editor: EditorContext) {
     use wasm_bindgen::JsCast;
-    let Some(window) = crate::ui::dom::window() else { return };
-    let keys = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |event: web_sys::KeyboardEvent| {
-        if !(event.ctrl_key() || event.meta_key()) || event.alt_key() {
-            return;
-        }
-        let key = event.key().to_lowercase();
-        let forward = match (key.as_str(), event.shift_key()) {
-            ("z", false) => false,
-            ("z", true) | ("y", false) => true,
-            _ => return,
-        };
-        event.prevent_default();
-        editor.step(forward);
-    });
-    crate::ui::dom::warn_on_error(window.add_event_listener_with_callback("keydown", keys.as_ref().unchecked_ref()), "listen for undo keys");
-    keys.forget();
-    let leaving = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::BeforeUnloadEvent)>::new(move |event: web_sys::BeforeUnloadEvent| {
-        let unsaved = !editor.handed_over.get_untracked()
-            && editor.published.with_untracked(|published| {
-                editor.draft.with_untracked(|draft| match (published, draft) {
-                    (Some(published), Some(draft)) => published.snapshot != *draft.snapshot(),
-                    _ => false,
-                })
-            });
-        if unsaved {
+    let Some(window) = crate::ui::dom::window() else {
+        return;
+    };
+    let keys = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(
+        move |event: web_sys::KeyboardEvent| {
+            if !(event.ctrl_key() || event.meta_key()) || event.alt_key() {
+                return;
+            }
+            let key = event.key().to_lowercase();
+            let forward = match (key.as_str(), event.shift_key()) {
+                ("z", false) => false,
+                ("z", true) | ("y", false) => true,
+                _ => return,
+            };
             event.prevent_default();
-            event.set_return_value("");
-        }
-    });
-    crate::ui::dom::warn_on_error(window.add_event_listener_with_callback("beforeunload", leaving.as_ref().unchecked_ref()), "ask before leaving");
+            editor.step(forward);
+        },
+    );
+    crate::ui::dom::warn_on_error(
+        window.add_event_listener_with_callback("keydown", keys.as_ref().unchecked_ref()),
+        "listen for undo keys",
+    );
+    keys.forget();
+    let leaving = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::BeforeUnloadEvent)>::new(
+        move |event: web_sys::BeforeUnloadEvent| {
+            let unsaved = !editor.handed_over.get_untracked()
+                && editor.published.with_untracked(|published| {
+                    editor
+                        .draft
+                        .with_untracked(|draft| match (published, draft) {
+                            (Some(published), Some(draft)) => {
+                                published.snapshot != *draft.snapshot()
+                            }
+                            _ => false,
+                        })
+                });
+            if unsaved {
+                event.prevent_default();
+                event.set_return_value("");
+            }
+        },
+    );
+    crate::ui::dom::warn_on_error(
+        window.add_event_listener_with_callback("beforeunload", leaving.as_ref().unchecked_ref()),
+        "ask before leaving",
+    );
     leaving.forget();
 }

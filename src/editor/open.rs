@@ -77,7 +77,10 @@ async fn fetch_text(url: &str) -> Result<String, Vec<String>> {
     if !response.ok() {
         return Err(failed(format!("HTTP {}", response.status())));
     }
-    response.text().await.map_err(|error| failed(error.to_string()))
+    response
+        .text()
+        .await
+        .map_err(|error| failed(error.to_string()))
 }
 
 /// Opens a file the person picked or dropped. A file that is too large or cannot be read as a
@@ -90,8 +93,16 @@ pub async fn open_file(editor: EditorContext, file: web_sys::File) {
     };
     if file.size() > MAX_SNAPSHOT_BYTES as f64 {
         refuse(vec![match language {
-            crate::core::Language::Zh => format!("文件有 {} 字节，上限为 {} 字节", file.size(), MAX_SNAPSHOT_BYTES),
-            crate::core::Language::En => format!("the file is {} bytes; the limit is {} bytes", file.size(), MAX_SNAPSHOT_BYTES),
+            crate::core::Language::Zh => format!(
+                "文件有 {} 字节，上限为 {} 字节",
+                file.size(),
+                MAX_SNAPSHOT_BYTES
+            ),
+            crate::core::Language::En => format!(
+                "the file is {} bytes; the limit is {} bytes",
+                file.size(),
+                MAX_SNAPSHOT_BYTES
+            ),
         }]);
         return;
     }
@@ -108,7 +119,11 @@ pub async fn open_file(editor: EditorContext, file: web_sys::File) {
     match snapshot_for_editing(&text) {
         Ok((snapshot, problems)) => {
             editor.replace(snapshot);
-            editor.say(wording::opened_file(&name, problems.len(), language), Vec::new(), false);
+            editor.say(
+                wording::opened_file(&name, problems.len(), language),
+                Vec::new(),
+                false,
+            );
         }
         Err(problems) => refuse(
             problems

@@ -14,9 +14,11 @@ use crate::editor::field_input::{FieldInput, InputKind};
 pub fn PlacesEditor() -> impl IntoView {
     let editor = use_editor();
     let count = Memo::new(move |_| {
-        editor
-            .draft
-            .with(|draft| draft.as_ref().map_or(0, |draft| draft.snapshot().places.len()))
+        editor.draft.with(|draft| {
+            draft
+                .as_ref()
+                .map_or(0, |draft| draft.snapshot().places.len())
+        })
     });
     view! {
         <section class="editor-section" aria-labelledby="places-heading">
@@ -43,7 +45,10 @@ fn PlaceEditor(index: usize) -> impl IntoView {
     };
     let communities = Signal::derive(move || {
         let language = language.get();
-        let mut choices = vec![(String::new(), wording::NO_COMMUNITY.get(language).to_owned())];
+        let mut choices = vec![(
+            String::new(),
+            wording::NO_COMMUNITY.get(language).to_owned(),
+        )];
         editor.draft.with(|draft| {
             if let Some(draft) = draft {
                 choices.extend(
@@ -67,7 +72,11 @@ fn PlaceEditor(index: usize) -> impl IntoView {
                 .iter()
                 .map(|designation| designation_label(designation.level, language))
                 .collect();
-            Some(if labels.is_empty() { "—".to_owned() } else { labels.join("；") })
+            Some(if labels.is_empty() {
+                "—".to_owned()
+            } else {
+                labels.join("；")
+            })
         })
     };
     let field = move |part| Field::Place(index, part);

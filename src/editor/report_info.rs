@@ -15,9 +15,11 @@ pub fn ReportInfoEditor() -> impl IntoView {
     let editor = use_editor();
     let language = editor.language;
     let sources = Memo::new(move |_| {
-        editor
-            .draft
-            .with(|draft| draft.as_ref().map_or(0, |draft| draft.snapshot().sources.len()))
+        editor.draft.with(|draft| {
+            draft
+                .as_ref()
+                .map_or(0, |draft| draft.snapshot().sources.len())
+        })
     });
     view! {
         <section class="editor-section" aria-labelledby="report-heading">
@@ -47,7 +49,13 @@ fn SourceEditor(index: usize) -> impl IntoView {
             draft
                 .as_ref()
                 .and_then(|draft| draft.snapshot().sources.get(index))
-                .map(|source| format!("{} · {}", wording::FIELD_SOURCE.get(editor.language.get()), source.id))
+                .map(|source| {
+                    format!(
+                        "{} · {}",
+                        wording::FIELD_SOURCE.get(editor.language.get()),
+                        source.id
+                    )
+                })
                 .unwrap_or_default()
         })
     };

@@ -29,8 +29,16 @@ pub fn kept_draft() -> Option<KeptDraft> {
     let text = storage.get_item(DRAFT_KEY).ok().flatten()?;
     Some(KeptDraft {
         text,
-        base: storage.get_item(BASE_KEY).ok().flatten().unwrap_or_default(),
-        saved_at: storage.get_item(SAVED_AT_KEY).ok().flatten().unwrap_or_default(),
+        base: storage
+            .get_item(BASE_KEY)
+            .ok()
+            .flatten()
+            .unwrap_or_default(),
+        saved_at: storage
+            .get_item(SAVED_AT_KEY)
+            .ok()
+            .flatten()
+            .unwrap_or_default(),
     })
 }
 
@@ -42,7 +50,9 @@ pub fn keep_draft(snapshot: &Snapshot, base: &str) -> bool {
     let Ok(text) = json_text_from_snapshot(snapshot) else {
         return false;
     };
-    let saved_at = String::from(js_sys::Date::new_0().to_locale_string("zh-CN", &wasm_bindgen::JsValue::UNDEFINED));
+    let saved_at = String::from(
+        js_sys::Date::new_0().to_locale_string("zh-CN", &wasm_bindgen::JsValue::UNDEFINED),
+    );
     storage.set_item(DRAFT_KEY, &text).is_ok()
         && storage.set_item(BASE_KEY, base).is_ok()
         && storage.set_item(SAVED_AT_KEY, &saved_at).is_ok()
@@ -60,7 +70,10 @@ pub fn forget_draft() {
 /// Sets an unreadable kept draft aside, so that nothing typed is ever deleted.
 pub fn set_aside(text: &str) {
     if let Some(storage) = storage() {
-        crate::ui::dom::warn_on_error(storage.set_item(UNREADABLE_KEY, text), "set the draft aside");
+        crate::ui::dom::warn_on_error(
+            storage.set_item(UNREADABLE_KEY, text),
+            "set the draft aside",
+        );
         forget_draft();
     }
 }

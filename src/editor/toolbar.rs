@@ -12,13 +12,32 @@ use crate::editor::open::OpenFile;
 pub fn Toolbar() -> impl IntoView {
     let editor = use_editor();
     let language = editor.language;
-    let can_undo = move || editor.draft.with(|draft| draft.as_ref().is_some_and(|draft| draft.can_undo()));
-    let can_redo = move || editor.draft.with(|draft| draft.as_ref().is_some_and(|draft| draft.can_redo()));
-    let problems = move || editor.check.with(|check| check.problems.len()) + editor.refused.with(|refused| refused.len());
+    let can_undo = move || {
+        editor
+            .draft
+            .with(|draft| draft.as_ref().is_some_and(|draft| draft.can_undo()))
+    };
+    let can_redo = move || {
+        editor
+            .draft
+            .with(|draft| draft.as_ref().is_some_and(|draft| draft.can_redo()))
+    };
+    let problems = move || {
+        editor.check.with(|check| check.problems.len())
+            + editor.refused.with(|refused| refused.len())
+    };
     let download = move |_: leptos::ev::MouseEvent| {
-        let text = editor.draft.with_untracked(|draft| draft.as_ref().map(|draft| json_text_from_snapshot(draft.snapshot())));
+        let text = editor.draft.with_untracked(|draft| {
+            draft
+                .as_ref()
+                .map(|draft| json_text_from_snapshot(draft.snapshot()))
+        });
         match text {
-            Some(Ok(text)) => match crate::ui::chart::download::offer_file(&text, "application/json", "snapshot.json") {
+            Some(Ok(text)) => match crate::ui::chart::download::offer_file(
+                &text,
+                "application/json",
+                "snapshot.json",
+            ) {
                 Ok(()) => editor.handed_over.set(true),
                 Err(error) => editor.say(error, Vec::new(), true),
             },
@@ -29,7 +48,11 @@ pub fn Toolbar() -> impl IntoView {
     let discard = move |_: leptos::ev::MouseEvent| {
         if let Some(published) = editor.published.get_untracked() {
             editor.replace(published.snapshot);
-            editor.say(wording::DRAFT_DISCARDED.get(language.get_untracked()), Vec::new(), false);
+            editor.say(
+                wording::DRAFT_DISCARDED.get(language.get_untracked()),
+                Vec::new(),
+                false,
+            );
         }
     };
     view! {

@@ -239,9 +239,19 @@ impl<'a> PageRenderer<'a> {
         };
         let app = format!(
             "<noscript><p class=\"enhancement-note\">{note}</p></noscript>{stale}\
-             <div id=\"app\" data-snapshot=\"{fingerprint}\" data-markup=\"{MARKUP_FINGERPRINT}\"{site_attribute}{visual_attribute}>{html}</div>",
+             <div id=\"app\" data-snapshot=\"{fingerprint}\" data-markup=\"{MARKUP_FINGERPRINT}\"{site_attribute}{visual_attribute}>{html}</div>{footer}",
             note = escape_html(wording::NEEDS_NEWER_BROWSER),
             stale = stale_data_note(snapshot, visual.is_some()),
+            // The editor page, linked from the report's page only (outside #app: the page's,
+            // never the app's).
+            footer = if visual.is_none() {
+                format!(
+                    "<footer class=\"site-footer\"><a href=\"edit.html\">{}</a></footer>",
+                    escape_html(wording::EDITOR_LINK)
+                )
+            } else {
+                String::new()
+            },
             fingerprint = self.fingerprint,
             site_attribute = site
                 .map(|site| format!(" data-site-url=\"{}\"", escape_html(site.as_str())))

@@ -115,7 +115,10 @@ impl Field {
                 format!("sections[{index}].title.{}", lang(language))
             }
             Field::Prose(section, block, language) => {
-                format!("sections[{section}].blocks[{block}].text.{}", lang(language))
+                format!(
+                    "sections[{section}].blocks[{block}].text.{}",
+                    lang(language)
+                )
             }
         }
     }
@@ -130,9 +133,7 @@ impl Field {
         {
             return true;
         }
-        let localized_parent = own
-            .strip_suffix(".zh")
-            .or_else(|| own.strip_suffix(".en"));
+        let localized_parent = own.strip_suffix(".zh").or_else(|| own.strip_suffix(".en"));
         // A value problem about an unstated figure is the qualifier's too.
         localized_parent == Some(path)
     }
@@ -162,10 +163,9 @@ impl Field {
                 let indicator = snapshot.indicators.get(index)?;
                 match field {
                     IndicatorField::Label(language) => indicator.label.get(language).to_owned(),
-                    IndicatorField::Value => indicator
-                        .value
-                        .map(text_from_number)
-                        .unwrap_or_default(),
+                    IndicatorField::Value => {
+                        indicator.value.map(text_from_number).unwrap_or_default()
+                    }
                     IndicatorField::Qualifier => match (indicator.value, indicator.qualifier) {
                         (None, Qualifier::Exact) => NOT_STATED.to_owned(),
                         (_, qualifier) => qualifier.as_str().to_owned(),
@@ -223,7 +223,9 @@ impl Field {
             Field::Source(index, field) => {
                 let source = snapshot.sources.get_mut(index).ok_or_else(missing)?;
                 match field {
-                    SourceField::Title(language) => set_localized(&mut source.title, language, text),
+                    SourceField::Title(language) => {
+                        set_localized(&mut source.title, language, text)
+                    }
                     SourceField::Publisher(language) => {
                         set_localized(&mut source.publisher, language, text)
                     }
@@ -285,15 +287,14 @@ impl Field {
                     PlaceField::Name(language) => set_localized(&mut place.name, language, text),
                     PlaceField::Code => place.code = optional_text(text),
                     PlaceField::Community => {
-                        place.community = optional_text(text).map(|id| {
-                            crate::core::snapshot::CommunityLink {
+                        place.community =
+                            optional_text(text).map(|id| crate::core::snapshot::CommunityLink {
                                 inferred: place
                                     .community
                                     .as_ref()
                                     .is_some_and(|link| link.id == id && link.inferred),
                                 id,
-                            }
-                        })
+                            })
                     }
                 }
             }
@@ -330,8 +331,8 @@ fn set_localized(target: &mut Localized, language: Language, text: &str) {
 fn set_optional_localized(target: &mut Option<Localized>, language: Language, text: &str) {
     let mut localized = target.take().unwrap_or_else(|| Localized::new("", ""));
     set_localized(&mut localized, language, text);
-    *target = (!(localized.zh.trim().is_empty() && localized.en.trim().is_empty()))
-        .then_some(localized);
+    *target =
+        (!(localized.zh.trim().is_empty() && localized.en.trim().is_empty())).then_some(localized);
 }
 
 fn optional_text(text: &str) -> Option<String> {
@@ -376,5 +377,163 @@ pub fn number_from_text(text: &str, path: &str) -> Result<f64, Problem> {
             format!("“{}”不是数字：数值只能填数字（如 238 或 3.5），限定（余、近、约）请在“限定”中选", text.trim()),
             format!("“{}” is not a number: the value takes digits only (such as 238 or 3.5); choose a qualifier (at least, about) under “Qualifier”", text.trim()),
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::snapshot::load::snapshot_from_json_text;
+
+    fn default_snapshot() -> Snapshot {
+        snapshot_from_json_text(include_str!("../../../data/snapshot.json")).expect("valid")
+    }
+
+    fn position(snapshot: &Snapshot, id: &str) -> usize {
+        snapshot
+            .indicators
+            .iter()
+            .position(|indicator| indicator.id == id)
+            .expect("indicator")
+    }
+
+    #[test]
+    fn paths_are_the_validators() {
+        assert_eq!(
+            Field::Indicator(3, IndicatorField::Value).path(),
+            "indicators[3].value"
+        );
+        assert_eq!(
+            Field::Indicator(0, IndicatorField::Unit(Language::En)).path(),
+            "indicators[0].unit.en"
+        );
+        assert_eq!(
+            Field::Prose(2, 1, Language::Zh).path(),
+            "sections[2].blocks[1].text.zh"
+        );
+        assert_eq!(Field::Place(5, PlaceField::Code).path(), "places[5].code");
+        // Every path a field names is one the validator reports at for that field.
+        let mut snapshot = default_snapshot();
+        let index = position(&snapshot, "cadres_trained");
+        snapshot.indicators[index].unit.zh.clear();
+        let problems = crate::core::snapshot::validate::validate_snapshot(&snapshot);
+        let field = Field::Indicator(index, IndicatorField::Unit(Language::Zh));
+        assert!(
+            problems
+                .iter()
+                .any(|problem| field.owns_problem_at(&problem.path)),
+            "{problems:?}"
+        );
+        assert!(!Field::Indicator(index, IndicatorField::Unit(Language::En))
+            .owns_problem_at(&format!("indicators[{index}].unit.zh")));
+        // A problem about the whole localized text belongs to both languages' fields.
+        assert!(field.owns_problem_at(&format!("indicators[{index}].unit")));
+        // indicators[1] is not indicators[10]'s prefix.
+        assert!(!Field::Indicator(1, IndicatorField::Value).owns_problem_at("indicators[10].value"));
+    }
+
+    #[test]
+    fn every_field_reads_back_what_it_takes() {
+        let mut snapshot = default_snapshot();
+        let fields = [
+            (Field::AsOf, "2022-12-31"),
+            (Field::Period, "2022"),
+            (Field::Title(Language::En), "A title"),
+            (Field::Source(0, SourceField::Url), "https://example.org/a"),
+            (Field::Source(0, SourceField::Date), "2022-01-02"),
+            (Field::Indicator(2, IndicatorField::Value), "12.5"),
+            (Field::Indicator(2, IndicatorField::Qualifier), "about"),
+            (Field::Indicator(2, IndicatorField::Kind), "measure"),
+            (Field::Indicator(2, IndicatorField::Quote), "约12.5"),
+            (
+                Field::Indicator(2, IndicatorField::Note(Language::Zh)),
+                "说明",
+            ),
+            (Field::Place(0, PlaceField::Code), "371323999999"),
+            (Field::Place(0, PlaceField::Name(Language::En)), "Name"),
+            (Field::SectionTitle(0, Language::Zh), "标题"),
+        ];
+        for (field, text) in fields {
+            field.apply(&mut snapshot, text).expect(text);
+            assert_eq!(field.text_in(&snapshot).as_deref(), Some(text), "{field:?}");
+        }
+    }
+
+    #[test]
+    fn a_value_takes_numbers_as_people_type_them() {
+        for (text, value) in [
+            ("238", 238.0),
+            (" 1,200 ", 1200.0),
+            ("１２０", 120.0),
+            ("3.5", 3.5),
+            ("2，000", 2000.0),
+            ("-4", -4.0),
+        ] {
+            assert_eq!(number_from_text(text, "p").expect(text), value, "{text}");
+        }
+        for text in [
+            "10余", "abc", "1.2.3", "", "1-2", "NaN", "inf", "1e5", "--1", ".",
+        ] {
+            let problem = number_from_text(text, "indicators[0].value").expect_err(text);
+            assert_eq!(problem.path, "indicators[0].value");
+            assert!(
+                problem.message_zh.contains("不是数字"),
+                "{}",
+                problem.message_zh
+            );
+        }
+    }
+
+    #[test]
+    fn a_refused_text_leaves_the_snapshot_as_it_was() {
+        let mut snapshot = default_snapshot();
+        let before = snapshot.clone();
+        let index = position(&snapshot, "cadres_trained");
+        let problem = Field::Indicator(index, IndicatorField::Value)
+            .apply(&mut snapshot, "二百三十八")
+            .expect_err("not a number");
+        assert_eq!(problem.path, format!("indicators[{index}].value"));
+        assert_eq!(snapshot, before);
+        let problem = Field::Indicator(index, IndicatorField::Qualifier)
+            .apply(&mut snapshot, "roughly")
+            .expect_err("not a qualifier");
+        assert!(problem.message.contains("roughly"));
+        assert_eq!(snapshot, before);
+        assert!(Field::Indicator(999, IndicatorField::Value)
+            .apply(&mut snapshot, "1")
+            .is_err());
+        assert_eq!(snapshot, before);
+    }
+
+    #[test]
+    fn not_stated_is_a_null_value() {
+        let mut snapshot = default_snapshot();
+        let field = Field::Indicator(0, IndicatorField::Qualifier);
+        field.apply(&mut snapshot, NOT_STATED).expect("offered");
+        assert_eq!(snapshot.indicators[0].value, None);
+        assert_eq!(field.text_in(&snapshot).as_deref(), Some(NOT_STATED));
+        assert_eq!(
+            Field::Indicator(0, IndicatorField::Value)
+                .text_in(&snapshot)
+                .as_deref(),
+            Some("")
+        );
+        // Typing a value again makes it an exact figure.
+        Field::Indicator(0, IndicatorField::Value)
+            .apply(&mut snapshot, "7")
+            .expect("number");
+        assert_eq!(field.text_in(&snapshot).as_deref(), Some("exact"));
+    }
+
+    #[test]
+    fn an_emptied_note_is_gone() {
+        let mut snapshot = default_snapshot();
+        let zh = Field::Indicator(0, IndicatorField::Note(Language::Zh));
+        let en = Field::Indicator(0, IndicatorField::Note(Language::En));
+        zh.apply(&mut snapshot, "甲").expect("text");
+        en.apply(&mut snapshot, "").expect("text");
+        assert!(snapshot.indicators[0].note.is_some());
+        zh.apply(&mut snapshot, " ").expect("text");
+        assert_eq!(snapshot.indicators[0].note, None);
     }
 }

@@ -105,3 +105,91 @@ impl Draft {
         true
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::draft::field::IndicatorField;
+    use crate::core::snapshot::load::snapshot_from_json_text;
+
+    fn draft() -> Draft {
+        Draft::new(
+            snapshot_from_json_text(include_str!("../../../data/snapshot.json")).expect("valid"),
+        )
+    }
+
+    const VALUE: Field = Field::Indicator(0, IndicatorField::Value);
+    const PERIOD: Field = Field::Indicator(0, IndicatorField::Period);
+
+    #[test]
+    fn typing_into_one_field_is_one_step() {
+        let mut draft = draft();
+        let original = draft.snapshot().clone();
+        for text in ["1", "12", "123"] {
+            assert!(draft.edit(VALUE, text).expect("number"));
+        }
+        assert_eq!(draft.snapshot().indicators[0].value, Some(123.0));
+        assert!(draft.undo());
+        assert_eq!(*draft.snapshot(), original);
+        assert!(!draft.can_undo());
+        assert!(draft.redo());
+        assert_eq!(draft.snapshot().indicators[0].value, Some(123.0));
+    }
+
+    #[test]
+    fn each_field_and_each_visit_is_a_step() {
+        let mut draft = draft();
+        draft.edit(VALUE, "5").expect("number");
+        draft.edit(PERIOD, "2022").expect("text");
+        draft.end_step();
+        draft.edit(PERIOD, "2023").expect("text");
+        assert!(draft.undo());
+        assert_eq!(draft.snapshot().indicators[0].period, "2022");
+        assert!(draft.undo());
+        assert_eq!(draft.snapshot().indicators[0].value, Some(5.0));
+        assert_ne!(draft.snapshot().indicators[0].period, "2022");
+        assert!(draft.undo());
+        assert!(!draft.undo());
+    }
+
+    #[test]
+    fn an_edit_after_undo_drops_the_redo_steps() {
+        let mut draft = draft();
+        draft.edit(VALUE, "5").expect("number");
+        draft.undo();
+        assert!(draft.can_redo());
+        draft.edit(PERIOD, "2030").expect("text");
+        assert!(!draft.can_redo());
+        assert!(!draft.redo());
+    }
+
+    #[test]
+    fn refused_and_unchanged_texts_make_no_step() {
+        let mut draft = draft();
+        assert!(draft.edit(VALUE, "many").is_err());
+        let same = draft.snapshot().indicators[0].period.clone();
+        assert!(!draft.edit(PERIOD, &same).expect("text"));
+        assert!(!draft.can_undo());
+    }
+
+    #[test]
+    fn replacing_is_one_step_and_undo_is_bounded() {
+        let mut draft = draft();
+        let original = draft.snapshot().clone();
+        let mut other = original.clone();
+        other.meta.as_of = "2030-01-01".to_owned();
+        draft.replace(other.clone());
+        assert_eq!(*draft.snapshot(), other);
+        draft.undo();
+        assert_eq!(*draft.snapshot(), original);
+        for step in 0..(MAX_UNDO_STEPS + 20) {
+            draft.end_step();
+            draft.edit(VALUE, &step.to_string()).expect("number");
+        }
+        let mut undone = 0;
+        while draft.undo() {
+            undone += 1;
+        }
+        assert_eq!(undone, MAX_UNDO_STEPS);
+    }
+}

@@ -43,3 +43,45 @@ pub fn json_text_from_snapshot(snapshot: &Snapshot) -> Result<String, String> {
         .map(|text| text + "\n")
         .map_err(|error| error.to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::draft::field::{Field, IndicatorField};
+    use crate::core::snapshot::load::{snapshot_for_editing, snapshot_from_json_text};
+
+    const DEFAULT: &str = include_str!("../../../data/snapshot.json");
+
+    #[test]
+    fn the_file_handed_over_reads_back_as_the_same_snapshot() {
+        let snapshot = snapshot_from_json_text(DEFAULT).expect("valid");
+        let text = json_text_from_snapshot(&snapshot).expect("written");
+        assert!(text.ends_with("}\n"));
+        assert_eq!(snapshot_from_json_text(&text).expect("valid"), snapshot);
+    }
+
+    #[test]
+    fn a_draft_with_problems_opens_for_mending_and_its_checks_find_them() {
+        let mut snapshot = snapshot_from_json_text(DEFAULT).expect("valid");
+        snapshot.indicators[0].source = "no-such-source".to_owned();
+        snapshot.indicators[1].value = Some(999_999.0);
+        let text = json_text_from_snapshot(&snapshot).expect("written");
+        assert!(snapshot_from_json_text(&text).is_err());
+        let (opened, problems) = snapshot_for_editing(&text).expect("readable");
+        assert_eq!(opened, snapshot);
+        let check = DraftCheck::of(&opened);
+        assert_eq!(check.problems, problems);
+        let (at_source, _) = check.at(Field::Indicator(0, IndicatorField::Source));
+        assert_eq!(at_source.len(), 1, "{:?}", check.problems);
+        let (_, at_value) = check.at(Field::Indicator(1, IndicatorField::Value));
+        assert_eq!(
+            at_value.len(),
+            1,
+            "the quote has no 999999: {:?}",
+            check.warnings
+        );
+        // Not JSON, or not a snapshot: refused with the reasons.
+        assert!(snapshot_for_editing("{").is_err());
+        assert!(snapshot_for_editing(r#"{"schema_version": 1}"#).is_err());
+    }
+}

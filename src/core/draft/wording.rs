@@ -12,7 +12,10 @@ pub const NOTHING_SENT: Text = Text::new(
     "所有工作都在本浏览器中完成：不会向任何地方发送数据。草稿自动保存在本浏览器中。",
     "Everything happens in this browser: nothing is sent anywhere. The draft is kept in this browser as you work.",
 );
-pub const OPENING: Text = Text::new("正在读取网站当前的数据…", "Reading the site's current data…");
+pub const OPENING: Text = Text::new(
+    "正在读取网站当前的数据…",
+    "Reading the site's current data…",
+);
 pub const LANGUAGE_SWITCH: Text = Text::new("English", "中文");
 pub const LANGUAGE_SWITCH_LABEL: Text = Text::new("Switch to English", "切换到中文");
 pub const LARGE_TEXT: Text = Text::new("大字", "Large text");

@@ -1,0 +1,248 @@
+// The editor page (edit.html, its own bundle): township staff open the site's data, change
+// figures, see problems next to the field as they type, undo and redo, keep the draft across a
+// reload, read the change list, hand the snapshot over; bad files are refused with a message
+// naming the file and the cause, the draft untouched. axe on the editor in every mode.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchBrowser, newPage, BASE_URL, ROOT, SNAPSHOT } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launchBrowser(); });
+after(async () => { await browser?.close(); });
+
+const EDITOR = `${BASE_URL}edit.html`;
+const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+const CADRES = SNAPSHOT.indicators.findIndex((indicator) => indicator.id === 'cadres_trained');
+const cadres = SNAPSHOT.indicators[CADRES];
+const valueField = (index) => `#f-indicators-${index}-value`;
+
+/** A new editor page whose every request is recorded (nothing may leave the site). */
+async function openEditor(viewport = 'desktop', extra = {}) {
+  const page = await newPage(browser, viewport, extra);
+  page.requests = [];
+  page.on('request', (request) => page.requests.push(request.url()));
+  await page.goto(EDITOR);
+  await page.locator(valueField(CADRES)).waitFor({ timeout: 20000 });
+  return page;
+}
+
+function fieldOf(page, selector) {
+  return page.locator('.field', { has: page.locator(selector) });
+}
+
+test('the reader links to the editor; the editor opens the site data under the strict CSP and sends nothing anywhere', async () => {
+  const reader = await newPage(browser, 'desktop');
+  await reader.goto(BASE_URL);
+  assert.equal(await reader.locator('footer.site-footer a[href="edit.html"]').count(), 1);
+  await reader.close();
+  const page = await openEditor();
+  assert.equal(await page.locator(valueField(CADRES)).inputValue(), String(cadres.value));
+  assert.match(await page.locator('.nothing-sent').innerText(), /不会向任何地方发送数据/);
+  assert.match(await page.locator('.check-summary').innerText(), /没有问题/);
+  // Every figure of the snapshot has its value field, grouped under its programme.
+  assert.equal(await page.locator('.figure-editor [id$="-value"]').count(), SNAPSHOT.indicators.length);
+  assert.equal(await page.locator('details.programme').count(), SNAPSHOT.programmes.length);
+  assert.deepEqual(page.requests.filter((url) => !url.startsWith(BASE_URL)), []);
+  // The reader's bundle is not loaded by the editor, nor the editor's by the reader.
+  assert.ok(!page.requests.some((url) => url.includes('fuguanzhuang-viewer')), page.requests.join('\n'));
+  assert.deepEqual(await page.cspViolations(), []);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a figure changed: warned against its quote, in the change list, undone and redone (buttons and keys)', async () => {
+  const page = await openEditor();
+  const value = page.locator(valueField(CADRES));
+  await value.fill('250');
+  const field = fieldOf(page, valueField(CADRES));
+  // 250 is not in the quote: a warning next to the field, with the path for IT staff.
+  await field.locator('.field-warning').waitFor();
+  assert.match(await field.locator('.field-warning').innerText(), /找不到[\s\S]*indicators\[\d+\]\.value/);
+  const changes = page.locator('.change-list .changes li');
+  assert.equal(await changes.count(), 1);
+  const line = await changes.first().innerText();
+  assert.match(line, /^修改/);
+  assert.ok(line.includes('238') && line.includes('250') && line.includes(`indicators[${cadres.id}]`), line);
+  // Undo with the key (focus away from the field), then redo with the button.
+  await page.locator('h1').click();
+  await page.keyboard.press('Control+z');
+  assert.equal(await value.inputValue(), '238');
+  assert.match(await page.locator('.change-list').innerText(), /没有变更/);
+  await page.locator('[data-action="redo"]').click();
+  assert.equal(await value.inputValue(), '250');
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+y');
+  assert.equal(await value.inputValue(), '250');
+  // Typing "2", "25", "250" was one step: one undo goes all the way back.
+  await page.locator('[data-action="undo"]').click();
+  assert.equal(await value.inputValue(), '238');
+  assert.equal(await page.locator('[data-action="undo"]').isDisabled(), true);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a value that is not a number: a Chinese problem at the field with its path, listed and linked; download waits', async () => {
+  const page = await openEditor();
+  const value = page.locator(valueField(CADRES));
+  await value.fill('238余');
+  const field = fieldOf(page, valueField(CADRES));
+  const problem = field.locator('.field-problem');
+  await problem.waitFor();
+  assert.match(await problem.innerText(), /“238余”不是数字[\s\S]*indicators\[\d+\]\.value/);
+  assert.equal(await value.getAttribute('aria-invalid'), 'true');
+  const download = page.locator('[data-action="download-snapshot"]');
+  assert.equal(await download.isDisabled(), true);
+  assert.match(await download.innerText(), /先解决 1 个问题/);
+  const link = page.locator(`.checks a[href="${valueField(CADRES)}"]`);
+  assert.equal(await link.count(), 1);
+  // The link takes the keyboard to the field.
+  await link.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((id) => location.hash === id, valueField(CADRES));
+  // Mended: the problem goes, the draft holds the number.
+  await value.fill('240');
+  await problem.waitFor({ state: 'detached' });
+  assert.equal(await download.isDisabled(), false);
+  // The same problem in English.
+  await value.fill('many');
+  await page.locator('[data-action="language"]').click();
+  assert.match(await field.locator('.field-problem').innerText(), /“many” is not a number/);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  assert.match(await page.locator('.field-label').first().innerText(), /Value/);
+  await page.close();
+});
+
+test('the draft survives a reload; discarding it is undoable; leaving with changes asks first', async () => {
+  const page = await openEditor();
+  await page.locator(valueField(CADRES)).fill('260');
+  await page.locator(valueField(CADRES)).blur();
+  await page.reload();
+  await page.locator(valueField(CADRES)).waitFor();
+  assert.equal(await page.locator(valueField(CADRES)).inputValue(), '260');
+  assert.match(await page.locator('.editor-notice').innerText(), /已恢复/);
+  assert.equal(await page.locator('.change-list .changes li').count(), 1);
+  await page.locator('[data-action="discard"]').click();
+  assert.equal(await page.locator(valueField(CADRES)).inputValue(), '238');
+  assert.match(await page.locator('.editor-notice').innerText(), /草稿已放弃/);
+  await page.locator('[data-action="undo"]').click();
+  assert.equal(await page.locator(valueField(CADRES)).inputValue(), '260');
+  // Leaving asks first (the draft differs from the site's data and was not downloaded).
+  const asked = new Promise((resolve) => page.once('dialog', async (dialog) => { resolve(dialog.type()); await dialog.accept(); }));
+  await page.locator('h1').click();
+  await page.close({ runBeforeUnload: true });
+  assert.equal(await asked, 'beforeunload');
+});
+
+test('the snapshot handed over is the draft, and snapshot check accepts it', async () => {
+  const page = await openEditor();
+  await page.locator(valueField(CADRES)).fill('245');
+  await page.locator(`#f-indicators-${CADRES}-quote`).fill(`对全镇57个行政村245名村“两委”干部`);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('[data-action="download-snapshot"]').click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'snapshot.json');
+  const dir = mkdtempSync(join(tmpdir(), 'editor-'));
+  const path = join(dir, 'snapshot.json');
+  await download.saveAs(path);
+  const handed = JSON.parse(readFileSync(path, 'utf8'));
+  assert.equal(handed.indicators[CADRES].value, 245);
+  assert.equal(handed.indicators[CADRES].quote, '对全镇57个行政村245名村“两委”干部');
+  // Everything else as published: the change list of the snapshot tool says exactly these two.
+  const diff = execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'snapshot', '--', 'diff', '--lang', 'en', join(ROOT, 'data', 'snapshot.json'), path], { cwd: ROOT, encoding: 'utf8' });
+  const changed = diff.split('\n').filter((line) => /^\s*(changed|added|removed) /.test(line));
+  assert.equal(changed.length, 2, diff);
+  assert.ok(changed.every((line) => line.trim().startsWith('changed') && line.includes(`indicators[${cadres.id}]`)), diff);
+  const checked = execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'snapshot', '--', 'check', '--lang', 'en', path], { cwd: ROOT, encoding: 'utf8' });
+  assert.match(checked, /ok/);
+  // The change list, downloaded for the person who signs off.
+  const [list] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('.change-list button', { hasText: '下载变更清单' }).click(),
+  ]);
+  const listPath = join(dir, 'changes.txt');
+  await list.saveAs(listPath);
+  const text = readFileSync(listPath, 'utf8');
+  assert.match(text, /变更清单/);
+  assert.match(text, /修改[^\n]*238[^\n]*245/);
+  assert.match(text, /审核人签字/);
+  await page.close();
+});
+
+test('bad files are refused naming the file and the cause; the draft is untouched and the page keeps working', async () => {
+  const page = await openEditor();
+  await page.locator(valueField(CADRES)).fill('251');
+  const open = (name, buffer, mimeType = 'application/json') => page.setInputFiles('#open-file-input', { name, mimeType, buffer });
+  await open('notes.txt', Buffer.from('这不是数据文件'), 'text/plain');
+  const notice = page.locator('.editor-notice-error');
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /无法打开 notes\.txt，草稿没有改动/);
+  const wrongType = structuredClone(SNAPSHOT);
+  wrongType.indicators[3].value = 'many';
+  await open('wrong.json', Buffer.from(JSON.stringify(wrongType)));
+  await page.locator('.editor-notice-error', { hasText: 'wrong.json' }).waitFor();
+  assert.match(await notice.innerText(), /indicators\[3\]\.value/);
+  // Over the size limit: refused before it is read.
+  await open('huge.json', Buffer.alloc(33 * 1024 * 1024, 0x20));
+  await page.locator('.editor-notice-error', { hasText: 'huge.json' }).waitFor();
+  assert.match(await notice.innerText(), /上限为 33554432 字节/);
+  assert.equal(await page.locator(valueField(CADRES)).inputValue(), '251');
+  // Hostile text stays text: in a field, the checks and the change list.
+  const hostile = '<img src=x onerror="window.__owned=1"><script>window.__owned=2</script>';
+  await page.locator(`#f-indicators-${CADRES}-quote`).fill(hostile);
+  assert.ok((await page.locator('.change-list').innerText()).includes('<img src=x'));
+  assert.equal(await page.evaluate(() => window.__owned), undefined);
+  // A file with problems of meaning opens, so they can be mended there.
+  const invalid = structuredClone(SNAPSHOT);
+  invalid.indicators[0].source = 'no-such-source';
+  await open('needs-mending.json', Buffer.from(JSON.stringify(invalid)));
+  await page.locator('.editor-notice', { hasText: 'needs-mending.json' }).waitFor();
+  assert.match(await page.locator('.editor-notice').innerText(), /有 1 个问题/);
+  assert.equal(await fieldOf(page, '#f-indicators-0-source').locator('.field-problem').count(), 1);
+  // In English too.
+  await page.locator('[data-action="language"]').click();
+  await open('notes.txt', Buffer.from('not a snapshot'), 'text/plain');
+  await page.locator('.editor-notice-error', { hasText: 'Could not open notes.txt' }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('printing the change list prints only it, with a line to sign', async () => {
+  const page = await openEditor();
+  await page.locator(valueField(CADRES)).fill('252');
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => document.documentElement.classList.add('printing-changes'));
+  assert.equal(await page.locator('.change-list').isVisible(), true);
+  assert.equal(await page.locator('.sign-off').isVisible(), true);
+  assert.equal(await page.locator('.figure-editor').first().isVisible(), false);
+  assert.equal(await page.locator('.editor-toolbar').isVisible(), false);
+  await page.close();
+});
+
+async function axe(page, label) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  assert.deepEqual(result, [], `${label}: ${JSON.stringify(result, null, 1)}`);
+}
+
+for (const viewport of ['mobile', 'desktop']) {
+  for (const mode of ['normal', 'dark', 'large']) {
+    test(`axe finds no violations on the editor: ${mode}, ${viewport}`, async () => {
+      const page = await openEditor(viewport, { bypassCSP: true, colorScheme: mode === 'dark' ? 'dark' : 'light' });
+      if (mode === 'large') await page.locator('[data-action="large"]').click();
+      // With a problem and a warning showing, and the change list filled.
+      await page.locator(valueField(CADRES)).fill('x');
+      await page.locator(valueField(CADRES + 1)).fill('9999');
+      await fieldOf(page, valueField(CADRES)).locator('.field-problem').waitFor();
+      await axe(page, `${mode} ${viewport} editor`);
+      await page.close();
+    });
+  }
+}
