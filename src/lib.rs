@@ -9,8 +9,7 @@
 
 pub mod core;
 
-/// Building snapshots from CSV and GeoJSON (the native `snapshot` tool only).
-#[cfg(not(target_arch = "wasm32"))]
+/// Building snapshots from CSV and GeoJSON: the `snapshot` tool (native) and the editor page.
 pub mod authoring;
 
 pub mod ui;

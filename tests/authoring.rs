@@ -292,3 +292,159 @@ fn build_speaks_chinese_by_default_and_english_when_asked() {
     assert!(en.contains("unknown village \"无此村\""), "{en}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The editor page's import (`apply_spreadsheet_file`): which file it is, told by its header;
+/// the encoding it was read in; the same problems as `snapshot build`; the row limit.
+#[test]
+fn a_spreadsheet_file_is_told_by_its_header_and_read_in_its_encoding() {
+    use fuguanzhuang_viewer::authoring::{apply_spreadsheet_file, MAX_SPREADSHEET_ROWS};
+    for (name, encoding) in [
+        ("indicators-utf8.csv", "UTF-8"),
+        ("indicators-gbk.csv", "GB18030"),
+    ] {
+        let bytes = std::fs::read(fixture(name)).expect("fixture");
+        let mut by_file = default_snapshot();
+        let read_as = apply_spreadsheet_file(&mut by_file, name, &bytes, &mut Default::default())
+            .expect("no problems");
+        assert!(read_as.starts_with(encoding), "{name}: {read_as}");
+        let mut by_build = default_snapshot();
+        let mut problems = Vec::new();
+        apply_indicators_csv(&mut by_build, name, &read(name), &mut problems);
+        assert!(problems.is_empty());
+        assert_eq!(
+            by_file, by_build,
+            "{name}: the same as snapshot build's importer"
+        );
+        assert_ne!(by_file, default_snapshot());
+    }
+    // The values by village (for the figure the indicators file adds): told by the place
+    // column, with an English or a Chinese header.
+    let with_figures = || {
+        let mut snapshot = default_snapshot();
+        let bytes = std::fs::read(fixture("indicators-utf8.csv")).expect("fixture");
+        apply_spreadsheet_file(
+            &mut snapshot,
+            "indicators-utf8.csv",
+            &bytes,
+            &mut Default::default(),
+        )
+        .expect("no problems");
+        snapshot
+    };
+    let bytes = std::fs::read(fixture("by-place.csv")).expect("fixture");
+    let mut snapshot = with_figures();
+    apply_spreadsheet_file(
+        &mut snapshot,
+        "by-place.csv",
+        &bytes,
+        &mut Default::default(),
+    )
+    .expect("no problems");
+    assert!(snapshot.indicators.iter().any(|i| !i.by_place.is_empty()));
+    let chinese = String::from_utf8(bytes).expect("utf-8").replacen(
+        "indicator,place,value,qualifier",
+        "指标代码,村,数值,限定",
+        1,
+    );
+    let mut from_chinese = with_figures();
+    apply_spreadsheet_file(
+        &mut from_chinese,
+        "村.csv",
+        chinese.as_bytes(),
+        &mut Default::default(),
+    )
+    .expect("no problems");
+    assert_eq!(from_chinese, snapshot);
+    // Text in 数值: the file, line and column, in Chinese.
+    let mut text = indicators_csv_from_snapshot(&default_snapshot());
+    text = text.replacen(",238,", ",二百三十八,", 1);
+    let problems = apply_spreadsheet_file(
+        &mut default_snapshot(),
+        "指标.csv",
+        text.as_bytes(),
+        &mut Default::default(),
+    )
+    .expect_err("not a number");
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.zh.starts_with("指标.csv:") && p.zh.contains("二百三十八")),
+        "{problems:?}"
+    );
+    // A figure already there, changed: refused and counted; taken when the person says so.
+    let changed = indicators_csv_from_snapshot(&default_snapshot()).replacen(",238,", ",250,", 1);
+    let mut existing = fuguanzhuang_viewer::authoring::Existing::default();
+    let problems = apply_spreadsheet_file(
+        &mut default_snapshot(),
+        "指标.csv",
+        changed.as_bytes(),
+        &mut existing,
+    )
+    .expect_err("an existing value changed");
+    assert_eq!((problems.len(), existing.conflicts), (1, 1), "{problems:?}");
+    assert!(problems[0].zh.contains("不会覆盖"), "{problems:?}");
+    let mut replaced = default_snapshot();
+    let mut existing = fuguanzhuang_viewer::authoring::Existing {
+        replace: true,
+        conflicts: 0,
+    };
+    apply_spreadsheet_file(&mut replaced, "指标.csv", changed.as_bytes(), &mut existing)
+        .expect("taken");
+    let cadres = replaced
+        .indicators
+        .iter()
+        .find(|i| i.id == "cadres_trained")
+        .expect("figure");
+    assert_eq!(cadres.value, Some(250.0));
+    // A million rows: read up to the limit, then refused.
+    let exported = indicators_csv_from_snapshot(&default_snapshot());
+    let mut huge = exported.lines().next().expect("header").to_owned() + "\n";
+    for row in 0..(MAX_SPREADSHEET_ROWS + 5) {
+        huge.push_str(&format!(
+            "x{row},team,甲,a,个,u,1,exact,count,2021,report-2021,1个,,,\n"
+        ));
+    }
+    let problems = apply_spreadsheet_file(
+        &mut default_snapshot(),
+        "huge.csv",
+        huge.as_bytes(),
+        &mut Default::default(),
+    )
+    .expect_err("too many rows");
+    assert!(
+        problems.iter().any(|p| p.zh.contains("行数超过上限")),
+        "{:?}",
+        &problems[..3]
+    );
+    // Not a spreadsheet at all.
+    let png = [0x89, b'P', b'N', b'G', 0, 0, 0xff, 0xfe, 0x00, 0x01];
+    assert!(apply_spreadsheet_file(
+        &mut default_snapshot(),
+        "photo.csv",
+        &png,
+        &mut Default::default()
+    )
+    .is_err());
+}
+
+/// Excel ends lines with CRLF: the problems still name the right line.
+#[test]
+fn problems_name_the_right_line_with_crlf_line_ends() {
+    let text = indicators_csv_from_snapshot(&default_snapshot());
+    let lines: Vec<&str> = text.split("\r\n").collect();
+    let target = lines
+        .iter()
+        .position(|line| line.starts_with("cadres_trained,"))
+        .expect("row")
+        + 1;
+    for ending in ["\r\n", "\n"] {
+        let broken = text.replacen(",238,", ",很多,", 1).replace("\r\n", ending);
+        let mut problems = Vec::new();
+        apply_indicators_csv(&mut default_snapshot(), "指标.csv", &broken, &mut problems);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].zh.starts_with(&format!("指标.csv:{target}:7:")),
+            "{ending:?}: line {target}: {problems:?}"
+        );
+    }
+}

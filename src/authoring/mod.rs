@@ -1,10 +1,14 @@
 //! Building a snapshot from what township staff have: CSV files from Excel (UTF-8 or GBK) and
-//! boundary GeoJSON from the land survey. Native only (the `snapshot build` / `snapshot export`
-//! commands). Every problem names its file, line and column (or feature); the caller writes
-//! nothing when there are problems.
+//! boundary GeoJSON from the land survey. One importer for the `snapshot build` / `snapshot
+//! export` commands (native) and the editor page (wasm). Every problem names its file, line and
+//! column (or feature); the caller writes nothing when there are problems. The command line,
+//! publishing and the preview image are native only.
 
+#[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod preview_image;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod publish;
 pub mod text;
 
@@ -167,6 +171,52 @@ impl Row<'_> {
     }
 }
 
+/// Most data rows a spreadsheet may have (the report has a few dozen figures; a file far
+/// larger is not one of its spreadsheets).
+pub const MAX_SPREADSHEET_ROWS: usize = 100_000;
+
+/// Lines (1-based) of records from their byte offsets. The reader's own line count is one
+/// short after a CRLF line end (what Excel writes), so lines are counted here: the line ends
+/// before the record's first character. Records come in order, so counting goes on from the
+/// last one (a long file is read once).
+struct LineCounter<'t> {
+    bytes: &'t [u8],
+    counted_to: usize,
+    line: u64,
+}
+
+impl<'t> LineCounter<'t> {
+    fn new(text: &'t str) -> Self {
+        Self {
+            bytes: text.as_bytes(),
+            counted_to: 0,
+            line: 1,
+        }
+    }
+
+    fn line_at(&mut self, position: &csv::Position) -> u64 {
+        let start = usize::try_from(position.byte())
+            .unwrap_or(usize::MAX)
+            .min(self.bytes.len());
+        let first = start
+            + self.bytes[start..]
+                .iter()
+                .take_while(|&&byte| byte == b'\r' || byte == b'\n')
+                .count();
+        if first < self.counted_to {
+            // Not in order (never, from the reader): count from the start.
+            self.counted_to = 0;
+            self.line = 1;
+        }
+        self.line += self.bytes[self.counted_to..first]
+            .iter()
+            .filter(|&&byte| byte == b'\n')
+            .count() as u64;
+        self.counted_to = first;
+        self.line
+    }
+}
+
 fn read_rows<'a>(
     file: &'a str,
     text: &str,
@@ -178,10 +228,18 @@ fn read_rows<'a>(
         .flexible(false)
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
-    for result in reader.records() {
+    let mut lines = LineCounter::new(text);
+    for (count, result) in reader.records().enumerate() {
+        if count == MAX_SPREADSHEET_ROWS {
+            problems.push(Worded::new(
+                format!("{file}: 行数超过上限 {MAX_SPREADSHEET_ROWS} 行，未读取其余各行"),
+                format!("{file}: more than {MAX_SPREADSHEET_ROWS} rows, the limit; the rest was not read"),
+            ));
+            break;
+        }
         match result {
             Ok(record) => {
-                let line = record.position().map_or(0, csv::Position::line);
+                let line = record.position().map_or(0, |position| lines.line_at(position));
                 if record.iter().all(|field| field.trim().is_empty()) {
                     continue;
                 }
@@ -193,7 +251,7 @@ fn read_rows<'a>(
                 });
             }
             Err(error) => {
-                let line = error.position().map_or(0, csv::Position::line);
+                let line = error.position().map_or(0, |position| lines.line_at(position));
                 problems.push(Worded::new(
                     format!("{file}:{line}: {error}"),
                     format!("{file}:{line}: {error}"),
@@ -259,6 +317,38 @@ pub fn apply_csv_bytes(snapshot: &mut Snapshot, bytes: &[u8]) -> Problems {
     problems
 }
 
+/// Applies one spreadsheet file as township staff hand it over (the editor page): decoded
+/// (UTF-8, UTF-8 with BOM or GBK), then read as the per-village values when its header has a
+/// place column (村), else as the indicators (both have an indicator column, 指标代码). Gives
+/// the encoding it was read in, or the problems and how many of them are existing values the
+/// file changes (`existing`: refused, or replaced when `existing.replace`); `snapshot` may be
+/// partly changed when there are problems, so apply to a copy.
+pub fn apply_spreadsheet_file(
+    snapshot: &mut Snapshot,
+    file: &str,
+    bytes: &[u8],
+    existing: &mut Existing,
+) -> Result<&'static str, Problems> {
+    let decoded =
+        text::decode(file, bytes, text::EncodingChoice::Auto).map_err(|problem| vec![problem])?;
+    let header = decoded.text.lines().next().unwrap_or_default();
+    let is_by_place = header
+        .split(',')
+        .map(|name| name.trim().trim_matches('"').trim_start_matches('\u{feff}'))
+        .any(|name| name == BY_PLACE_COLUMNS[1].0 || name == BY_PLACE_COLUMNS[1].1);
+    let mut problems = Vec::new();
+    if is_by_place {
+        apply_by_place_csv_with(snapshot, file, &decoded.text, &mut problems, existing);
+    } else {
+        apply_indicators_csv_with(snapshot, file, &decoded.text, &mut problems, existing);
+    }
+    if problems.is_empty() {
+        Ok(decoded.encoding)
+    } else {
+        Err(problems)
+    }
+}
+
 /// Adds the rows of an indicators CSV: new indicators, and values for new periods of existing
 /// ones (appended, never overwriting a different existing value).
 pub fn apply_indicators_csv(
@@ -267,10 +357,38 @@ pub fn apply_indicators_csv(
     text: &str,
     problems: &mut Problems,
 ) {
+    apply_indicators_csv_with(snapshot, file, text, problems, &mut Existing::default());
+}
+
+/// Rows that give another value for a period or village that already has one: refused
+/// (`snapshot build`, and the editor's first reading, which counts them), or taken once the
+/// person has seen them and said so (the editor, `replace`).
+#[derive(Debug, Default)]
+pub struct Existing {
+    pub replace: bool,
+    /// How many such rows were refused.
+    pub conflicts: usize,
+}
+
+/// [`apply_indicators_csv`], with existing values refused or replaced.
+pub fn apply_indicators_csv_with(
+    snapshot: &mut Snapshot,
+    file: &str,
+    text: &str,
+    problems: &mut Problems,
+    existing_values: &mut Existing,
+) {
     let Some(columns) = checked_columns(file, text, &INDICATOR_COLUMNS, problems) else {
         return;
     };
     let mut seen: HashMap<(String, String), u64> = HashMap::new();
+    // Positions by id (a long file must not scan the figures once per row).
+    let mut positions: HashMap<String, usize> = snapshot
+        .indicators
+        .iter()
+        .enumerate()
+        .map(|(position, indicator)| (indicator.id.clone(), position))
+        .collect();
     for row in read_rows(file, text, &columns, problems) {
         let id = row.get("id").to_owned();
         let period = row.get("period").to_owned();
@@ -303,14 +421,20 @@ pub fn apply_indicators_csv(
         let (Some(value), Some(qualifier)) = (row.value(problems), row.qualifier(problems)) else {
             continue;
         };
-        match snapshot
-            .indicators
-            .iter_mut()
-            .find(|indicator| indicator.id == id)
+        match positions
+            .get(&id)
+            .copied()
+            .and_then(|position| snapshot.indicators.get_mut(position))
         {
             Some(indicator) => {
                 if indicator.period == period {
-                    if !same_value(indicator.value, value) || indicator.qualifier != qualifier {
+                    if existing_values.replace {
+                        indicator.value = value;
+                        indicator.qualifier = qualifier;
+                    } else if !same_value(indicator.value, value)
+                        || indicator.qualifier != qualifier
+                    {
+                        existing_values.conflicts += 1;
                         problems.push(Worded::new(format!("{}: {id} 在期间 {period} 已有数值 {:?}；新数值只能追加到新的期间，不会覆盖",
                             row.at("value"),
                             indicator.value
@@ -319,10 +443,17 @@ pub fn apply_indicators_csv(
                             indicator.value
                         )));
                     }
-                } else if let Some(existing) =
-                    indicator.series.iter().find(|entry| entry.period == period)
+                } else if let Some(existing) = indicator
+                    .series
+                    .iter_mut()
+                    .find(|entry| entry.period == period)
                 {
-                    if !same_value(existing.value, value) || existing.qualifier != qualifier {
+                    if existing_values.replace {
+                        existing.value = value;
+                        existing.qualifier = qualifier;
+                    } else if !same_value(existing.value, value) || existing.qualifier != qualifier
+                    {
+                        existing_values.conflicts += 1;
                         problems.push(Worded::new(
                             format!(
                                 "{}: {id} 在期间 {period} 已有数值 {:?}；不覆盖",
@@ -367,6 +498,7 @@ pub fn apply_indicators_csv(
                 let note = (!row.get("note_zh").is_empty() || !row.get("note_en").is_empty())
                     .then(|| localized("note_zh", "note_en"));
                 let part_of = Some(row.get("part_of").to_owned()).filter(|p| !p.is_empty());
+                positions.insert(id.clone(), snapshot.indicators.len());
                 snapshot.indicators.push(Indicator {
                     id,
                     programme: row.get("programme").to_owned(),
@@ -409,6 +541,17 @@ pub fn apply_by_place_csv(
     file: &str,
     text: &str,
     problems: &mut Problems,
+) {
+    apply_by_place_csv_with(snapshot, file, text, problems, &mut Existing::default());
+}
+
+/// [`apply_by_place_csv`], with existing values refused or replaced.
+pub fn apply_by_place_csv_with(
+    snapshot: &mut Snapshot,
+    file: &str,
+    text: &str,
+    problems: &mut Problems,
+    existing_values: &mut Existing,
 ) {
     let Some(columns) = checked_columns(file, text, &BY_PLACE_COLUMNS, problems) else {
         return;
@@ -463,12 +606,17 @@ pub fn apply_by_place_csv(
         };
         match indicator
             .by_place
-            .iter()
+            .iter_mut()
             .find(|entry| entry.place == place_id)
         {
+            Some(existing) if existing_values.replace => {
+                existing.value = value;
+                existing.qualifier = qualifier;
+            }
             Some(existing)
                 if !same_value(existing.value, value) || existing.qualifier != qualifier =>
             {
+                existing_values.conflicts += 1;
                 problems.push(Worded::new(
                     format!(
                         "{}: {place_key} 的 {indicator_id} 已有数值 {:?}；不覆盖",

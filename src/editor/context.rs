@@ -41,6 +41,8 @@ pub struct EditorContext {
     pub notice: RwSignal<Option<Notice>>,
     /// Whether the draft as it is now has been downloaded (leaving then asks nothing).
     pub handed_over: RwSignal<bool>,
+    /// A spreadsheet that changes figures already in the draft, waiting for a yes (name, bytes).
+    pub pending_spreadsheet: RwSignal<Option<(String, Vec<u8>)>>,
 }
 
 impl EditorContext {
@@ -63,6 +65,7 @@ impl EditorContext {
             refused: RwSignal::new(HashMap::new()),
             notice: RwSignal::new(None),
             handed_over: RwSignal::new(false),
+            pending_spreadsheet: RwSignal::new(None),
         }
     }
 

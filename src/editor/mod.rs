@@ -9,7 +9,8 @@
 //! the reader's bundle. One concern per file: `context` (shared state), `open` (where the
 //! draft starts, files picked or dropped), `storage` (the kept draft), `toolbar`,
 //! `field_input` (one field and what the checks say about it), `figures`, `places`,
-//! `report_info` (as-of, sources, prose), `checks` (every problem, linked), `change_list`.
+//! `report_info` (as-of, sources, prose), `checks` (every problem, linked), `spreadsheets`
+//! (CSV both ways through the `snapshot` tool's importer, `authoring`), `change_list`.
 
 pub mod change_list;
 pub mod checks;
@@ -19,6 +20,7 @@ pub mod figures;
 pub mod open;
 pub mod places;
 pub mod report_info;
+pub mod spreadsheets;
 pub mod storage;
 pub mod toolbar;
 
@@ -87,6 +89,7 @@ pub fn Editor() -> impl IntoView {
             <NoticeLine />
             <Show when=ready fallback=move || view! { <p class="loading">{wording::OPENING.get(language.get())}</p> }>
                 <checks::ChecksSummary />
+                <spreadsheets::Spreadsheets />
                 <figures::FiguresEditor />
                 <places::PlacesEditor />
                 <report_info::ReportInfoEditor />
@@ -110,6 +113,13 @@ fn NoticeLine() -> impl IntoView {
                     <p>{notice.text}</p>
                     {(!notice.details.is_empty()).then(|| view! {
                         <ul>{notice.details.into_iter().map(|detail| view! { <li>{detail}</li> }).collect_view()}</ul>
+                    })}
+                    {move || editor.pending_spreadsheet.with(|pending| pending.is_some()).then(|| view! {
+                        <button type="button" class="button" data-action="take-spreadsheet" on:click=move |_| {
+                            if let Some((name, bytes)) = editor.pending_spreadsheet.get_untracked() {
+                                open::import_spreadsheet(editor, &name, bytes, true);
+                            }
+                        }>{wording::TAKE_SPREADSHEET.get(editor.language.get_untracked())}</button>
                     })}
                 </div>
             }

@@ -106,13 +106,24 @@ pub async fn open_file(editor: EditorContext, file: web_sys::File) {
         }]);
         return;
     }
-    let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-        Ok(text) => text.as_string().unwrap_or_default(),
+    let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+        Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
         Err(_) => {
             refuse(vec![match language {
                 crate::core::Language::Zh => "浏览器无法读取这个文件".to_owned(),
                 crate::core::Language::En => "the browser could not read the file".to_owned(),
             }]);
+            return;
+        }
+    };
+    if name.to_lowercase().ends_with(".csv") {
+        import_spreadsheet(editor, &name, bytes, false);
+        return;
+    }
+    let text = match crate::core::snapshot::load::snapshot_text_from_bytes(bytes) {
+        Ok(text) => text,
+        Err(problem) => {
+            refuse(vec![problem.described_in(language)]);
             return;
         }
     };
@@ -135,6 +146,63 @@ pub async fn open_file(editor: EditorContext, file: web_sys::File) {
     }
 }
 
+/// A spreadsheet (CSV, UTF-8 or GBK) through the same importer as `snapshot build`, into a copy
+/// of the draft: taken as one undoable step when it has no problems, else refused with each
+/// problem's file, line and column, the draft untouched. When its only problems are figures
+/// already in the draft that it changes, they are listed and the person is asked
+/// (`replace_existing` once they say yes).
+pub fn import_spreadsheet(
+    editor: EditorContext,
+    name: &str,
+    bytes: Vec<u8>,
+    replace_existing: bool,
+) {
+    let language = editor.language.get_untracked();
+    let Some(before) = editor
+        .draft
+        .with_untracked(|draft| draft.as_ref().map(|draft| draft.snapshot().clone()))
+    else {
+        return;
+    };
+    let mut imported = before.clone();
+    let mut existing = crate::authoring::Existing {
+        replace: replace_existing,
+        conflicts: 0,
+    };
+    editor.pending_spreadsheet.set(None);
+    match crate::authoring::apply_spreadsheet_file(&mut imported, name, &bytes, &mut existing) {
+        Ok(encoding) => {
+            let changes = crate::core::snapshot::changes::changes_between(&before, &imported).len();
+            imported.reindex();
+            editor.replace(imported);
+            editor.say(
+                wording::imported_spreadsheet(name, changes, encoding, language),
+                Vec::new(),
+                false,
+            );
+        }
+        Err(problems) => {
+            let details = problems
+                .iter()
+                .take(MAX_DETAILS)
+                .map(|problem| problem.get(language).to_owned())
+                .collect();
+            if existing.conflicts == problems.len() {
+                editor
+                    .pending_spreadsheet
+                    .set(Some((name.to_owned(), bytes)));
+                editor.say(
+                    wording::spreadsheet_changes_figures(name, problems.len(), language),
+                    details,
+                    false,
+                );
+            } else {
+                editor.say(wording::file_refused(name, language), details, true);
+            }
+        }
+    }
+}
+
 /// How many of a refused file's problems are listed.
 const MAX_DETAILS: usize = 20;
 
@@ -152,7 +220,7 @@ pub fn OpenFile() -> impl IntoView {
     let language = editor.language;
     view! {
         <div class="open-file">
-            <input id="open-file-input" class="visually-hidden-input" type="file" accept=".json,application/json"
+            <input id="open-file-input" class="visually-hidden-input" type="file" accept=".json,.csv,application/json,text/csv"
                 on:change=move |event| {
                     use wasm_bindgen::JsCast;
                     let input = event.target().and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok());

@@ -246,3 +246,77 @@ for (const viewport of ['mobile', 'desktop']) {
     });
   }
 }
+
+// Python's csv module edits the spreadsheet (not the project's code): three figures changed,
+// a new period's row added; written back in `encoding` (utf-8-sig as Excel's "CSV UTF-8", or
+// gbk as Chinese Excel's plain "CSV").
+const EDIT_SPREADSHEET = `
+import csv, io, sys
+source, target, encoding, bad = sys.argv[1:5]
+rows = list(csv.reader(io.open(source, encoding='utf-8-sig', newline='')))
+header, body = rows[0], rows[1:]
+col = {name: i for i, name in enumerate(header)}
+changes = {'cadres_trained': '250', 'admin_villages': '58', 'trees_planted': '14000'}
+for row in body:
+    if row[col['id']] in changes:
+        row[col['value']] = changes[row[col['id']]]
+new = next(row for row in body if row[col['id']] == 'trees_planted')[:]
+new[col['period']] = '2022'
+new[col['value']] = '16000'
+new[col['qualifier']] = 'exact'
+body.append(new)
+if bad == '1':
+    broken = next(row for row in body if row[col['id']] == 'volunteers_recruited')
+    broken[col['value']] = '很多'
+# (Excel writes '?' for what GBK cannot hold, such as the ² of m².)
+with io.open(target, 'w', encoding=encoding, errors='replace', newline='') as out:
+    writer = csv.writer(out, lineterminator='\\r\\n')
+    writer.writerow(header)
+    writer.writerows(body)
+`;
+
+for (const encoding of ['utf-8-sig', 'gbk']) {
+  test(`a spreadsheet round trip (${encoding === 'gbk' ? 'GBK' : 'UTF-8'} CSV): download, edit elsewhere, drop in, asked about changed figures, exactly those changes; a bad cell named by file, line and column`, async () => {
+    const page = await openEditor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-action="download-indicators-csv"]').click(),
+    ]);
+    assert.equal(download.suggestedFilename(), '指标.csv');
+    const dir = mkdtempSync(join(tmpdir(), 'editor-csv-'));
+    const exported = join(dir, 'exported.csv');
+    await download.saveAs(exported);
+    const edited = join(dir, '指标.csv');
+    const broken = join(dir, '指标-有误.csv');
+    execFileSync('python3', ['-c', EDIT_SPREADSHEET, exported, edited, encoding, '0']);
+    execFileSync('python3', ['-c', EDIT_SPREADSHEET, exported, broken, encoding, '1']);
+    // The bad one first: refused, naming the file, the line and the column; the draft untouched.
+    await page.setInputFiles('#open-file-input', broken);
+    const refusal = page.locator('.editor-notice-error', { hasText: '指标-有误.csv' });
+    await refusal.waitFor();
+    const volunteersLine = 2 + SNAPSHOT.indicators.slice(0, SNAPSHOT.indicators.findIndex((i) => i.id === 'volunteers_recruited'))
+      .reduce((rows, indicator) => rows + 1 + (indicator.series?.length ?? 0), 0);
+    assert.match(await refusal.innerText(), new RegExp(`指标-有误\\.csv:${volunteersLine}:7[^\\n]*很多`));
+    assert.match(await page.locator('.change-list').innerText(), /没有变更/);
+    // The good one: the changed figures are listed and asked about.
+    await page.setInputFiles('#open-file-input', edited);
+    const asked = page.locator('.editor-notice', { hasText: '修改了 3 个已有的数字' });
+    await asked.waitFor();
+    assert.match(await asked.innerText(), /cadres_trained/);
+    assert.match(await page.locator('.change-list').innerText(), /没有变更/);
+    await page.locator('[data-action="take-spreadsheet"]').click();
+    await page.locator('.editor-notice', { hasText: /已导入 指标\.csv（(UTF-8|GB18030)）：与导入前相比 4 处变更/ }).waitFor();
+    const lines = await page.locator('.change-list .changes li').allInnerTexts();
+    assert.equal(lines.length, 4, lines.join('\n'));
+    for (const [id, from, to] of [['cadres_trained', '238', '250'], ['admin_villages', '57', '58'], ['trees_planted', '1.3', '1.4']]) {
+      assert.ok(lines.some((line) => line.startsWith('修改') && line.includes(`indicators[${id}]`) && line.includes(from) && line.includes(to)), `${id}: ${lines.join('\n')}`);
+    }
+    assert.ok(lines.some((line) => line.startsWith('新增') && line.includes('indicators[trees_planted].series[2022]')), lines.join('\n'));
+    assert.equal(await page.locator(valueField(CADRES)).inputValue(), '250');
+    // One step: undo takes the whole spreadsheet back.
+    await page.locator('[data-action="undo"]').click();
+    assert.equal(await page.locator(valueField(CADRES)).inputValue(), '238');
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+}

@@ -23,9 +23,23 @@ pub const UNDO: Text = Text::new("撤销", "Undo");
 pub const REDO: Text = Text::new("重做", "Redo");
 pub const OPEN_FILE: Text = Text::new("打开数据文件…", "Open a data file…");
 pub const DROP_HINT: Text = Text::new(
-    "也可以把 snapshot.json 拖到本页。",
-    "You can also drop a snapshot.json onto this page.",
+    "snapshot.json 或 CSV 表格；也可以拖到本页。",
+    "snapshot.json or a CSV spreadsheet; you can also drop it onto this page.",
 );
+pub const DOWNLOAD_INDICATORS_CSV: Text =
+    Text::new("下载指标表格（CSV）", "Download the figures (CSV)");
+pub const DOWNLOAD_BY_PLACE_CSV: Text = Text::new(
+    "下载各村数值表格（CSV）",
+    "Download the values by village (CSV)",
+);
+pub const INDICATORS_CSV_NAME: Text = Text::new("指标.csv", "indicators.csv");
+pub const BY_PLACE_CSV_NAME: Text = Text::new("各村数值.csv", "by-place.csv");
+pub const SPREADSHEETS_HEADING: Text = Text::new("表格", "Spreadsheets");
+pub const SPREADSHEETS_HELP: Text = Text::new(
+    "下载表格，在 Excel 中修改或添加新一期的数字，另存为 CSV（UTF-8 或 GBK 均可），再用“打开数据文件”或拖到本页导入。已有的数字若被改成别的数，导入会被拒绝并说明位置：请在本页修改。",
+    "Download a spreadsheet, change figures or add a new period's in Excel, save it as CSV (UTF-8 or GBK), then import it with “Open a data file” or by dropping it here. A figure already published that the file changes is refused, with where: change it on this page.",
+);
+pub const TAKE_SPREADSHEET: Text = Text::new("采用表格中的数字", "Take the spreadsheet's figures");
 pub const DOWNLOAD_SNAPSHOT: Text = Text::new("下载 snapshot.json", "Download snapshot.json");
 pub const DISCARD_DRAFT: Text = Text::new("放弃草稿", "Discard draft");
 pub const DRAFT_DISCARDED: Text = Text::new(
@@ -185,5 +199,26 @@ pub fn changes_against(as_of: &str, language: Language) -> String {
     match language {
         Language::Zh => format!("对比的是网站当前发布的数据（截至 {as_of}）。"),
         Language::En => format!("Compared with the data the site publishes now (as of {as_of})."),
+    }
+}
+
+/// Said when a spreadsheet was imported into the draft.
+pub fn imported_spreadsheet(
+    name: &str,
+    changes: usize,
+    encoding: &str,
+    language: Language,
+) -> String {
+    match language {
+        Language::Zh => format!("已导入 {name}（{encoding}）：与导入前相比 {changes} 处变更，见“变更清单”。可以撤销。"),
+        Language::En => format!("Imported {name} ({encoding}): {changes} changes from before, see the “Change list”. You can undo this."),
+    }
+}
+
+/// Asked when a spreadsheet changes figures the draft already has.
+pub fn spreadsheet_changes_figures(name: &str, count: usize, language: Language) -> String {
+    match language {
+        Language::Zh => format!("{name} 修改了 {count} 个已有的数字（见下）。核对无误后，点“采用表格中的数字”；采用后它们会列在“变更清单”中，也可以撤销。"),
+        Language::En => format!("{name} changes {count} figures already here (below). Once checked, choose “Take the spreadsheet's figures”; they are then in the “Change list”, and you can undo it."),
     }
 }

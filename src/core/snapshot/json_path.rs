@@ -115,7 +115,6 @@ pub fn deserialize_text_with_path<T: serde::de::DeserializeOwned>(
 
 /// [`deserialize_text_with_path`] for a JSON value already read (the snapshot tool's
 /// boundary files).
-#[cfg(not(target_arch = "wasm32"))]
 pub fn deserialize_with_path<T: serde::de::DeserializeOwned>(
     value: &serde_json::Value,
 ) -> Result<T, (String, String)> {
