@@ -239,7 +239,9 @@ fn read_rows<'a>(
         }
         match result {
             Ok(record) => {
-                let line = record.position().map_or(0, |position| lines.line_at(position));
+                let line = record
+                    .position()
+                    .map_or(0, |position| lines.line_at(position));
                 if record.iter().all(|field| field.trim().is_empty()) {
                     continue;
                 }
@@ -251,7 +253,9 @@ fn read_rows<'a>(
                 });
             }
             Err(error) => {
-                let line = error.position().map_or(0, |position| lines.line_at(position));
+                let line = error
+                    .position()
+                    .map_or(0, |position| lines.line_at(position));
                 problems.push(Worded::new(
                     format!("{file}:{line}: {error}"),
                     format!("{file}:{line}: {error}"),
