@@ -36,8 +36,8 @@ pub const INDICATORS_CSV_NAME: Text = Text::new("指标.csv", "indicators.csv");
 pub const BY_PLACE_CSV_NAME: Text = Text::new("各村数值.csv", "by-place.csv");
 pub const SPREADSHEETS_HEADING: Text = Text::new("表格", "Spreadsheets");
 pub const SPREADSHEETS_HELP: Text = Text::new(
-    "下载表格，在 Excel 中修改或添加新一期的数字，另存为 CSV（UTF-8 或 GBK 均可），再用“打开数据文件”或拖到本页导入。已有的数字若被改成别的数，导入会被拒绝并说明位置：请在本页修改。",
-    "Download a spreadsheet, change figures or add a new period's in Excel, save it as CSV (UTF-8 or GBK), then import it with “Open a data file” or by dropping it here. A figure already published that the file changes is refused, with where: change it on this page.",
+    "下载表格，在 Excel 中修改或添加新一期的数字，另存为 CSV（UTF-8 或 GBK 均可），再用“打开数据文件”或拖到本页导入。表格改动了已有的数字时，会先列出这些数字并询问，确认后才采用。",
+    "Download a spreadsheet, change figures or add a new period's in Excel, save it as CSV (UTF-8 or GBK), then import it with “Open a data file” or by dropping it here. Figures already here that the file changes are listed first and taken only when you say so.",
 );
 pub const TAKE_SPREADSHEET: Text = Text::new("采用表格中的数字", "Take the spreadsheet's figures");
 pub const DOWNLOAD_SNAPSHOT: Text = Text::new("下载 snapshot.json", "Download snapshot.json");
