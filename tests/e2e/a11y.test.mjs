@@ -2,23 +2,13 @@
 // and desktop sizes; and the main journey by keyboard alone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { launchBrowser, newPage, waitForApp, showCanvas, BASE_URL, ROOT } from './browser.mjs';
+import { launchBrowser, newPage, waitForApp, showCanvas, BASE_URL, expectNoAxeViolations } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
 
-const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 
-async function axe(page, label) {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  });
-  assert.deepEqual(result, [], `${label}: ${JSON.stringify(result, null, 1)}`);
-}
 
 const MODES = [
   ['normal', ''],
@@ -35,7 +25,7 @@ for (const viewport of ['mobile', 'desktop']) {
       await waitForApp(page);
       await showCanvas(page, 'figure.chart');
       await showCanvas(page, '.map-box');
-      await axe(page, `${mode} ${viewport} report`);
+      await expectNoAxeViolations(page, `${mode} ${viewport} report`);
       // Open views: a village card, a figure's source, a chart as table, the embed panel.
       await page.locator('.map-search-input').fill('垛庄');
       await page.locator('.search-result').first().click();
@@ -47,7 +37,7 @@ for (const viewport of ['mobile', 'desktop']) {
       // A chart's link / embed disclosure opened.
       await page.locator('#chart-team-shares .visual-share > summary').click();
       await page.locator('#chart-team-shares .visual-snippet').waitFor();
-      await axe(page, `${mode} ${viewport} opened views`);
+      await expectNoAxeViolations(page, `${mode} ${viewport} opened views`);
       await page.context().close();
     });
 
@@ -56,7 +46,7 @@ for (const viewport of ['mobile', 'desktop']) {
       for (const [file, visual] of [['visual-chart-environment-cleanup.html', 'chart:environment-cleanup'], ['visual-figure-volunteers_recruited.html', 'figure:volunteers_recruited'], ['visual-map.html', 'map'], ['visual-section-civility.html', 'section:civility']]) {
         await page.goto(`${BASE_URL}${file}?visual=${visual}&embed=1&${query}`);
         await page.locator('.single-visual[data-complete="true"]').waitFor({ timeout: 20000 });
-        await axe(page, `${mode} ${viewport} ${visual}`);
+        await expectNoAxeViolations(page, `${mode} ${viewport} ${visual}`);
       }
       await page.context().close();
     });

@@ -1,4 +1,5 @@
 // Shared set-up for the end-to-end tests: Debian's Chromium driven by playwright-core.
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -65,4 +66,17 @@ export async function showCanvas(page, selector, timeout = 20000) {
   await box.scrollIntoViewIfNeeded();
   await box.locator('canvas').waitFor({ state: 'visible', timeout });
   return box.locator('canvas');
+}
+
+/**
+ * Runs axe-core on the page and fails with its violations (`label` says where). axe is added
+ * as a script: open the page with `bypassCSP: true` for it.
+ */
+export async function expectNoAxeViolations(page, label) {
+  await page.addScriptTag({ path: join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
+  const result = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  assert.deepEqual(result, [], `${label}: ${JSON.stringify(result, null, 1)}`);
 }

@@ -8,14 +8,13 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchBrowser, newPage, BASE_URL, ROOT, SNAPSHOT } from './browser.mjs';
+import { launchBrowser, newPage, BASE_URL, ROOT, SNAPSHOT, expectNoAxeViolations } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
 
 const EDITOR = `${BASE_URL}edit.html`;
-const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 const CADRES = SNAPSHOT.indicators.findIndex((indicator) => indicator.id === 'cadres_trained');
 const cadres = SNAPSHOT.indicators[CADRES];
 const valueField = (index) => `#f-indicators-${index}-value`;
@@ -223,14 +222,6 @@ test('printing the change list prints only it, with a line to sign', async () =>
   await page.close();
 });
 
-async function axe(page, label) {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  });
-  assert.deepEqual(result, [], `${label}: ${JSON.stringify(result, null, 1)}`);
-}
 
 for (const viewport of ['mobile', 'desktop']) {
   for (const mode of ['normal', 'dark', 'large']) {
@@ -241,7 +232,7 @@ for (const viewport of ['mobile', 'desktop']) {
       await page.locator(valueField(CADRES)).fill('x');
       await page.locator(valueField(CADRES + 1)).fill('9999');
       await fieldOf(page, valueField(CADRES)).locator('.field-problem').waitFor();
-      await axe(page, `${mode} ${viewport} editor`);
+      await expectNoAxeViolations(page, `${mode} ${viewport} editor`);
       await page.close();
     });
   }
