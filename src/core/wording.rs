@@ -185,6 +185,17 @@ pub const MAP_CANVAS_LABEL: Text = Text::new(
 
 /// Shown when this browser cannot run the interactive layer (no WebAssembly, JavaScript off,
 /// or the module failed to start). Both languages: the reader's choice is not known then.
+/// Above the report when it shows the editor's draft (`?data=editor-draft`).
+pub const DRAFT_PREVIEW: Text = Text::new(
+    "预览：这是数据编辑器中的草稿，尚未发布。",
+    "Preview: this is the data editor's draft, not published.",
+);
+/// The editor's draft could not be found in this browser.
+pub const NO_DRAFT: Text = Text::new(
+    "本浏览器中没有数据编辑器的草稿。",
+    "There is no data editor draft in this browser.",
+);
+
 /// The site's footer link to the editor page (township staff update the figures there).
 pub const EDITOR_LINK: &str = "更新数据（数据编辑器） · Update the figures (data editor)";
 

@@ -9,7 +9,7 @@
 //! the reader's bundle. One concern per file: `context` (shared state), `open` (where the
 //! draft starts, files picked or dropped), `storage` (the kept draft), `toolbar`,
 //! `field_input` (one field and what the checks say about it), `figures`, `places`,
-//! `report_info` (as-of, sources, prose), `checks` (every problem, linked), `spreadsheets`
+//! `report_info` (as-of, sources, prose), `checks` (every problem, linked), `preview` (the reader's own page showing the draft), `spreadsheets`
 //! (CSV both ways through the `snapshot` tool's importer, `authoring`), `change_list`.
 
 pub mod change_list;
@@ -19,6 +19,7 @@ pub mod field_input;
 pub mod figures;
 pub mod open;
 pub mod places;
+pub mod preview;
 pub mod report_info;
 pub mod spreadsheets;
 pub mod storage;
@@ -94,6 +95,7 @@ pub fn Editor() -> impl IntoView {
                 <places::PlacesEditor />
                 <report_info::ReportInfoEditor />
                 <report_info::ProseEditor />
+                <preview::Preview />
                 <change_list::ChangeList />
             </Show>
         </div>
@@ -147,28 +149,24 @@ fn page_effects(editor: EditorContext) {
             }
         }
     });
-    // Keep the draft whenever it changes (forget it when it is the published data again).
+    // Keep the draft whenever it changes (also when it is the published data again: the
+    // preview reads it from there).
     Effect::new(move |_| {
         editor.draft.with(|draft| {
             let Some(draft) = draft else { return };
-            editor.published.with_untracked(|published| {
-                let base = published
+            let base = editor.published.with_untracked(|published| {
+                published
                     .as_ref()
-                    .map(|published| published.fingerprint.as_str())
-                    .unwrap_or_default();
-                if published
-                    .as_ref()
-                    .is_some_and(|published| published.snapshot == *draft.snapshot())
-                {
-                    storage::forget_draft();
-                } else if !storage::keep_draft(draft.snapshot(), base) {
-                    editor.say(
-                        wording::draft_not_kept(editor.language.get_untracked()),
-                        Vec::new(),
-                        true,
-                    );
-                }
+                    .map(|published| published.fingerprint.clone())
+                    .unwrap_or_default()
             });
+            if !storage::keep_draft(draft.snapshot(), &base) {
+                editor.say(
+                    wording::draft_not_kept(editor.language.get_untracked()),
+                    Vec::new(),
+                    true,
+                );
+            }
         });
     });
     #[cfg(target_arch = "wasm32")]

@@ -32,6 +32,8 @@ pub async fn start(editor: EditorContext) {
             editor.published.set(Some(published.clone()));
             match storage::kept_draft() {
                 Some(kept) => match snapshot_for_editing(&kept.text) {
+                    // A kept draft with no changes is just the published data: nothing to say.
+                    Ok((snapshot, _)) if snapshot == published.snapshot => editor.replace(snapshot),
                     Ok((snapshot, _)) => {
                         let said = if kept.base == published.fingerprint {
                             wording::draft_restored(&kept.saved_at, language)

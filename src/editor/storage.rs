@@ -5,7 +5,8 @@
 use crate::core::draft::json_text_from_snapshot;
 use crate::core::snapshot::Snapshot;
 
-const DRAFT_KEY: &str = "fuguanzhuang-editor:draft";
+/// (The reader's preview, `?data=editor-draft`, reads the draft here too.)
+const DRAFT_KEY: &str = crate::core::view::data_source::EDITOR_DRAFT_STORAGE_KEY;
 const BASE_KEY: &str = "fuguanzhuang-editor:base";
 const SAVED_AT_KEY: &str = "fuguanzhuang-editor:saved-at";
 /// Where a kept draft that could not be read is set aside (never deleted by the editor).

@@ -14,7 +14,9 @@ use leptos::task::spawn_local;
 
 use crate::core::snapshot::load::LoadFailure;
 use crate::core::snapshot::Snapshot;
-use crate::core::view::data_source::snapshot_path_from_param;
+use crate::core::view::data_source::{
+    snapshot_path_from_param, EDITOR_DRAFT, EDITOR_DRAFT_STORAGE_KEY,
+};
 use crate::core::view::state::{view_state_from_query, ViewState};
 use crate::core::view::visual::Visual;
 use crate::core::wording;
@@ -151,6 +153,7 @@ pub fn App(start: AppStart) -> impl IntoView {
     let source = Memo::new(move |_| {
         view.state.with(|state| match &state.data {
             None => Ok(DEFAULT_SNAPSHOT_URL.to_owned()),
+            Some(requested) if requested == EDITOR_DRAFT => Ok(EDITOR_DRAFT.to_owned()),
             Some(requested) => {
                 snapshot_path_from_param(requested).map_err(|reason| LoadFailure::Refused {
                     requested: requested.clone(),
@@ -161,6 +164,7 @@ pub fn App(start: AppStart) -> impl IntoView {
     });
     let load = Callback::new(move |()| match source.get_untracked() {
         Err(refused) => state.set(LoadState::Failed(refused)),
+        Ok(url) if url == EDITOR_DRAFT => state.set(editor_draft()),
         Ok(url) => {
             state.set(LoadState::Loading);
             spawn_local(async move {
@@ -174,6 +178,15 @@ pub fn App(start: AppStart) -> impl IntoView {
             });
         }
     });
+    // The editor's preview follows the draft as it is edited (in the editor's page).
+    let draft_changes = window_event_listener(leptos::ev::storage, move |event| {
+        if event.key().as_deref() == Some(EDITOR_DRAFT_STORAGE_KEY)
+            && source.with_untracked(|source| source.as_deref() == Ok(EDITOR_DRAFT))
+        {
+            load.run(());
+        }
+    });
+    on_cleanup(move || draft_changes.remove());
     // Load whenever the requested snapshot changes, and at once unless the app started with
     // its snapshot (or with a failure) already in hand.
     Effect::new(move |previous: Option<()>| {
@@ -221,6 +234,9 @@ pub fn App(start: AppStart) -> impl IntoView {
             <p class="enhancement-note" id="stopped-note" role="alert" hidden>{wording::INTERACTIVE_STOPPED}</p>
             <p class="static-loading" id="other-snapshot-loading" role="status" hidden>{wording::LOADING_OTHER_SNAPSHOT}</p>
             {offline_banner}
+            {move || source.with(|source| source.as_deref() == Ok(EDITOR_DRAFT)).then(|| view! {
+                <p class="offline-banner draft-preview-banner" role="status">{text(preferences.language.get(), w::DRAFT_PREVIEW)}</p>
+            })}
             {move || match state.get() {
                 LoadState::Loading => view! { <LoadingNotice /> }.into_any(),
                 LoadState::Ready(snapshot) => {
@@ -262,5 +278,26 @@ pub fn App(start: AppStart) -> impl IntoView {
             }}
             <p class="print-only print-url">{print_url}</p>
         </main>
+    }
+}
+
+/// The editor's draft from this browser's storage (`?data=editor-draft`), read and checked as a
+/// fetched snapshot is.
+fn editor_draft() -> LoadState {
+    let text = crate::ui::dom::window()
+        .and_then(|window| window.local_storage().ok().flatten())
+        .and_then(|storage| storage.get_item(EDITOR_DRAFT_STORAGE_KEY).ok().flatten());
+    let Some(text) = text else {
+        return LoadState::Failed(LoadFailure::Network {
+            url: EDITOR_DRAFT.to_owned(),
+            detail: crate::core::wording::Worded::new(w::NO_DRAFT.zh, w::NO_DRAFT.en),
+        });
+    };
+    match crate::core::snapshot::load::snapshot_from_json_text(&text) {
+        Ok(snapshot) => LoadState::Ready(Arc::new(snapshot)),
+        Err(problems) => LoadState::Failed(LoadFailure::Invalid {
+            url: EDITOR_DRAFT.to_owned(),
+            problems,
+        }),
     }
 }

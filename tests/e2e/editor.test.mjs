@@ -311,3 +311,40 @@ for (const encoding of ['utf-8-sig', 'gbk']) {
     await page.close();
   });
 }
+
+test('the preview is the report itself showing the draft, at a phone\'s and a desktop\'s width, following the edits; one visual alone and embedded too', async () => {
+  const page = await openEditor();
+  await page.locator(valueField(CADRES)).fill('261');
+  await page.locator('[data-action="preview"]').click();
+  const phone = page.frameLocator('.preview-frame-phone');
+  const desktop = page.frameLocator('.preview-frame-desktop');
+  for (const frame of [phone, desktop]) {
+    await frame.locator('.draft-preview-banner').waitFor({ timeout: 20000 });
+    assert.match(await frame.locator('.draft-preview-banner').innerText(), /预览：这是数据编辑器中的草稿，尚未发布/);
+    await frame.locator('main').getByText('261').first().waitFor({ timeout: 20000 });
+  }
+  const phoneWidth = await page.locator('.preview-frame-phone').evaluate((frame) => frame.contentWindow.innerWidth);
+  const desktopWidth = await page.locator('.preview-frame-desktop').evaluate((frame) => frame.contentWindow.innerWidth);
+  assert.equal(phoneWidth, 390);
+  assert.equal(desktopWidth, 1280);
+  // An edit shows in the preview without reloading it.
+  await page.locator(valueField(CADRES)).fill('262');
+  await phone.locator('main').getByText('262').first().waitFor({ timeout: 20000 });
+  // One visual alone, as embedded.
+  await page.locator('#preview-visual').selectOption('figure:cadres_trained');
+  await page.locator('.preview-embed input').check();
+  await phone.locator('.single-visual, [data-visual]').first().waitFor({ timeout: 20000 });
+  assert.equal(await page.locator('.preview-frame-phone').evaluate((frame) => new URL(frame.src).search), '?data=editor-draft&visual=figure:cadres_trained&embed=1');
+  assert.equal(await phone.locator('html').getAttribute('data-embed'), '1');
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(await page.cspViolations(), []);
+  await page.close();
+});
+
+test('the reader asked for the editor draft where there is none says so, in Chinese', async () => {
+  const page = await newPage(browser, 'mobile');
+  await page.goto(`${BASE_URL}?data=editor-draft`);
+  await page.locator('.load-error').waitFor({ timeout: 20000 });
+  assert.match(await page.locator('.load-error').innerText(), /本浏览器中没有数据编辑器的草稿/);
+  await page.close();
+});

@@ -40,6 +40,21 @@ pub const SPREADSHEETS_HELP: Text = Text::new(
     "Download a spreadsheet, change figures or add a new period's in Excel, save it as CSV (UTF-8 or GBK), then import it with “Open a data file” or by dropping it here. Figures already here that the file changes are listed first and taken only when you say so.",
 );
 pub const TAKE_SPREADSHEET: Text = Text::new("采用表格中的数字", "Take the spreadsheet's figures");
+pub const SECTION_PREVIEW: Text = Text::new("预览", "Preview");
+pub const PREVIEW_HELP: Text = Text::new(
+    "用报告本身显示草稿（手机和电脑的宽度），边改边更新。预览只在本浏览器中。",
+    "The report itself, showing the draft (at a phone's and a desktop's width), updated as you edit. The preview is in this browser only.",
+);
+pub const PREVIEW_WHAT: Text = Text::new("预览内容", "What to preview");
+pub const WHOLE_REPORT: Text = Text::new("整份报告", "The whole report");
+pub const PREVIEW_EMBED: Text = Text::new("嵌入门户网站时的样子", "As embedded in a portal");
+pub const SHOW_PREVIEW: Text = Text::new("显示预览", "Show the preview");
+pub const HIDE_PREVIEW: Text = Text::new("隐藏预览", "Hide the preview");
+pub const PREVIEW_PHONE: Text = Text::new("手机（390 像素宽）", "Phone (390 px wide)");
+pub const PREVIEW_DESKTOP: Text = Text::new(
+    "电脑（1280 像素宽，缩小显示）",
+    "Desktop (1280 px wide, shown smaller)",
+);
 pub const DOWNLOAD_SNAPSHOT: Text = Text::new("下载 snapshot.json", "Download snapshot.json");
 pub const DISCARD_DRAFT: Text = Text::new("放弃草稿", "Discard draft");
 pub const DRAFT_DISCARDED: Text = Text::new(

@@ -9,6 +9,15 @@ use crate::core::wording::Worded;
 /// The query parameter that names another snapshot.
 pub const DATA_PARAM: &str = "data";
 
+/// `?data=editor-draft`: the editor page's preview. The report shows the draft the editor keeps
+/// in this browser's storage (under [`EDITOR_DRAFT_STORAGE_KEY`]), marked as a preview, and
+/// follows it as it changes. Nothing is fetched; a link with it shows only the opener's own
+/// draft, in their own browser.
+pub const EDITOR_DRAFT: &str = "editor-draft";
+
+/// Where the editor page keeps its draft (`localStorage`).
+pub const EDITOR_DRAFT_STORAGE_KEY: &str = "fuguanzhuang-editor:draft";
+
 /// Checks a snapshot location taken from the page URL. Returns the path to fetch (relative to
 /// the page), or why it is refused.
 pub fn snapshot_path_from_param(param: &str) -> Result<String, Worded> {
