@@ -499,7 +499,8 @@ fn build(args: &BuildArgs, language: Language) -> i32 {
         }));
     }
     for note in &notes {
-        eprintln!("note: {note}");
+        let note: &Worded = note;
+        eprintln!("note: {}", note.get(language));
     }
     if !problems.is_empty() {
         match language {

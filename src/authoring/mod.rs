@@ -652,7 +652,7 @@ pub fn apply_geojson(
     text: &str,
     crs: Crs,
     problems: &mut Problems,
-) -> Vec<String> {
+) -> Vec<Worded> {
     let value: serde_json::Value = match serde_json::from_str(text) {
         Ok(value) => value,
         Err(error) => {
@@ -772,15 +772,22 @@ pub fn apply_geojson(
         return Vec::new();
     }
     let shown: Vec<&str> = missing.iter().take(10).map(String::as_str).collect();
-    vec![format!(
-        "{file}: {} villages have no feature and stay without geometry: {}{}",
-        missing.len(),
-        shown.join("、"),
-        if missing.len() > shown.len() {
-            " …"
-        } else {
-            ""
-        }
+    let more = if missing.len() > shown.len() {
+        " …"
+    } else {
+        ""
+    };
+    vec![Worded::new(
+        format!(
+            "{file}: {} 个村没有对应的地块，仍没有边界：{}{more}",
+            missing.len(),
+            shown.join("、"),
+        ),
+        format!(
+            "{file}: {} villages have no feature and stay without geometry: {}{more}",
+            missing.len(),
+            shown.join("、"),
+        ),
     )]
 }
 

@@ -9,9 +9,10 @@
 //! the reader's bundle. One concern per file: `context` (shared state), `open` (where the
 //! draft starts, files picked or dropped), `storage` (the kept draft), `toolbar`,
 //! `field_input` (one field and what the checks say about it), `figures`, `places`,
-//! `report_info` (as-of, sources, prose), `checks` (every problem, linked), `preview` (the reader's own page showing the draft), `spreadsheets`
+//! `report_info` (as-of, sources, prose), `checks` (every problem, linked), `boundaries` (GeoJSON through the tool's reader), `preview` (the reader's own page showing the draft), `spreadsheets`
 //! (CSV both ways through the `snapshot` tool's importer, `authoring`), `change_list`.
 
+pub mod boundaries;
 pub mod change_list;
 pub mod checks;
 pub mod context;
@@ -93,6 +94,7 @@ pub fn Editor() -> impl IntoView {
                 <spreadsheets::Spreadsheets />
                 <figures::FiguresEditor />
                 <places::PlacesEditor />
+                <boundaries::Boundaries />
                 <report_info::ReportInfoEditor />
                 <report_info::ProseEditor />
                 <preview::Preview />

@@ -94,18 +94,11 @@ pub async fn open_file(editor: EditorContext, file: web_sys::File) {
         editor.say(wording::file_refused(&name, language), details, true);
     };
     if file.size() > MAX_SNAPSHOT_BYTES as f64 {
-        refuse(vec![match language {
-            crate::core::Language::Zh => format!(
-                "文件有 {} 字节，上限为 {} 字节",
-                file.size(),
-                MAX_SNAPSHOT_BYTES
-            ),
-            crate::core::Language::En => format!(
-                "the file is {} bytes; the limit is {} bytes",
-                file.size(),
-                MAX_SNAPSHOT_BYTES
-            ),
-        }]);
+        refuse(vec![wording::too_large(
+            file.size() as usize,
+            MAX_SNAPSHOT_BYTES,
+            language,
+        )]);
         return;
     }
     let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {

@@ -348,3 +348,28 @@ test('the reader asked for the editor draft where there is none says so, in Chin
   assert.match(await page.locator('.load-error').innerText(), /本浏览器中没有数据编辑器的草稿/);
   await page.close();
 });
+
+test('village boundaries: a GeoJSON in the chosen coordinate system, matched by code or name; features matching no village are listed and nothing is taken', async () => {
+  const page = await openEditor();
+  const fixture = join(ROOT, 'tests', 'fixtures', 'authoring', 'villages.geojson');
+  await page.locator('#boundary-crs').selectOption('GCJ-02');
+  await page.setInputFiles('#boundary-file-input', fixture);
+  const taken = page.locator('.editor-notice', { hasText: '已导入村界 villages.geojson（GCJ-02' });
+  await taken.waitFor();
+  // Villages left without a boundary are listed after.
+  assert.match(await taken.innerText(), /个村没有对应的地块，仍没有边界/);
+  const lines = await page.locator('.change-list .changes li').allInnerTexts();
+  assert.ok(lines.length >= 2 && lines.every((line) => line.includes('geometry') || line.includes('边界') || line.includes('places[')), lines.join('\n'));
+  await page.locator('[data-action="undo"]').click();
+  assert.match(await page.locator('.change-list').innerText(), /没有变更/);
+  // A feature that matches no village: listed, nothing taken.
+  const unmatched = JSON.parse(readFileSync(fixture, 'utf8'));
+  unmatched.features[0].properties = { name: '不存在村' };
+  await page.setInputFiles('#boundary-file-input', { name: '村界.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(unmatched)) });
+  const refused = page.locator('.editor-notice-error', { hasText: '村界.geojson' });
+  await refused.waitFor();
+  assert.match(await refused.innerText(), /要素 0：没有村庄与 "不存在村" 匹配/);
+  assert.match(await page.locator('.change-list').innerText(), /没有变更/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -55,6 +55,19 @@ pub const PREVIEW_DESKTOP: Text = Text::new(
     "电脑（1280 像素宽，缩小显示）",
     "Desktop (1280 px wide, shown smaller)",
 );
+pub const SECTION_BOUNDARIES: Text = Text::new("村界", "Village boundaries");
+pub const BOUNDARIES_HELP: Text = Text::new(
+    "打开国土调查的村界文件（GeoJSON）。每个地块的属性里要有村的区划代码 code 或村名 name；先选文件所用的坐标系。没有对应村庄的地块会列出来，此时不导入任何边界。",
+    "Open the land survey's village boundaries (GeoJSON). Each feature needs the village's official code (code) or name (name) among its properties; choose the file's coordinate system first. Features that match no village are listed, and then no boundary is taken.",
+);
+pub const BOUNDARIES_CRS: Text = Text::new("坐标系", "Coordinate system");
+pub const BOUNDARIES_OPEN: Text = Text::new("打开村界文件…", "Open a boundary file…");
+pub const CRS_WGS84: Text = Text::new("WGS84（GPS、天地图）", "WGS84 (GPS, Tianditu)");
+pub const CRS_GCJ02: Text = Text::new("GCJ-02（高德、腾讯地图）", "GCJ-02 (Amap, Tencent maps)");
+pub const CRS_CGCS2000: Text = Text::new(
+    "CGCS2000（国家 2000，国土调查）",
+    "CGCS2000 (China 2000, land survey)",
+);
 pub const DOWNLOAD_SNAPSHOT: Text = Text::new("下载 snapshot.json", "Download snapshot.json");
 pub const DISCARD_DRAFT: Text = Text::new("放弃草稿", "Discard draft");
 pub const DRAFT_DISCARDED: Text = Text::new(
@@ -235,5 +248,26 @@ pub fn spreadsheet_changes_figures(name: &str, count: usize, language: Language)
     match language {
         Language::Zh => format!("{name} 修改了 {count} 个已有的数字（见下）。核对无误后，点“采用表格中的数字”；采用后它们会列在“变更清单”中，也可以撤销。"),
         Language::En => format!("{name} changes {count} figures already here (below). Once checked, choose “Take the spreadsheet's figures”; they are then in the “Change list”, and you can undo it."),
+    }
+}
+
+/// Said when boundaries were taken into the draft.
+pub fn imported_boundaries(
+    name: &str,
+    with_boundary: usize,
+    crs: &str,
+    language: Language,
+) -> String {
+    match language {
+        Language::Zh => format!("已导入村界 {name}（{crs}）：现有 {with_boundary} 个地点有边界。可以撤销。"),
+        Language::En => format!("Imported the boundaries in {name} ({crs}): {with_boundary} places now have a boundary. You can undo this."),
+    }
+}
+
+/// A file over the size limit.
+pub fn too_large(bytes: usize, limit: usize, language: Language) -> String {
+    match language {
+        Language::Zh => format!("文件有 {bytes} 字节，上限为 {limit} 字节"),
+        Language::En => format!("the file is {bytes} bytes; the limit is {limit} bytes"),
     }
 }
