@@ -373,3 +373,43 @@ test('village boundaries: a GeoJSON in the chosen coordinate system, matched by 
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('by keyboard alone: every control of the bar is reached with Tab, a figure is changed and undone, the language switched, the preview opened', async () => {
+  const page = await openEditor();
+  const focused = () => page.evaluate(() => {
+    const element = document.activeElement;
+    return element?.dataset?.action ?? element?.id ?? element?.tagName;
+  });
+  const reached = [];
+  for (let press = 0; press < 12; press++) {
+    await page.keyboard.press('Tab');
+    reached.push(await focused());
+  }
+  for (const control of ['open-file-input', 'download-snapshot', 'discard', 'language', 'large']) {
+    assert.ok(reached.includes(control), `${control} not reached by Tab: ${reached.join(', ')}`);
+  }
+  const target = `f-indicators-${CADRES}-value`;
+  let presses = 0;
+  while ((await focused()) !== target) {
+    await page.keyboard.press('Tab');
+    presses += 1;
+    assert.ok(presses < 300, `the figure's value field was not reached in 300 Tabs`);
+  }
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('255');
+  await page.keyboard.press('Tab');
+  assert.match(await page.locator('.change-list').innerText(), /238[^\n]*255/);
+  await page.keyboard.press('Control+z');
+  assert.equal(await page.locator(valueField(CADRES)).inputValue(), '238');
+  // The preview's button, then the language, by keys.
+  await page.locator('#preview-visual').focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'preview');
+  await page.keyboard.press('Enter');
+  await page.locator('.preview-frame-phone').waitFor();
+  await page.locator('[data-action="language"]').focus();
+  await page.keyboard.press('Space');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  await page.close();
+});

@@ -485,6 +485,16 @@ for (const engine of ENGINES) {
       await driver.wait(async () => (await again.getAttribute('value')) === '238', 5000, 'discarded');
       await driver.findElement(By.css('[data-action="undo"]')).click();
       await driver.wait(async () => (await again.getAttribute('value')) === '250', 5000, 'the discard undone');
+      // The preview: the report itself in a frame, showing the draft's figure.
+      const previewButton = await driver.findElement(By.css('[data-action="preview"]'));
+      await driver.executeScript('arguments[0].scrollIntoView({ block: "center" })', previewButton);
+      await previewButton.click();
+      const frame = await driver.wait(until.elementLocated(By.css('.preview-frame-phone')), 10000);
+      await driver.switchTo().frame(frame);
+      const banner = await driver.wait(until.elementLocated(By.css('.draft-preview-banner')), 30000, 'the preview shows the draft');
+      assert.match(await banner.getText(), /预览/);
+      await driver.wait(async () => (await driver.findElement(By.css('main')).getText()).includes('250'), 30000, 'the draft figure in the preview');
+      await driver.switchTo().defaultContent();
       await driver.findElement(By.css('[data-action="discard"]')).click();
       const errors = await driver.executeScript('return document.documentElement.classList.contains("no-wasm")');
       assert.equal(errors, false);
