@@ -88,6 +88,9 @@ pub fn Editor() -> impl IntoView {
                 <p><a href="./">{move || wording::BACK_TO_REPORT.get(language.get())}</a></p>
             </header>
             <Toolbar />
+            {move || editor.draft.with(|draft| draft.as_ref().is_some_and(|draft| draft.snapshot().meta.synthetic)).then(|| view! {
+                <p class="editor-notice editor-synthetic" role="note">{crate::core::wording::SYNTHETIC_DATA_NOT_REAL_FIGURES.get(language.get())}</p>
+            })}
             <NoticeLine />
             <Show when=ready fallback=move || view! { <p class="loading">{wording::OPENING.get(language.get())}</p> }>
                 <checks::ChecksSummary />

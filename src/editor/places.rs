@@ -10,9 +10,13 @@ use crate::core::Language;
 use crate::editor::context::use_editor;
 use crate::editor::field_input::{FieldInput, InputKind};
 
+/// Most places drawn at once; a search finds the others.
+pub const MAX_PLACES_SHOWN: usize = 100;
+
 #[component]
 pub fn PlacesEditor() -> impl IntoView {
     let editor = use_editor();
+    let language = editor.language;
     let count = Memo::new(move |_| {
         editor.draft.with(|draft| {
             draft
@@ -20,30 +24,37 @@ pub fn PlacesEditor() -> impl IntoView {
                 .map_or(0, |draft| draft.snapshot().places.len())
         })
     });
-    view! {
-        <section class="editor-section" aria-labelledby="places-heading">
-            <h2 id="places-heading">{move || wording::SECTION_PLACES.get(editor.language.get())}</h2>
-            <For each=move || 0..count.get() key=|index| *index let:index>
-                <PlaceEditor index=index />
-            </For>
-        </section>
-    }
-}
-
-#[component]
-fn PlaceEditor(index: usize) -> impl IntoView {
-    let editor = use_editor();
-    let language = editor.language;
-    let heading = move || {
+    let query = RwSignal::new(String::new());
+    // The places that match the search (name in either language, or code), at most
+    // MAX_PLACES_SHOWN of them: a snapshot may hold thousands.
+    let matching = Memo::new(move |_| {
+        let query = query.with(|query| query.trim().to_lowercase());
         editor.draft.with(|draft| {
-            draft
-                .as_ref()
-                .and_then(|draft| draft.snapshot().places.get(index))
-                .map(|place| place.name.get(language.get()).to_owned())
-                .unwrap_or_default()
+            let Some(draft) = draft else {
+                return (Vec::new(), 0);
+            };
+            let found: Vec<usize> = draft
+                .snapshot()
+                .places
+                .iter()
+                .enumerate()
+                .filter(|(_, place)| {
+                    query.is_empty()
+                        || place.name.zh.contains(&query)
+                        || place.name.en.to_lowercase().contains(&query)
+                        || place
+                            .code
+                            .as_deref()
+                            .is_some_and(|code| code.contains(&query))
+                })
+                .map(|(index, _)| index)
+                .collect();
+            let total = found.len();
+            (found.into_iter().take(MAX_PLACES_SHOWN).collect(), total)
         })
-    };
-    let communities = Signal::derive(move || {
+    });
+    // The community choices, once for every place.
+    let communities = Memo::new(move |_| {
         let language = language.get();
         let mut choices = vec![(
             String::new(),
@@ -63,6 +74,50 @@ fn PlaceEditor(index: usize) -> impl IntoView {
         });
         choices
     });
+    // Drawn only when opened.
+    let open = RwSignal::new(false);
+    view! {
+        <section class="editor-section" aria-labelledby="places-heading">
+            <h2 id="places-heading">{move || wording::SECTION_PLACES.get(language.get())}</h2>
+            <details class="programme" on:toggle=move |event| {
+                use wasm_bindgen::JsCast;
+                if let Some(details) = event.target().and_then(|target| target.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+                    open.set(details.open());
+                }
+            }>
+                <summary data-action="show-places">{move || wording::places_summary(count.get(), language.get())}</summary>
+                <Show when=move || open.get()>
+                    <div class="field">
+                        <label class="field-label" for="place-search">{move || wording::PLACE_SEARCH.get(language.get())}</label>
+                        <input id="place-search" class="field-input" type="search" autocomplete="off"
+                            on:input=move |event| query.set(event_target_value(&event)) />
+                    </div>
+                    <p class="figure-values" role="status">{move || {
+                        let (shown, total) = matching.get();
+                        wording::places_shown(shown.len(), total, language.get())
+                    }}</p>
+                    <For each=move || matching.get().0 key=|index| *index let:index>
+                        <PlaceEditor index=index communities=communities.into() />
+                    </For>
+                </Show>
+            </details>
+        </section>
+    }
+}
+
+#[component]
+fn PlaceEditor(index: usize, communities: Signal<Vec<(String, String)>>) -> impl IntoView {
+    let editor = use_editor();
+    let language = editor.language;
+    let heading = move || {
+        editor.draft.with(|draft| {
+            draft
+                .as_ref()
+                .and_then(|draft| draft.snapshot().places.get(index))
+                .map(|place| place.name.get(language.get()).to_owned())
+                .unwrap_or_default()
+        })
+    };
     let designations = move || {
         let language = language.get();
         editor.draft.with(|draft| {

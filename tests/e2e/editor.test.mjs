@@ -413,3 +413,28 @@ test('by keyboard alone: every control of the bar is reached with Tab, a figure 
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   await page.close();
 });
+
+test('a large synthetic snapshot opens quickly enough to work in, labelled synthetic; its places are drawn only when opened', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'editor-synth-'));
+  const path = join(dir, 'synthetic-5000.json');
+  writeFileSync(path, execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'snapshot', '--', 'synth', '--places', '5000', '--seed', '2'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }));
+  const page = await openEditor();
+  await page.setInputFiles('#open-file-input', path);
+  await page.locator('.editor-notice', { hasText: '已打开 synthetic-5000.json' }).waitFor({ timeout: 30000 });
+  assert.match(await page.locator('.editor-synthetic').innerText(), /合成|synthetic/i);
+  const summary = page.locator('[data-action="show-places"]');
+  assert.match(await summary.innerText(), /个地点/);
+  assert.equal(await page.locator('.place-editor').count(), 0);
+  await summary.click();
+  await page.locator('.place-editor').first().waitFor({ timeout: 30000 });
+  // At most 100 drawn; a search finds the others.
+  assert.equal(await page.locator('.place-editor').count(), 100);
+  assert.match(await page.locator('.places-shown, [role="status"]', { hasText: '显示前 100 个' }).first().innerText(), /共 \d+ 个/);
+  const synthetic = JSON.parse(readFileSync(path, 'utf8'));
+  const last = synthetic.places[synthetic.places.length - 1];
+  await page.locator('#place-search').fill(last.name.zh);
+  await page.locator('.place-editor', { hasText: last.name.zh }).first().waitFor();
+  assert.ok(await page.locator('.place-editor').count() < 100);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

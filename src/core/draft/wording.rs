@@ -117,6 +117,7 @@ pub const FIELD_NAME_EN: Text = Text::new("村名（英文）", "Name (English)"
 pub const FIELD_CODE: Text = Text::new("区划代码", "Official code");
 pub const FIELD_COMMUNITY: Text = Text::new("所属社区", "Community");
 pub const FIELD_DESIGNATIONS: Text = Text::new("称号", "Designations");
+pub const PLACE_SEARCH: Text = Text::new("按村名或代码查找", "Find by name or code");
 pub const NO_COMMUNITY: Text = Text::new("（无）", "(none)");
 pub const FIELD_AS_OF: Text = Text::new("数据截至日期", "Figures as of");
 pub const FIELD_REPORT_PERIOD: Text = Text::new("报告时期", "Report period");
@@ -269,5 +270,23 @@ pub fn too_large(bytes: usize, limit: usize, language: Language) -> String {
     match language {
         Language::Zh => format!("文件有 {bytes} 字节，上限为 {limit} 字节"),
         Language::En => format!("the file is {bytes} bytes; the limit is {limit} bytes"),
+    }
+}
+
+/// The villages' disclosure: how many places there are.
+pub fn places_summary(count: usize, language: Language) -> String {
+    match language {
+        Language::Zh => format!("{count} 个地点（村、社区）：点开修改"),
+        Language::En => format!("{count} places (villages, communities): open to edit"),
+    }
+}
+
+/// How many of the matching places are drawn.
+pub fn places_shown(shown: usize, total: usize, language: Language) -> String {
+    match (language, shown == total) {
+        (Language::Zh, true) => format!("共 {total} 个"),
+        (Language::Zh, false) => format!("显示前 {shown} 个，共 {total} 个：请用查找缩小范围"),
+        (Language::En, true) => format!("{total} in all"),
+        (Language::En, false) => format!("The first {shown} of {total}: find to narrow them down"),
     }
 }
