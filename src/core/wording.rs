@@ -197,7 +197,8 @@ pub const NO_DRAFT: Text = Text::new(
 );
 
 /// The site's footer link to the editor page (township staff update the figures there).
-pub const EDITOR_LINK: &str = "更新数据（数据编辑器） · Update the figures (data editor)";
+pub const EDITOR_LINK: Text =
+    Text::new("更新数据（数据编辑器）", "Update the figures (data editor)");
 
 pub const NEEDS_NEWER_BROWSER: &str = "本页的完整报告可以直接阅读；交互式图表、地图和下载需要较新的浏览器。 · \
      The whole report is readable here; interactive charts, the map and downloads need a newer browser.";

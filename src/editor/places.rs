@@ -79,7 +79,7 @@ pub fn PlacesEditor() -> impl IntoView {
     view! {
         <section class="editor-section" aria-labelledby="places-heading">
             <h2 id="places-heading">{move || wording::SECTION_PLACES.get(language.get())}</h2>
-            <details class="programme" on:toggle=move |event| {
+            <details class="places-disclosure" on:toggle=move |event| {
                 use wasm_bindgen::JsCast;
                 if let Some(details) = event.target().and_then(|target| target.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
                     open.set(details.open());

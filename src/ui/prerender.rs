@@ -245,9 +245,11 @@ impl<'a> PageRenderer<'a> {
             // The editor page, linked from the report's page only (outside #app: the page's,
             // never the app's).
             footer = if visual.is_none() {
+                // Both languages, the page's own shown (app.css; the app sets `<html lang>`).
                 format!(
-                    "<footer class=\"site-footer\"><a href=\"edit.html\">{}</a></footer>",
-                    escape_html(wording::EDITOR_LINK)
+                    "<footer class=\"site-footer\"><a href=\"edit.html\"><span lang=\"zh-CN\">{}</span><span lang=\"en\">{}</span></a></footer>",
+                    escape_html(wording::EDITOR_LINK.zh),
+                    escape_html(wording::EDITOR_LINK.en)
                 )
             } else {
                 String::new()
