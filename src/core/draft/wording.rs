@@ -42,8 +42,8 @@ pub const SPREADSHEETS_HELP: Text = Text::new(
 pub const TAKE_SPREADSHEET: Text = Text::new("采用表格中的数字", "Take the spreadsheet's figures");
 pub const SECTION_PREVIEW: Text = Text::new("预览", "Preview");
 pub const PREVIEW_HELP: Text = Text::new(
-    "用报告本身显示草稿（手机和电脑的宽度），边改边更新。预览只在本浏览器中。",
-    "The report itself, showing the draft (at a phone's and a desktop's width), updated as you edit. The preview is in this browser only.",
+    "用报告本身显示草稿（手机和电脑的宽度），边改边更新。草稿还有必须解决的问题时，预览列出问题而不显示报告。预览只在本浏览器中。",
+    "The report itself, showing the draft (at a phone's and a desktop's width), updated as you edit. While the draft has problems to fix, the preview lists them instead of the report. The preview is in this browser only.",
 );
 pub const PREVIEW_WHAT: Text = Text::new("预览内容", "What to preview");
 pub const WHOLE_REPORT: Text = Text::new("整份报告", "The whole report");
