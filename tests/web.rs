@@ -456,3 +456,76 @@ async fn one_visual_alone_shows_just_it_with_its_key_sources_and_the_way_back() 
     );
     root.remove();
 }
+
+/// The editor's field: what is typed goes into the draft, a text the field cannot take is said
+/// next to it with its path (and the draft keeps its number), and the change list follows.
+#[wasm_bindgen_test]
+async fn an_editor_field_takes_a_number_refuses_text_and_the_change_list_follows() {
+    use fuguanzhuang_viewer::core::draft::field::{Field, IndicatorField};
+    use fuguanzhuang_viewer::core::draft::history::Draft;
+    use fuguanzhuang_viewer::editor::change_list::ChangeList;
+    use fuguanzhuang_viewer::editor::context::{EditorContext, Published};
+    use fuguanzhuang_viewer::editor::field_input::{FieldInput, InputKind};
+
+    let snapshot = snapshot_from_json_text(DEFAULT_SNAPSHOT).expect("default snapshot is valid");
+    let index = snapshot
+        .indicators
+        .iter()
+        .position(|indicator| indicator.id == "cadres_trained")
+        .expect("figure");
+    let root = container();
+    let editor = EditorContext::new();
+    editor.published.set(Some(Published {
+        snapshot: snapshot.clone(),
+        fingerprint: String::new(),
+    }));
+    editor.draft.set(Some(Draft::new(snapshot)));
+    let field = Field::Indicator(index, IndicatorField::Value);
+    leptos::mount::mount_to(root.clone(), move || {
+        provide_context(editor);
+        view! {
+            <FieldInput field=field label=fuguanzhuang_viewer::core::draft::wording::FIELD_VALUE kind=InputKind::Number />
+            <ChangeList />
+        }
+    })
+    .forget();
+    sleep_ms(0).await;
+    let input: web_sys::HtmlInputElement = root
+        .query_selector(&format!("#f-indicators-{index}-value"))
+        .expect("query")
+        .expect("the field's input")
+        .unchecked_into();
+    assert_eq!(input.value(), "238");
+    let type_in = |text: &str| {
+        input.set_value(text);
+        input
+            .dispatch_event(&web_sys::Event::new("input").expect("event"))
+            .expect("dispatch");
+    };
+    type_in("二百");
+    sleep_ms(0).await;
+    let said = root
+        .query_selector(".field-problem")
+        .expect("query")
+        .expect("a problem");
+    let text = said.text_content().unwrap_or_default();
+    assert!(
+        text.contains("不是数字") && text.contains(&format!("indicators[{index}].value")),
+        "{text}"
+    );
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(root.text_content().unwrap_or_default().contains("没有变更"));
+    type_in("250");
+    sleep_ms(0).await;
+    assert!(root
+        .query_selector(".field-problem")
+        .expect("query")
+        .is_none());
+    let change = root
+        .query_selector(".changes li")
+        .expect("query")
+        .expect("one change");
+    let line = change.text_content().unwrap_or_default();
+    assert!(line.contains("238") && line.contains("250"), "{line}");
+    root.remove();
+}
