@@ -438,3 +438,21 @@ test('a large synthetic snapshot opens quickly enough to work in, labelled synth
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('a file dropped onto the page opens as one picked does', async () => {
+  const page = await openEditor();
+  const changed = structuredClone(SNAPSHOT);
+  changed.meta.as_of = '2022-12-31';
+  const transfer = await page.evaluateHandle((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+    return data;
+  }, JSON.stringify(changed));
+  await page.dispatchEvent('.editor', 'dragover', { dataTransfer: transfer });
+  await page.dispatchEvent('.editor', 'drop', { dataTransfer: transfer });
+  await page.locator('.editor-notice', { hasText: '已打开 dropped.json' }).waitFor();
+  const lines = await page.locator('.change-list .changes li').allInnerTexts();
+  assert.equal(lines.length, 1, lines.join('\n'));
+  assert.ok(lines[0].includes('meta.as_of') && lines[0].includes('2022-12-31'), lines[0]);
+  await page.close();
+});
