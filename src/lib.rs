@@ -10,9 +10,11 @@
 pub mod core;
 
 /// Building snapshots from CSV and GeoJSON: the `snapshot` tool (native) and the editor page.
+#[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
 pub mod authoring;
 
 pub mod ui;
 
 /// The editor page (`edit.html`): its own bundle, reusing the core and the reader's stylesheet.
+#[cfg(feature = "editor")]
 pub mod editor;

@@ -457,6 +457,7 @@ async fn one_visual_alone_shows_just_it_with_its_key_sources_and_the_way_back() 
     root.remove();
 }
 
+#[cfg(feature = "editor")]
 /// The editor's field: what is typed goes into the draft, a text the field cannot take is said
 /// next to it with its path (and the draft keeps its number), and the change list follows.
 #[wasm_bindgen_test]

@@ -2,6 +2,8 @@
 //! `cargo test` and shared by the web app and the native `snapshot` tool.
 
 pub mod chart;
+/// Editing a snapshot: the editor page (feature `editor`) and the snapshot tool (native).
+#[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
 pub mod draft;
 pub mod format;
 pub mod geo;
