@@ -1,11 +1,12 @@
-//! The villages: name, official code, community; their designations as they are.
+//! The villages: name, official code, community, and the designations the report gives them
+//! (level, source, the report's words).
 
 use leptos::prelude::*;
 
-use crate::core::draft::field::{Field, PlaceField};
+use crate::core::draft::field::{DesignationField, Field, PlaceField};
 use crate::core::draft::wording;
 use crate::core::format::designation_label;
-use crate::core::snapshot::PlaceKind;
+use crate::core::snapshot::{DesignationLevel, PlaceKind};
 use crate::core::Language;
 use crate::editor::context::use_editor;
 use crate::editor::field_input::{FieldInput, InputKind};
@@ -74,6 +75,20 @@ pub fn PlacesEditor() -> impl IntoView {
         });
         choices
     });
+    // The sources to choose from, once for every place.
+    let sources = Memo::new(move |_| {
+        let language = language.get();
+        editor.draft.with(|draft| {
+            draft.as_ref().map_or(Vec::new(), |draft| {
+                draft
+                    .snapshot()
+                    .sources
+                    .iter()
+                    .map(|source| (source.id.clone(), source.title.get(language).to_owned()))
+                    .collect()
+            })
+        })
+    });
     // Drawn only when opened.
     let open = RwSignal::new(false);
     view! {
@@ -97,7 +112,7 @@ pub fn PlacesEditor() -> impl IntoView {
                         wording::places_shown(shown.len(), total, language.get())
                     }}</p>
                     <For each=move || matching.get().0 key=|index| *index let:index>
-                        <PlaceEditor index=index communities=communities.into() />
+                        <PlaceEditor index=index communities=communities.into() sources=sources.into() />
                     </For>
                 </Show>
             </details>
@@ -106,7 +121,11 @@ pub fn PlacesEditor() -> impl IntoView {
 }
 
 #[component]
-fn PlaceEditor(index: usize, communities: Signal<Vec<(String, String)>>) -> impl IntoView {
+fn PlaceEditor(
+    index: usize,
+    communities: Signal<Vec<(String, String)>>,
+    sources: Signal<Vec<(String, String)>>,
+) -> impl IntoView {
     let editor = use_editor();
     let language = editor.language;
     let heading = move || {
@@ -118,22 +137,27 @@ fn PlaceEditor(index: usize, communities: Signal<Vec<(String, String)>>) -> impl
                 .unwrap_or_default()
         })
     };
-    let designations = move || {
-        let language = language.get();
+    // How many designations the place has (their fields are drawn by position).
+    let designations = Memo::new(move |_| {
         editor.draft.with(|draft| {
-            let place = draft.as_ref()?.snapshot().places.get(index)?;
-            let labels: Vec<String> = place
-                .designations
-                .iter()
-                .map(|designation| designation_label(designation.level, language))
-                .collect();
-            Some(if labels.is_empty() {
-                "—".to_owned()
-            } else {
-                labels.join("；")
-            })
+            draft
+                .as_ref()
+                .and_then(|draft| draft.snapshot().places.get(index))
+                .map_or(0, |place| place.designations.len())
         })
-    };
+    });
+    let levels = Signal::derive(move || {
+        let language = language.get();
+        DesignationLevel::ALL
+            .iter()
+            .map(|&level| {
+                (
+                    level.as_str().to_owned(),
+                    designation_label(level, language),
+                )
+            })
+            .collect::<Vec<_>>()
+    });
     let field = move |part| Field::Place(index, part);
     view! {
         <article class="place-editor" aria-label=heading>
@@ -144,7 +168,14 @@ fn PlaceEditor(index: usize, communities: Signal<Vec<(String, String)>>) -> impl
                 <FieldInput field=field(PlaceField::Code) label=wording::FIELD_CODE kind=InputKind::Number />
                 <FieldInput field=field(PlaceField::Community) label=wording::FIELD_COMMUNITY kind=InputKind::Choice(communities) />
             </div>
-            <p class="figure-values"><strong>{move || wording::FIELD_DESIGNATIONS.get(language.get())}"："</strong>{designations}</p>
+            <p class="figure-values"><strong>{move || wording::FIELD_DESIGNATIONS.get(language.get())}"："</strong>{move || (designations.get() == 0).then_some("—")}</p>
+            <For each=move || 0..designations.get() key=|position| *position let:position>
+                <div class="field-row designation-editor">
+                    <FieldInput field=field(PlaceField::Designation(position, DesignationField::Level)) label=wording::FIELD_DESIGNATION_LEVEL kind=InputKind::Choice(levels) />
+                    <FieldInput field=field(PlaceField::Designation(position, DesignationField::Source)) label=wording::FIELD_SOURCE kind=InputKind::Choice(sources) />
+                </div>
+                <FieldInput field=field(PlaceField::Designation(position, DesignationField::Quote)) label=wording::FIELD_QUOTE kind=InputKind::Paragraph />
+            </For>
         </article>
     }
 }

@@ -456,3 +456,23 @@ test('a file dropped onto the page opens as one picked does', async () => {
   assert.ok(lines[0].includes('meta.as_of') && lines[0].includes('2022-12-31'), lines[0]);
   await page.close();
 });
+
+test('a village\'s designation: its level, source and the report\'s words are edited like a figure\'s, listed as a change', async () => {
+  const page = await openEditor();
+  const position = SNAPSHOT.places.findIndex((place) => (place.designations ?? []).length > 0);
+  const place = SNAPSHOT.places[position];
+  const level = place.designations[0].level;
+  const other = level === 'county' ? 'city' : 'county';
+  await page.locator('[data-action="show-places"]').click();
+  await page.locator('#place-search').fill(place.name.zh);
+  const select = page.locator(`#f-places-${position}-designations-0-level`);
+  assert.equal(await select.inputValue(), level);
+  await select.selectOption(other);
+  const lines = await page.locator('.change-list .changes li').allInnerTexts();
+  assert.equal(lines.length, 1, lines.join('\n'));
+  assert.ok(lines[0].startsWith('修改') && lines[0].includes(`places[${place.id}]`), lines[0]);
+  await page.locator(`#f-places-${position}-designations-0-quote`).fill('');
+  await fieldOf(page, `#f-places-${position}-designations-0-quote`).locator('.field-problem').waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -62,6 +62,16 @@ pub enum PlaceField {
     Code,
     /// The community's place id; empty for none.
     Community,
+    /// `designations[j].…`: a title the report gives the place.
+    Designation(usize, DesignationField),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DesignationField {
+    Level,
+    /// The source's id.
+    Source,
+    Quote,
 }
 
 fn language_key(language: Language) -> &'static str {
@@ -109,6 +119,14 @@ impl Field {
                     PlaceField::Name(language) => format!("name.{}", lang(language)),
                     PlaceField::Code => "code".to_owned(),
                     PlaceField::Community => "community".to_owned(),
+                    PlaceField::Designation(position, part) => format!(
+                        "designations[{position}].{}",
+                        match part {
+                            DesignationField::Level => "level",
+                            DesignationField::Source => "source",
+                            DesignationField::Quote => "quote",
+                        }
+                    ),
                 }
             ),
             Field::SectionTitle(index, language) => {
@@ -188,6 +206,14 @@ impl Field {
                         .as_ref()
                         .map(|link| link.id.clone())
                         .unwrap_or_default(),
+                    PlaceField::Designation(position, part) => {
+                        let designation = place.designations.get(position)?;
+                        match part {
+                            DesignationField::Level => designation.level.as_str().to_owned(),
+                            DesignationField::Source => designation.source.clone(),
+                            DesignationField::Quote => designation.quote.clone(),
+                        }
+                    }
                 }
             }
             Field::SectionTitle(index, language) => {
@@ -286,6 +312,24 @@ impl Field {
                 match field {
                     PlaceField::Name(language) => set_localized(&mut place.name, language, text),
                     PlaceField::Code => place.code = optional_text(text),
+                    PlaceField::Designation(position, part) => {
+                        let path = self.path();
+                        let designation =
+                            place.designations.get_mut(position).ok_or_else(missing)?;
+                        match part {
+                            DesignationField::Level => {
+                                designation.level = text.parse().map_err(|_| {
+                                    Problem::said(
+                                        &path,
+                                        format!("“{text}”不是可选的级别"),
+                                        format!("“{text}” is not a level on offer"),
+                                    )
+                                })?
+                            }
+                            DesignationField::Source => designation.source = text.trim().to_owned(),
+                            DesignationField::Quote => designation.quote = text.to_owned(),
+                        }
+                    }
                     PlaceField::Community => {
                         place.community =
                             optional_text(text).map(|id| crate::core::snapshot::CommunityLink {
@@ -412,6 +456,10 @@ mod tests {
             "sections[2].blocks[1].text.zh"
         );
         assert_eq!(Field::Place(5, PlaceField::Code).path(), "places[5].code");
+        assert_eq!(
+            Field::Place(5, PlaceField::Designation(1, DesignationField::Quote)).path(),
+            "places[5].designations[1].quote"
+        );
         // Every path a field names is one the validator reports at for that field.
         let mut snapshot = default_snapshot();
         let index = position(&snapshot, "cadres_trained");
@@ -453,6 +501,27 @@ mod tests {
             (Field::Place(0, PlaceField::Name(Language::En)), "Name"),
             (Field::SectionTitle(0, Language::Zh), "标题"),
         ];
+        let designated = snapshot
+            .places
+            .iter()
+            .position(|place| !place.designations.is_empty())
+            .expect("a place with a designation");
+        let fields = fields.into_iter().chain([
+            (
+                Field::Place(
+                    designated,
+                    PlaceField::Designation(0, DesignationField::Level),
+                ),
+                "county",
+            ),
+            (
+                Field::Place(
+                    designated,
+                    PlaceField::Designation(0, DesignationField::Quote),
+                ),
+                "县级美丽乡村",
+            ),
+        ]);
         for (field, text) in fields {
             field.apply(&mut snapshot, text).expect(text);
             assert_eq!(field.text_in(&snapshot).as_deref(), Some(text), "{field:?}");

@@ -117,6 +117,7 @@ pub const FIELD_NAME_EN: Text = Text::new("村名（英文）", "Name (English)"
 pub const FIELD_CODE: Text = Text::new("区划代码", "Official code");
 pub const FIELD_COMMUNITY: Text = Text::new("所属社区", "Community");
 pub const FIELD_DESIGNATIONS: Text = Text::new("称号", "Designations");
+pub const FIELD_DESIGNATION_LEVEL: Text = Text::new("称号级别", "Designation level");
 pub const PLACE_SEARCH: Text = Text::new("按村名或代码查找", "Find by name or code");
 pub const NO_COMMUNITY: Text = Text::new("（无）", "(none)");
 pub const FIELD_AS_OF: Text = Text::new("数据截至日期", "Figures as of");
