@@ -107,7 +107,9 @@ pub fn Boundaries() -> impl IntoView {
                     ),
                     Err(_) => editor.say(
                         wording::file_refused(&name, language.get_untracked()),
-                        Vec::new(),
+                        vec![wording::FILE_UNREADABLE
+                            .get(language.get_untracked())
+                            .to_owned()],
                         true,
                     ),
                 }

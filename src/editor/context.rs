@@ -43,6 +43,9 @@ pub struct EditorContext {
     pub handed_over: RwSignal<bool>,
     /// A spreadsheet that changes figures already in the draft, waiting for a yes (name, bytes).
     pub pending_spreadsheet: RwSignal<Option<(String, Vec<u8>)>>,
+    /// The draft's sources as choices (id, title in the page's language): one list for every
+    /// figure and designation.
+    pub source_choices: Memo<Vec<(String, String)>>,
 }
 
 impl EditorContext {
@@ -56,8 +59,22 @@ impl EditorContext {
                     .unwrap_or_default()
             })
         });
+        let language = RwSignal::new(Language::Zh);
+        let source_choices = Memo::new(move |_| {
+            let language = language.get();
+            draft.with(|draft| {
+                draft.as_ref().map_or(Vec::new(), |draft| {
+                    draft
+                        .snapshot()
+                        .sources
+                        .iter()
+                        .map(|source| (source.id.clone(), source.title.get(language).to_owned()))
+                        .collect()
+                })
+            })
+        });
         Self {
-            language: RwSignal::new(Language::Zh),
+            language,
             large_text: RwSignal::new(false),
             draft,
             published: RwSignal::new(None),
@@ -66,6 +83,7 @@ impl EditorContext {
             notice: RwSignal::new(None),
             handed_over: RwSignal::new(false),
             pending_spreadsheet: RwSignal::new(None),
+            source_choices,
         }
     }
 

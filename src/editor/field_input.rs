@@ -93,13 +93,15 @@ pub fn FieldInput(field: Field, label: Text, kind: InputKind) -> impl IntoView {
         }
         .into_any(),
         InputKind::Line | InputKind::Number | InputKind::Date => {
-            let (input_type, mode, placeholder) = match kind {
-                InputKind::Number => ("text", "decimal", ""),
-                InputKind::Date => ("text", "numeric", "YYYY-MM-DD"),
-                _ => ("text", "text", ""),
+            // Always type="text" (a number field would drop "1,200" or "２３８" before the check
+            // could say what is wrong); the keyboard a phone shows follows `inputmode`.
+            let (mode, placeholder) = match kind {
+                InputKind::Number => ("decimal", ""),
+                InputKind::Date => ("numeric", "YYYY-MM-DD"),
+                _ => ("text", ""),
             };
             view! {
-                <input id=id.clone() class="field-input" type=input_type inputmode=mode
+                <input id=id.clone() class="field-input" type="text" inputmode=mode
                     placeholder=placeholder autocomplete="off" prop:value=move || text.get()
                     aria-invalid=invalid aria-describedby=described_by.clone()
                     on:input=on_input on:change=move |_| end_step() />

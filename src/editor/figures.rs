@@ -112,26 +112,7 @@ fn FigureEditor(index: usize) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let sources = Signal::derive(move || {
-        editor.draft.with(|draft| {
-            draft
-                .as_ref()
-                .map(|draft| {
-                    draft
-                        .snapshot()
-                        .sources
-                        .iter()
-                        .map(|source| {
-                            (
-                                source.id.clone(),
-                                source.title.get(language.get()).to_owned(),
-                            )
-                        })
-                        .collect()
-                })
-                .unwrap_or_default()
-        })
-    });
+    let sources: Signal<Vec<(String, String)>> = editor.source_choices.into();
     // Other periods and values by village, as they are (they come from the spreadsheets).
     let more = move || {
         let language = language.get();

@@ -104,10 +104,7 @@ pub async fn open_file(editor: EditorContext, file: web_sys::File) {
     let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
         Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
         Err(_) => {
-            refuse(vec![match language {
-                crate::core::Language::Zh => "浏览器无法读取这个文件".to_owned(),
-                crate::core::Language::En => "the browser could not read the file".to_owned(),
-            }]);
+            refuse(vec![wording::FILE_UNREADABLE.get(language).to_owned()]);
             return;
         }
     };

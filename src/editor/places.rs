@@ -75,20 +75,6 @@ pub fn PlacesEditor() -> impl IntoView {
         });
         choices
     });
-    // The sources to choose from, once for every place.
-    let sources = Memo::new(move |_| {
-        let language = language.get();
-        editor.draft.with(|draft| {
-            draft.as_ref().map_or(Vec::new(), |draft| {
-                draft
-                    .snapshot()
-                    .sources
-                    .iter()
-                    .map(|source| (source.id.clone(), source.title.get(language).to_owned()))
-                    .collect()
-            })
-        })
-    });
     // Drawn only when opened.
     let open = RwSignal::new(false);
     view! {
@@ -112,7 +98,7 @@ pub fn PlacesEditor() -> impl IntoView {
                         wording::places_shown(shown.len(), total, language.get())
                     }}</p>
                     <For each=move || matching.get().0 key=|index| *index let:index>
-                        <PlaceEditor index=index communities=communities.into() sources=sources.into() />
+                        <PlaceEditor index=index communities=communities.into() sources=editor.source_choices.into() />
                     </For>
                 </Show>
             </details>

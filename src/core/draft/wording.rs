@@ -68,6 +68,10 @@ pub const CRS_CGCS2000: Text = Text::new(
     "CGCS2000（国家 2000，国土调查）",
     "CGCS2000 (China 2000, land survey)",
 );
+pub const FILE_UNREADABLE: Text = Text::new(
+    "浏览器无法读取这个文件",
+    "the browser could not read the file",
+);
 pub const DOWNLOAD_SNAPSHOT: Text = Text::new("下载 snapshot.json", "Download snapshot.json");
 pub const DISCARD_DRAFT: Text = Text::new("放弃草稿", "Discard draft");
 pub const DRAFT_DISCARDED: Text = Text::new(
