@@ -77,7 +77,8 @@ pub enum Command {
     /// Update a snapshot from spreadsheets (CSV, UTF-8 or GBK) and village boundaries; writes
     /// nothing when anything is wrong
     Build(BuildArgs),
-    /// Write indicators.csv and by-place.csv (UTF-8 with BOM) to start a spreadsheet from
+    /// Write the figures as an Excel workbook (figures.xlsx: sheets 指标 and 各村数值) and as
+    /// indicators.csv and by-place.csv (UTF-8 with BOM), to start a spreadsheet from
     Export {
         #[arg(long)]
         snapshot: PathBuf,
@@ -133,6 +134,11 @@ pub struct BuildArgs {
     /// Values per village
     #[arg(long)]
     pub by_place: Option<PathBuf>,
+    /// A spreadsheet township staff edited: an Excel workbook (.xlsx, its sheets 指标 and
+    /// 各村数值, as `snapshot export` writes it) or a CSV file of either kind (told by its
+    /// header); may be given more than once
+    #[arg(long)]
+    pub spreadsheet: Vec<PathBuf>,
     /// Village boundaries (each feature with the village's `code` or `name`)
     #[arg(long)]
     pub geojson: Option<PathBuf>,
@@ -478,6 +484,26 @@ fn build(args: &BuildArgs, language: Language) -> i32 {
             );
         }
     }
+    for path in &args.spreadsheet {
+        let shown = path.display().to_string();
+        let tables = std::fs::read(path)
+            .map_err(|error| {
+                vec![Worded::new(
+                    format!("{shown}: {error}"),
+                    format!("{shown}: {error}"),
+                )]
+            })
+            .and_then(|bytes| super::tables_from_spreadsheet_file(&shown, &bytes, args.encoding));
+        match tables {
+            Ok((tables, _)) => super::apply_tables(
+                &mut snapshot,
+                &tables,
+                &mut problems,
+                &mut super::Existing::default(),
+            ),
+            Err(found) => problems.extend(found),
+        }
+    }
     if let Some(path) = &args.geojson {
         if let Some(text) = read(path, &mut problems) {
             let shown = path.display().to_string();
@@ -555,10 +581,18 @@ fn export(path: &Path, dir: &Path) -> i32 {
                 dir.join("by-place.csv"),
                 by_place_csv_from_snapshot(&snapshot),
             )
+        })
+        .and_then(|()| {
+            let workbook =
+                super::xlsx::xlsx_from_snapshot(&snapshot).map_err(std::io::Error::other)?;
+            std::fs::write(dir.join("figures.xlsx"), workbook)
         });
     match written {
         Ok(()) => {
-            println!("wrote {}/indicators.csv and by-place.csv", dir.display());
+            println!(
+                "wrote {0}/figures.xlsx, {0}/indicators.csv and {0}/by-place.csv",
+                dir.display()
+            );
             0
         }
         Err(error) => fail(format!("{}: {error}", dir.display())),

@@ -10,7 +10,11 @@ pub mod cli;
 pub mod preview_image;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod publish;
+pub mod table;
 pub mod text;
+pub mod xlsx;
+
+pub use table::{Table, TableRow};
 
 use std::collections::HashMap;
 
@@ -52,16 +56,16 @@ pub type Problems = Vec<Worded>;
 
 pub use crate::core::wording::Worded;
 
-/// A CSV file's header mapped to column indices; unknown or missing columns are problems.
+/// A table's header mapped to column indices; unknown or missing columns are problems.
 /// Headers may be in English or Chinese.
 fn header_map(
-    file: &str,
-    header: &csv::StringRecord,
+    table: &Table,
     columns: &'static [(&'static str, &'static str, bool)],
     problems: &mut Problems,
 ) -> HashMap<&'static str, usize> {
     let mut map = HashMap::new();
-    for (index, name) in header.iter().enumerate() {
+    let row = table.header_number;
+    for (index, name) in table.header.iter().enumerate() {
         let name = name.trim().trim_start_matches('\u{feff}');
         match columns
             .iter()
@@ -70,6 +74,8 @@ fn header_map(
             Some((en, _, _)) => {
                 map.insert(*en, index);
             }
+            // A workbook's sheet may have empty cells right of its header.
+            None if name.is_empty() && table.sheet.is_some() => {}
             None => {
                 let expected = columns
                     .iter()
@@ -78,12 +84,12 @@ fn header_map(
                     .join(", ");
                 problems.push(Worded::new(
                     format!(
-                        "{file}:1:{}: 表头有误：未知列 {name:?}；应为 {expected}",
-                        index + 1
+                        "{}: 表头有误：未知列 {name:?}；应为 {expected}",
+                        table.place_zh(row, Some(index))
                     ),
                     format!(
-                        "{file}:1:{}: wrong header: unknown column {name:?}; expected {expected}",
-                        index + 1
+                        "{}: wrong header: unknown column {name:?}; expected {expected}",
+                        table.place_en(row, Some(index))
                     ),
                 ))
             }
@@ -92,8 +98,14 @@ fn header_map(
     for (en, zh, required) in columns {
         if *required && !map.contains_key(en) {
             problems.push(Worded::new(
-                format!("{file}:1: 表头有误：缺少列 {en}（{zh}）"),
-                format!("{file}:1: wrong header: missing column {en} ({zh})"),
+                format!(
+                    "{}: 表头有误：缺少列 {en}（{zh}）",
+                    table.place_zh(row, None)
+                ),
+                format!(
+                    "{}: wrong header: missing column {en} ({zh})",
+                    table.place_en(row, None)
+                ),
             ));
         }
     }
@@ -101,9 +113,8 @@ fn header_map(
 }
 
 struct Row<'a> {
-    file: &'a str,
-    line: u64,
-    record: csv::StringRecord,
+    table: &'a Table,
+    row: &'a TableRow,
     columns: &'a HashMap<&'static str, usize>,
 }
 
@@ -117,8 +128,8 @@ impl Row<'_> {
         let raw = self
             .columns
             .get(column)
-            .and_then(|&index| self.record.get(index))
-            .unwrap_or("");
+            .and_then(|&index| self.row.fields.get(index))
+            .map_or("", String::as_str);
         if free_text.contains(&column) {
             raw
         } else {
@@ -126,9 +137,21 @@ impl Row<'_> {
         }
     }
 
-    fn at(&self, column: &str) -> String {
-        let col = self.columns.get(column).map_or(0, |index| index + 1);
-        format!("{}:{}:{}", self.file, self.line, col)
+    /// The row's number in its file.
+    fn number(&self) -> u64 {
+        self.row.number
+    }
+
+    /// Where a field of this row is, in Chinese.
+    fn at_zh(&self, column: &str) -> String {
+        self.table
+            .place_zh(self.row.number, self.columns.get(column).copied())
+    }
+
+    /// Where a field of this row is, in English.
+    fn at_en(&self, column: &str) -> String {
+        self.table
+            .place_en(self.row.number, self.columns.get(column).copied())
     }
 
     fn value(&self, problems: &mut Problems) -> Option<Option<f64>> {
@@ -140,12 +163,36 @@ impl Row<'_> {
             Ok(value) if value.is_finite() => Some(Some(value)),
             _ => {
                 problems.push(Worded::new(
-                    format!("{}: 数值：{text:?} 不是数字", self.at("value")),
-                    format!("{}: value: {text:?} is not a number", self.at("value")),
+                    format!("{}: 数值：{text:?} 不是数字", self.at_zh("value")),
+                    format!("{}: value: {text:?} is not a number", self.at_en("value")),
                 ));
                 None
             }
         }
+    }
+
+    /// The value and its qualifier; "not stated" (原文未给数字) must come without a number.
+    fn figure(&self, problems: &mut Problems) -> Option<(Option<f64>, Qualifier)> {
+        let (value, qualifier) = (self.value(problems), self.qualifier(problems));
+        let (Some(value), Some(qualifier)) = (value, qualifier) else {
+            return None;
+        };
+        if value.is_some() && self.get("qualifier") == xlsx::NOT_STATED_WORD {
+            problems.push(Worded::new(
+                format!(
+                    "{}: 限定：写了“{}”，却填了数值；请删去数值或改选限定",
+                    self.at_zh("qualifier"),
+                    xlsx::NOT_STATED_WORD
+                ),
+                format!(
+                    "{}: qualifier: says {:?} (not stated) but a value is given; remove the value or choose another qualifier",
+                    self.at_en("qualifier"),
+                    xlsx::NOT_STATED_WORD
+                ),
+            ));
+            return None;
+        }
+        Some((value, qualifier))
     }
 
     fn qualifier(&self, problems: &mut Problems) -> Option<Qualifier> {
@@ -153,17 +200,18 @@ impl Row<'_> {
         if let Ok(qualifier) = text.parse::<Qualifier>() {
             return Some(qualifier);
         }
-        // Chinese, as staff write it in the spreadsheet.
+        // Chinese, as staff write it in the spreadsheet (the workbook's drop-down list gives
+        // the editor's words).
         match text {
-            "" | "确数" => Some(Qualifier::Exact),
+            "" | "确数" | "精确" | xlsx::NOT_STATED_WORD => Some(Qualifier::Exact),
             "至少" | "余" => Some(Qualifier::AtLeast),
             "约" | "近" => Some(Qualifier::About),
             "至多" => Some(Qualifier::AtMost),
             other => {
-                problems.push(Worded::new(format!("{}: 限定：{other:?} 必须是 确数/至少/约/至多（exact/at_least/about/at_most）",
-                    self.at("qualifier")
-                ), format!("{}: qualifier: {other:?} must be exact/at_least/about/at_most (确数/至少/约/至多)",
-                    self.at("qualifier")
+                problems.push(Worded::new(format!("{}: 限定：{other:?} 必须是 精确/至少/约/至多（exact/at_least/about/at_most）",
+                    self.at_zh("qualifier")
+                ), format!("{}: qualifier: {other:?} must be exact/at_least/about/at_most (精确/至少/约/至多)",
+                    self.at_en("qualifier")
                 )));
                 None
             }
@@ -175,123 +223,27 @@ impl Row<'_> {
 /// larger is not one of its spreadsheets).
 pub const MAX_SPREADSHEET_ROWS: usize = 100_000;
 
-/// Lines (1-based) of records from their byte offsets. The reader's own line count is one
-/// short after a CRLF line end (what Excel writes), so lines are counted here: the line ends
-/// before the record's first character. Records come in order, so counting goes on from the
-/// last one (a long file is read once).
-struct LineCounter<'t> {
-    bytes: &'t [u8],
-    counted_to: usize,
-    line: u64,
-}
-
-impl<'t> LineCounter<'t> {
-    fn new(text: &'t str) -> Self {
-        Self {
-            bytes: text.as_bytes(),
-            counted_to: 0,
-            line: 1,
-        }
-    }
-
-    fn line_at(&mut self, position: &csv::Position) -> u64 {
-        let start = usize::try_from(position.byte())
-            .unwrap_or(usize::MAX)
-            .min(self.bytes.len());
-        let first = start
-            + self.bytes[start..]
-                .iter()
-                .take_while(|&&byte| byte == b'\r' || byte == b'\n')
-                .count();
-        if first < self.counted_to {
-            // Not in order (never, from the reader): count from the start.
-            self.counted_to = 0;
-            self.line = 1;
-        }
-        self.line += self.bytes[self.counted_to..first]
-            .iter()
-            .filter(|&&byte| byte == b'\n')
-            .count() as u64;
-        self.counted_to = first;
-        self.line
-    }
-}
-
-fn read_rows<'a>(
-    file: &'a str,
-    text: &str,
+/// The table's rows with their columns, or none (with the problems recorded) when the header
+/// is wrong.
+fn rows_of<'a>(
+    table: &'a Table,
     columns: &'a HashMap<&'static str, usize>,
-    problems: &mut Problems,
-) -> Vec<Row<'a>> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(false)
-        .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
-    let mut lines = LineCounter::new(text);
-    for (count, result) in reader.records().enumerate() {
-        if count == MAX_SPREADSHEET_ROWS {
-            problems.push(Worded::new(
-                format!("{file}: 行数超过上限 {MAX_SPREADSHEET_ROWS} 行，未读取其余各行"),
-                format!("{file}: more than {MAX_SPREADSHEET_ROWS} rows, the limit; the rest was not read"),
-            ));
-            break;
-        }
-        match result {
-            Ok(record) => {
-                let line = record
-                    .position()
-                    .map_or(0, |position| lines.line_at(position));
-                if record.iter().all(|field| field.trim().is_empty()) {
-                    continue;
-                }
-                rows.push(Row {
-                    file,
-                    line,
-                    record,
-                    columns,
-                });
-            }
-            Err(error) => {
-                let line = error
-                    .position()
-                    .map_or(0, |position| lines.line_at(position));
-                problems.push(Worded::new(
-                    format!("{file}:{line}: {error}"),
-                    format!("{file}:{line}: {error}"),
-                ));
-            }
-        }
-    }
-    rows
-}
-
-fn header_of(file: &str, text: &str, problems: &mut Problems) -> Option<csv::StringRecord> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .from_reader(text.as_bytes());
-    match reader.headers() {
-        Ok(header) => Some(header.clone()),
-        Err(error) => {
-            problems.push(Worded::new(
-                format!("{file}:1: 无法读取表头：{error}"),
-                format!("{file}:1: cannot read the header: {error}"),
-            ));
-            None
-        }
-    }
+) -> impl Iterator<Item = Row<'a>> {
+    table.rows.iter().map(move |row| Row {
+        table,
+        row,
+        columns,
+    })
 }
 
 /// The header's columns, or `None` (with the problems recorded) when the header is wrong.
 fn checked_columns(
-    file: &str,
-    text: &str,
+    table: &Table,
     columns: &'static [(&'static str, &'static str, bool)],
     problems: &mut Problems,
 ) -> Option<HashMap<&'static str, usize>> {
-    let header = header_of(file, text, problems)?;
     let before = problems.len();
-    let map = header_map(file, &header, columns, problems);
+    let map = header_map(table, columns, problems);
     (problems.len() == before).then_some(map)
 }
 
@@ -321,33 +273,86 @@ pub fn apply_csv_bytes(snapshot: &mut Snapshot, bytes: &[u8]) -> Problems {
     problems
 }
 
-/// Applies one spreadsheet file as township staff hand it over (the editor page): decoded
-/// (UTF-8, UTF-8 with BOM or GBK), then read as the per-village values when its header has a
-/// place column (村), else as the indicators (both have an indicator column, 指标代码). Gives
-/// the encoding it was read in, or the problems and how many of them are existing values the
-/// file changes (`existing`: refused, or replaced when `existing.replace`); `snapshot` may be
-/// partly changed when there are problems, so apply to a copy.
+/// How a spreadsheet file was read: as a workbook, or as CSV text in an encoding.
+pub const READ_AS_XLSX: &str = "Excel (.xlsx)";
+
+/// A spreadsheet file's tables: an Excel workbook (.xlsx, by its first bytes: any name) gives
+/// its sheets 指标 and 各村数值; anything else is CSV text (UTF-8, UTF-8 with BOM or GBK).
+/// Files that are neither (an old .xls workbook, a picture, a document) are refused, naming
+/// the file and what it looks like. Gives the tables and how the file was read.
+pub fn tables_from_spreadsheet_file(
+    file: &str,
+    bytes: &[u8],
+    encoding: text::EncodingChoice,
+) -> Result<(Vec<Table>, &'static str), Problems> {
+    if xlsx::is_zip(bytes) {
+        return xlsx::tables_from_xlsx(file, bytes).map(|tables| (tables, READ_AS_XLSX));
+    }
+    let refuse = |zh: &str, en: &str| {
+        Err(vec![Worded::new(
+            format!("{file}: {zh}"),
+            format!("{file}: {en}"),
+        )])
+    };
+    if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
+        return refuse(
+            "这是旧版 Excel 文件（.xls）：请在 Excel 中“另存为” Excel 工作簿（.xlsx）或 CSV 后再导入",
+            "this is an old Excel file (.xls): in Excel, “Save As” Excel Workbook (.xlsx) or CSV, then import that",
+        );
+    }
+    // Text has no NUL bytes (UTF-8 and GBK alike); pictures, PDFs and documents do.
+    if bytes.iter().take(8192).any(|&byte| byte == 0) {
+        return refuse(
+            "不是表格文件：既不是 Excel 工作簿（.xlsx），也不是 CSV 文本",
+            "not a spreadsheet: neither an Excel workbook (.xlsx) nor CSV text",
+        );
+    }
+    let decoded = text::decode(file, bytes, encoding).map_err(|problem| vec![problem])?;
+    let mut problems = Vec::new();
+    match table::table_from_csv(file, &decoded.text, &mut problems) {
+        Some(table) if problems.is_empty() => Ok((vec![table], decoded.encoding)),
+        _ => Err(problems),
+    }
+}
+
+/// Applies tables (a file's, or several files'): the figures first, so that values by village
+/// may name a figure the same file adds. A table is values by village when its header has a
+/// place column (村), else figures.
+pub fn apply_tables(
+    snapshot: &mut Snapshot,
+    tables: &[Table],
+    problems: &mut Problems,
+    existing: &mut Existing,
+) {
+    let place_column = (BY_PLACE_COLUMNS[1].0, BY_PLACE_COLUMNS[1].1);
+    let (by_place, figures): (Vec<&Table>, Vec<&Table>) = tables
+        .iter()
+        .partition(|table| table.has_column(place_column));
+    for table in figures {
+        apply_indicators_table(snapshot, table, problems, existing);
+    }
+    for table in by_place {
+        apply_by_place_table(snapshot, table, problems, existing);
+    }
+}
+
+/// Applies one spreadsheet file as township staff hand it over (the editor page, and
+/// `snapshot build --spreadsheet`): an Excel workbook or CSV text, read by
+/// [`tables_from_spreadsheet_file`] and applied by [`apply_tables`]. Gives how the file was
+/// read, or the problems and how many of them are existing values the file changes
+/// (`existing`: refused, or replaced when `existing.replace`); `snapshot` may be partly changed
+/// when there are problems, so apply to a copy.
 pub fn apply_spreadsheet_file(
     snapshot: &mut Snapshot,
     file: &str,
     bytes: &[u8],
     existing: &mut Existing,
 ) -> Result<&'static str, Problems> {
-    let decoded =
-        text::decode(file, bytes, text::EncodingChoice::Auto).map_err(|problem| vec![problem])?;
-    let header = decoded.text.lines().next().unwrap_or_default();
-    let is_by_place = header
-        .split(',')
-        .map(|name| name.trim().trim_matches('"').trim_start_matches('\u{feff}'))
-        .any(|name| name == BY_PLACE_COLUMNS[1].0 || name == BY_PLACE_COLUMNS[1].1);
+    let (tables, read_as) = tables_from_spreadsheet_file(file, bytes, text::EncodingChoice::Auto)?;
     let mut problems = Vec::new();
-    if is_by_place {
-        apply_by_place_csv_with(snapshot, file, &decoded.text, &mut problems, existing);
-    } else {
-        apply_indicators_csv_with(snapshot, file, &decoded.text, &mut problems, existing);
-    }
+    apply_tables(snapshot, &tables, &mut problems, existing);
     if problems.is_empty() {
-        Ok(decoded.encoding)
+        Ok(read_as)
     } else {
         Err(problems)
     }
@@ -382,7 +387,21 @@ pub fn apply_indicators_csv_with(
     problems: &mut Problems,
     existing_values: &mut Existing,
 ) {
-    let Some(columns) = checked_columns(file, text, &INDICATOR_COLUMNS, problems) else {
+    if let Some(table) = table::table_from_csv(file, text, problems) {
+        apply_indicators_table(snapshot, &table, problems, existing_values);
+    }
+}
+
+/// Adds the rows of an indicators table (a CSV file or a workbook's sheet 指标): new
+/// indicators, and values for new periods of existing ones; existing values refused or
+/// replaced as `existing_values` says.
+pub fn apply_indicators_table(
+    snapshot: &mut Snapshot,
+    table: &Table,
+    problems: &mut Problems,
+    existing_values: &mut Existing,
+) {
+    let Some(columns) = checked_columns(table, &INDICATOR_COLUMNS, problems) else {
         return;
     };
     let mut seen: HashMap<(String, String), u64> = HashMap::new();
@@ -393,36 +412,36 @@ pub fn apply_indicators_csv_with(
         .enumerate()
         .map(|(position, indicator)| (indicator.id.clone(), position))
         .collect();
-    for row in read_rows(file, text, &columns, problems) {
+    for row in rows_of(table, &columns) {
         let id = row.get("id").to_owned();
         let period = row.get("period").to_owned();
         if id.is_empty() || period.is_empty() {
             problems.push(Worded::new(
                 format!(
                     "{}: 必须填写指标代码（id）和期间（period）",
-                    row.at(if id.is_empty() { "id" } else { "period" })
+                    row.at_zh(if id.is_empty() { "id" } else { "period" })
                 ),
                 format!(
                     "{}: id and period are required",
-                    row.at(if id.is_empty() { "id" } else { "period" })
+                    row.at_en(if id.is_empty() { "id" } else { "period" })
                 ),
             ));
             continue;
         }
-        if let Some(first) = seen.insert((id.clone(), period.clone()), row.line) {
+        if let Some(first) = seen.insert((id.clone(), period.clone()), row.number()) {
             problems.push(Worded::new(
                 format!(
                     "{}: 重复：期间 {period} 的 {id} 在第 {first} 行已有",
-                    row.at("id")
+                    row.at_zh("id")
                 ),
                 format!(
                     "{}: duplicate: {id} for period {period} is also on line {first}",
-                    row.at("id")
+                    row.at_en("id")
                 ),
             ));
             continue;
         }
-        let (Some(value), Some(qualifier)) = (row.value(problems), row.qualifier(problems)) else {
+        let Some((value, qualifier)) = row.figure(problems) else {
             continue;
         };
         match positions
@@ -440,10 +459,10 @@ pub fn apply_indicators_csv_with(
                     {
                         existing_values.conflicts += 1;
                         problems.push(Worded::new(format!("{}: {id} 在期间 {period} 已有数值 {:?}；新数值只能追加到新的期间，不会覆盖",
-                            row.at("value"),
+                            row.at_zh("value"),
                             indicator.value
                         ), format!("{}: {id} already has {:?} for period {period}; values are appended for new periods, never overwritten",
-                            row.at("value"),
+                            row.at_en("value"),
                             indicator.value
                         )));
                     }
@@ -461,12 +480,12 @@ pub fn apply_indicators_csv_with(
                         problems.push(Worded::new(
                             format!(
                                 "{}: {id} 在期间 {period} 已有数值 {:?}；不覆盖",
-                                row.at("value"),
+                                row.at_zh("value"),
                                 existing.value
                             ),
                             format!(
                                 "{}: {id} already has {:?} for period {period}; not overwritten",
-                                row.at("value"),
+                                row.at_en("value"),
                                 existing.value
                             ),
                         ));
@@ -488,11 +507,11 @@ pub fn apply_indicators_csv_with(
                         problems.push(Worded::new(
                             format!(
                                 "{}: 类型：{other:?} 必须是 count（计数）或 measure（度量）",
-                                row.at("kind")
+                                row.at_zh("kind")
                             ),
                             format!(
                                 "{}: kind: {other:?} must be count or measure",
-                                row.at("kind")
+                                row.at_en("kind")
                             ),
                         ));
                         continue;
@@ -557,41 +576,54 @@ pub fn apply_by_place_csv_with(
     problems: &mut Problems,
     existing_values: &mut Existing,
 ) {
-    let Some(columns) = checked_columns(file, text, &BY_PLACE_COLUMNS, problems) else {
+    if let Some(table) = table::table_from_csv(file, text, problems) {
+        apply_by_place_table(snapshot, &table, problems, existing_values);
+    }
+}
+
+/// Adds the rows of a values-by-village table (a CSV file or a workbook's sheet 各村数值), never
+/// overwriting a different existing value unless `existing_values` says to.
+pub fn apply_by_place_table(
+    snapshot: &mut Snapshot,
+    table: &Table,
+    problems: &mut Problems,
+    existing_values: &mut Existing,
+) {
+    let Some(columns) = checked_columns(table, &BY_PLACE_COLUMNS, problems) else {
         return;
     };
     let mut seen: HashMap<(String, String), u64> = HashMap::new();
-    for row in read_rows(file, text, &columns, problems) {
+    for row in rows_of(table, &columns) {
         let indicator_id = row.get("indicator").to_owned();
         let place_key = row.get("place").to_owned();
         let Some(place) = place_index(snapshot, &place_key) else {
             problems.push(Worded::new(
                 format!(
                     "{}: 未知村庄 {place_key:?}（数据中没有这个代码、统计代码或名称）",
-                    row.at("place")
+                    row.at_zh("place")
                 ),
                 format!(
                     "{}: unknown village {place_key:?} (not an id, code or name in the snapshot)",
-                    row.at("place")
+                    row.at_en("place")
                 ),
             ));
             continue;
         };
         let place_id = snapshot.places[place].id.clone();
-        if let Some(first) = seen.insert((indicator_id.clone(), place_id.clone()), row.line) {
+        if let Some(first) = seen.insert((indicator_id.clone(), place_id.clone()), row.number()) {
             problems.push(Worded::new(
                 format!(
                     "{}: 重复：{place_key} 的 {indicator_id} 在第 {first} 行已有",
-                    row.at("place")
+                    row.at_zh("place")
                 ),
                 format!(
                     "{}: duplicate: {indicator_id} for {place_key} is also on line {first}",
-                    row.at("place")
+                    row.at_en("place")
                 ),
             ));
             continue;
         }
-        let (Some(value), Some(qualifier)) = (row.value(problems), row.qualifier(problems)) else {
+        let Some((value, qualifier)) = row.figure(problems) else {
             continue;
         };
         let Some(indicator) = snapshot
@@ -600,10 +632,10 @@ pub fn apply_by_place_csv_with(
             .find(|i| i.id == indicator_id)
         else {
             problems.push(Worded::new(
-                format!("{}: 未知指标 {indicator_id:?}", row.at("indicator")),
+                format!("{}: 未知指标 {indicator_id:?}", row.at_zh("indicator")),
                 format!(
                     "{}: unknown indicator {indicator_id:?}",
-                    row.at("indicator")
+                    row.at_en("indicator")
                 ),
             ));
             continue;
@@ -624,12 +656,12 @@ pub fn apply_by_place_csv_with(
                 problems.push(Worded::new(
                     format!(
                         "{}: {place_key} 的 {indicator_id} 已有数值 {:?}；不覆盖",
-                        row.at("value"),
+                        row.at_zh("value"),
                         existing.value
                     ),
                     format!(
                         "{}: {indicator_id} already has {:?} for {place_key}; not overwritten",
-                        row.at("value"),
+                        row.at_en("value"),
                         existing.value
                     ),
                 ))
@@ -803,20 +835,21 @@ fn number(value: Option<f64>) -> String {
     value.map(|v| v.to_string()).unwrap_or_default()
 }
 
-/// The indicators as CSV (UTF-8 with BOM): one row per indicator and period.
+/// The indicators as CSV (UTF-8 with BOM): one row per indicator and period, with the
+/// workbook's Chinese headers and words (the importer reads these and the English ones).
 pub fn indicators_csv_from_snapshot(snapshot: &Snapshot) -> String {
     let mut out = String::from("\u{feff}");
     out.push_str(&csv_line(
         &INDICATOR_COLUMNS
             .iter()
-            .map(|(en, _, _)| (*en).to_owned())
+            .map(|(_, zh, _)| (*zh).to_owned())
             .collect::<Vec<_>>(),
     ));
     for indicator in &snapshot.indicators {
-        let kind = match indicator.kind {
-            IndicatorKind::Count => "count",
-            IndicatorKind::Measure => "measure",
-        };
+        let kind = xlsx::KIND_WORDS
+            .iter()
+            .find(|(kind, _)| *kind == indicator.kind)
+            .map_or("", |(_, word)| *word);
         let note = indicator.note.clone().unwrap_or_default();
         let row = |period: &str, value: Option<f64>, qualifier: Qualifier| {
             vec![
@@ -827,7 +860,7 @@ pub fn indicators_csv_from_snapshot(snapshot: &Snapshot) -> String {
                 indicator.unit.zh.clone(),
                 indicator.unit.en.clone(),
                 number(value),
-                qualifier.as_str().to_owned(),
+                xlsx::qualifier_word(value, qualifier).to_owned(),
                 kind.to_owned(),
                 period.to_owned(),
                 indicator.source.clone(),
@@ -849,22 +882,22 @@ pub fn indicators_csv_from_snapshot(snapshot: &Snapshot) -> String {
     out
 }
 
-/// The per-place values as CSV (UTF-8 with BOM).
+/// The per-place values as CSV (UTF-8 with BOM), as the workbook has them.
 pub fn by_place_csv_from_snapshot(snapshot: &Snapshot) -> String {
     let mut out = String::from("\u{feff}");
     out.push_str(&csv_line(
         &BY_PLACE_COLUMNS
             .iter()
-            .map(|(en, _, _)| (*en).to_owned())
+            .map(|(_, zh, _)| (*zh).to_owned())
             .collect::<Vec<_>>(),
     ));
     for indicator in &snapshot.indicators {
         for entry in &indicator.by_place {
             out.push_str(&csv_line(&[
                 indicator.id.clone(),
-                entry.place.clone(),
+                xlsx::place_key(snapshot, &entry.place).to_owned(),
                 number(entry.value),
-                entry.qualifier.as_str().to_owned(),
+                xlsx::qualifier_word(entry.value, entry.qualifier).to_owned(),
             ]));
         }
     }
