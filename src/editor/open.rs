@@ -108,7 +108,7 @@ pub async fn open_file(editor: EditorContext, file: web_sys::File) {
             return;
         }
     };
-    if name.to_lowercase().ends_with(".csv") {
+    if !is_snapshot_file(&name, &bytes) {
         import_spreadsheet(editor, &name, bytes, false);
         return;
     }
@@ -138,7 +138,20 @@ pub async fn open_file(editor: EditorContext, file: web_sys::File) {
     }
 }
 
-/// A spreadsheet (CSV, UTF-8 or GBK) through the same importer as `snapshot build`, into a copy
+/// Whether a picked or dropped file is a data file (snapshot.json): by its name, else by its
+/// first character (JSON starts with `{`). Anything else goes to the spreadsheet importer,
+/// which reads workbooks and CSV and names what else a file is.
+fn is_snapshot_file(name: &str, bytes: &[u8]) -> bool {
+    if name.to_lowercase().ends_with(".json") {
+        return true;
+    }
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    text.iter()
+        .find(|byte| !byte.is_ascii_whitespace())
+        .is_some_and(|&byte| byte == b'{')
+}
+
+/// A spreadsheet (an Excel workbook, or CSV in UTF-8 or GBK) through the same importer as `snapshot build`, into a copy
 /// of the draft: taken as one undoable step when it has no problems, else refused with each
 /// problem's file, line and column, the draft untouched. When its only problems are figures
 /// already in the draft that it changes, they are listed and the person is asked
@@ -212,7 +225,7 @@ pub fn OpenFile() -> impl IntoView {
     let language = editor.language;
     view! {
         <div class="open-file">
-            <input id="open-file-input" class="visually-hidden-input" type="file" accept=".json,.csv,application/json,text/csv"
+            <input id="open-file-input" class="visually-hidden-input" type="file" accept=".json,.xlsx,.csv,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 on:change=move |event| {
                     use wasm_bindgen::JsCast;
                     let input = event.target().and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok());

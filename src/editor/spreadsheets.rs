@@ -1,6 +1,6 @@
-//! Spreadsheets both ways: the draft's figures and values by village as CSV files for Excel
-//! (UTF-8 with BOM, what `snapshot export` writes); an edited file comes back through "open"
-//! (`open::import_spreadsheet`, the same importer as `snapshot build`).
+//! Spreadsheets both ways: the draft's figures and values by village as an Excel workbook and
+//! as CSV files (UTF-8 with BOM), what `snapshot export` writes; an edited file comes back
+//! through "open" (`open::import_spreadsheet`, the same importer as `snapshot build`).
 
 use leptos::prelude::*;
 
@@ -27,11 +27,34 @@ pub fn Spreadsheets() -> impl IntoView {
             }
         }
     };
+    let offer_workbook = move |_| {
+        let workbook = editor.draft.with_untracked(|draft| {
+            draft
+                .as_ref()
+                .map(|draft| crate::authoring::xlsx::xlsx_from_snapshot(draft.snapshot()))
+        });
+        let name = wording::XLSX_NAME.get(language.get_untracked());
+        let offered = match workbook {
+            Some(Ok(bytes)) => crate::ui::chart::download::offer_bytes(
+                &bytes,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                name,
+            ),
+            Some(Err(error)) => Err(error),
+            None => Ok(()),
+        };
+        if let Err(error) = offered {
+            editor.say(error, Vec::new(), true);
+        }
+    };
     view! {
         <section class="editor-section" aria-labelledby="spreadsheets-heading">
             <h2 id="spreadsheets-heading">{move || wording::SPREADSHEETS_HEADING.get(language.get())}</h2>
             <p>{move || wording::SPREADSHEETS_HELP.get(language.get())}</p>
             <div class="editor-actions">
+                <button type="button" class="button" data-action="download-xlsx" on:click=offer_workbook>
+                    {move || wording::DOWNLOAD_XLSX.get(language.get())}
+                </button>
                 <button type="button" class="button button-secondary" data-action="download-indicators-csv"
                     on:click=move |_| offer(indicators_csv_from_snapshot, wording::INDICATORS_CSV_NAME)>
                     {move || wording::DOWNLOAD_INDICATORS_CSV.get(language.get())}

@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { launchBrowser, newPage, BASE_URL, ROOT, SNAPSHOT, expectNoAxeViolations } from './browser.mjs';
 
 let browser;
@@ -249,16 +250,16 @@ header, body = rows[0], rows[1:]
 col = {name: i for i, name in enumerate(header)}
 changes = {'cadres_trained': '250', 'admin_villages': '58', 'trees_planted': '14000'}
 for row in body:
-    if row[col['id']] in changes:
-        row[col['value']] = changes[row[col['id']]]
-new = next(row for row in body if row[col['id']] == 'trees_planted')[:]
-new[col['period']] = '2022'
-new[col['value']] = '16000'
-new[col['qualifier']] = 'exact'
+    if row[col['指标代码']] in changes:
+        row[col['数值']] = changes[row[col['指标代码']]]
+new = next(row for row in body if row[col['指标代码']] == 'trees_planted')[:]
+new[col['期间']] = '2022'
+new[col['数值']] = '16000'
+new[col['限定']] = '精确'
 body.append(new)
 if bad == '1':
-    broken = next(row for row in body if row[col['id']] == 'volunteers_recruited')
-    broken[col['value']] = '很多'
+    broken = next(row for row in body if row[col['指标代码']] == 'volunteers_recruited')
+    broken[col['数值']] = '很多'
 # (Excel writes '?' for what GBK cannot hold, such as the ² of m².)
 with io.open(target, 'w', encoding=encoding, errors='replace', newline='') as out:
     writer = csv.writer(out, lineterminator='\\r\\n')
@@ -311,6 +312,153 @@ for (const encoding of ['utf-8-sig', 'gbk']) {
     await page.close();
   });
 }
+
+/** The sheet 指标's rows as { id → [row numbers] }, and its header as { name → column }. */
+function sheetIndex(sheet) {
+  const header = {};
+  sheet.getRow(1).eachCell((cell, column) => { header[cell.value] = column; });
+  const rows = {};
+  sheet.eachRow((row, number) => {
+    if (number > 1) (rows[row.getCell(header['指标代码']).value] ??= []).push(number);
+  });
+  return { header, rows };
+}
+
+test('the Excel round trip, as township staff would do it: download the workbook, change three figures and add a period in another spreadsheet program, a bad cell named by sheet, row and column, drop it in, asked, exactly those changes, fix one in the page, the phone preview shows them', async () => {
+  const page = await openEditor('desktop');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('[data-action="download-xlsx"]').click(),
+  ]);
+  assert.equal(download.suggestedFilename(), '指标与各村数值.xlsx');
+  const dir = mkdtempSync(join(tmpdir(), 'editor-xlsx-'));
+  const exported = join(dir, 'exported.xlsx');
+  await download.saveAs(exported);
+
+  // Read by a spreadsheet library that is not the project's (exceljs).
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(exported);
+  assert.deepEqual(workbook.worksheets.map((sheet) => sheet.name), ['指标', '各村数值']);
+  const figures = workbook.getWorksheet('指标');
+  const { header, rows } = sheetIndex(figures);
+  assert.deepEqual(Object.keys(header), ['指标代码', '工作', '名称', '英文名称', '单位', '英文单位', '数值', '限定', '类型', '期间', '来源', '原文', '说明', '英文说明', '整体指标']);
+  assert.deepEqual(workbook.getWorksheet('各村数值').getRow(1).values.slice(1), ['指标代码', '村', '数值', '限定']);
+  for (const indicator of SNAPSHOT.indicators) {
+    const row = figures.getRow(rows[indicator.id][0]);
+    assert.equal(row.getCell(header['数值']).value ?? null, indicator.value ?? null, indicator.id);
+    assert.equal(row.getCell(header['期间']).value, indicator.period, indicator.id);
+    assert.equal(row.getCell(header['原文']).value, indicator.quote, indicator.id);
+  }
+  const qualifierCell = figures.getRow(2).getCell(header['限定']);
+  assert.equal(qualifierCell.dataValidation?.type, 'list');
+  assert.match(qualifierCell.dataValidation.formulae[0], /精确,至少,约,至多,原文未给数字/);
+  assert.match(figures.getRow(2).getCell(header['类型']).dataValidation.formulae[0], /计数,度量/);
+
+  // Three figures changed and a new period's row added, with that library.
+  const changes = { cadres_trained: 250, admin_villages: 58, trees_planted: 14000 };
+  for (const [id, value] of Object.entries(changes)) figures.getRow(rows[id][0]).getCell(header['数值']).value = value;
+  const trees = figures.getRow(rows.trees_planted[0]).values.slice(1);
+  trees[header['期间'] - 1] = '2022';
+  trees[header['数值'] - 1] = 16000;
+  trees[header['限定'] - 1] = '精确';
+  figures.addRow(trees);
+  const edited = join(dir, '指标与各村数值.xlsx');
+  await workbook.xlsx.writeFile(edited);
+  // And a copy with text in 数值.
+  const volunteersRow = rows.volunteers_recruited[0];
+  figures.getRow(volunteersRow).getCell(header['数值']).value = '很多';
+  const broken = join(dir, '有误.xlsx');
+  await workbook.xlsx.writeFile(broken);
+
+  // The bad one: refused in Chinese, naming the file, sheet, row and column; nothing changed.
+  await page.setInputFiles('#open-file-input', broken);
+  const refusal = page.locator('.editor-notice-error', { hasText: '有误.xlsx' });
+  await refusal.waitFor();
+  assert.match(await refusal.innerText(), new RegExp(`有误\\.xlsx 工作表「指标」第 ${volunteersRow} 行 G 列: 数值："很多" 不是数字`));
+  assert.match(await page.locator('.change-list').innerText(), /没有变更/);
+
+  // The good one: the changed figures are listed and asked about, then taken.
+  await page.setInputFiles('#open-file-input', edited);
+  const asked = page.locator('.editor-notice', { hasText: '修改了 3 个已有的数字' });
+  await asked.waitFor();
+  assert.match(await page.locator('.change-list').innerText(), /没有变更/);
+  await page.locator('[data-action="take-spreadsheet"]').click();
+  await page.locator('.editor-notice', { hasText: /已导入 指标与各村数值\.xlsx（Excel \(\.xlsx\)）：与导入前相比 4 处变更/ }).waitFor();
+  let lines = await page.locator('.change-list .changes li').allInnerTexts();
+  assert.equal(lines.length, 4, lines.join('\n'));
+  for (const [id, from, to] of [['cadres_trained', '238', '250'], ['admin_villages', '57', '58'], ['trees_planted', '1.3', '1.4']]) {
+    assert.ok(lines.some((line) => line.startsWith('修改') && line.includes(`indicators[${id}]`) && line.includes(from) && line.includes(to)), `${id}: ${lines.join('\n')}`);
+  }
+  assert.ok(lines.some((line) => line.startsWith('新增') && line.includes('indicators[trees_planted].series[2022]')), lines.join('\n'));
+
+  // The figure the bad file had wrong, fixed in the page instead.
+  const volunteers = SNAPSHOT.indicators.findIndex((indicator) => indicator.id === 'volunteers_recruited');
+  const fixed = String((SNAPSHOT.indicators[volunteers].value ?? 0) + 1);
+  await page.locator(valueField(volunteers)).fill(fixed);
+  lines = await page.locator('.change-list .changes li').allInnerTexts();
+  assert.equal(lines.length, 5, lines.join('\n'));
+
+  // The phone preview shows the new figures.
+  await page.locator('[data-action="preview"]').click();
+  const phone = page.frameLocator('.preview-frame-phone');
+  await phone.locator('.draft-preview-banner').waitFor({ timeout: 20000 });
+  await phone.locator('main').getByText('250').first().waitFor({ timeout: 20000 });
+  await phone.locator('main').getByText(fixed).first().waitFor({ timeout: 20000 });
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(page.requests.filter((url) => !url.startsWith(BASE_URL) && !url.startsWith('blob:')), []);
+  await page.close();
+});
+
+test('bad workbooks are refused with their cause, in both languages, the draft untouched: a zip bomb, a million rows, an old .xls, a picture', async () => {
+  const page = await openEditor('desktop');
+  await page.locator(valueField(CADRES)).fill('250');
+  const dir = mkdtempSync(join(tmpdir(), 'editor-bad-'));
+  // Made by python's zipfile (not the project's code): a workbook part that unpacks to 80 MB
+  // of spaces, and a sheet of a million rows.
+  const MAKE = `
+import sys, zipfile
+kind, target = sys.argv[1:3]
+with zipfile.ZipFile(target, 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>')
+    z.writestr('_rels/.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+    z.writestr('xl/workbook.xml', '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="指标" sheetId="1" r:id="rId1"/></sheets></workbook>')
+    z.writestr('xl/_rels/workbook.xml.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+    if kind == 'bomb':
+        z.writestr('xl/worksheets/sheet1.xml', ' ' * (80 << 20))
+    else:
+        rows = ''.join('<row r="%d"><c r="A%d"><v>%d</v></c></row>' % (r, r, r) for r in range(2, 1000002))
+        z.writestr('xl/worksheets/sheet1.xml', '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>指标代码</t></is></c></row>' + rows + '</sheetData></worksheet>')
+`;
+  const bomb = join(dir, '炸弹.xlsx');
+  const million = join(dir, '百万行.xlsx');
+  execFileSync('python3', ['-c', MAKE, 'bomb', bomb]);
+  execFileSync('python3', ['-c', MAKE, 'million', million]);
+  const xls = join(dir, '旧表.xls');
+  writeFileSync(xls, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+  const picture = join(dir, '照片.xlsx');
+  writeFileSync(picture, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+  const cases = [
+    [bomb, '炸弹.xlsx', /解压后超过上限[\s\S]*压缩炸弹/, /unpacks to more than the limits[\s\S]*zip bomb/],
+    [million, '百万行.xlsx', /工作表「指标」: 行数超过上限 100000 行/, /sheet 指标: more than 100000 rows/],
+    [xls, '旧表.xls', /旧版 Excel 文件（\.xls）/, /old Excel file \(\.xls\)/],
+    [picture, '照片.xlsx', /不是表格文件/, /not a spreadsheet/],
+  ];
+  for (const [language, index] of [['zh', 2], ['en', 3]]) {
+    if (language === 'en') await page.locator('[data-action="language"]').click();
+    for (const testCase of cases) {
+      const [file, name] = testCase;
+      await page.setInputFiles('#open-file-input', file);
+      const refusal = page.locator('.editor-notice-error', { hasText: name });
+      await refusal.waitFor({ timeout: 30000 });
+      assert.match(await refusal.innerText(), testCase[index], `${language} ${name}`);
+      // The draft untouched, the page still working.
+      assert.equal(await page.locator(valueField(CADRES)).inputValue(), '250');
+    }
+  }
+  assert.equal(await page.locator('.change-list .changes li').count(), 1);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
 
 test('the preview is the report itself showing the draft, at a phone\'s and a desktop\'s width, following the edits; one visual alone and embedded too', async () => {
   const page = await openEditor();

@@ -23,9 +23,14 @@ pub const UNDO: Text = Text::new("撤销", "Undo");
 pub const REDO: Text = Text::new("重做", "Redo");
 pub const OPEN_FILE: Text = Text::new("打开数据文件…", "Open a data file…");
 pub const DROP_HINT: Text = Text::new(
-    "snapshot.json 或 CSV 表格；也可以拖到本页。",
-    "snapshot.json or a CSV spreadsheet; you can also drop it onto this page.",
+    "snapshot.json、Excel 表格（.xlsx）或 CSV 表格；也可以拖到本页。",
+    "snapshot.json, an Excel workbook (.xlsx) or a CSV spreadsheet; you can also drop it onto this page.",
 );
+pub const DOWNLOAD_XLSX: Text = Text::new(
+    "下载表格（Excel .xlsx）",
+    "Download spreadsheet (Excel .xlsx)",
+);
+pub const XLSX_NAME: Text = Text::new("指标与各村数值.xlsx", "figures.xlsx");
 pub const DOWNLOAD_INDICATORS_CSV: Text =
     Text::new("下载指标表格（CSV）", "Download the figures (CSV)");
 pub const DOWNLOAD_BY_PLACE_CSV: Text = Text::new(
@@ -36,8 +41,8 @@ pub const INDICATORS_CSV_NAME: Text = Text::new("指标.csv", "indicators.csv");
 pub const BY_PLACE_CSV_NAME: Text = Text::new("各村数值.csv", "by-place.csv");
 pub const SPREADSHEETS_HEADING: Text = Text::new("表格", "Spreadsheets");
 pub const SPREADSHEETS_HELP: Text = Text::new(
-    "下载表格，在 Excel 中修改或添加新一期的数字，另存为 CSV（UTF-8 或 GBK 均可），再用“打开数据文件”或拖到本页导入。表格改动了已有的数字时，会先列出这些数字并询问，确认后才采用。",
-    "Download a spreadsheet, change figures or add a new period's in Excel, save it as CSV (UTF-8 or GBK), then import it with “Open a data file” or by dropping it here. Figures already here that the file changes are listed first and taken only when you say so.",
+    "下载表格，在 Excel 中修改或添加新一期的数字（工作表「指标」和「各村数值」；“限定”和“类型”可从下拉列表中选），保存后用“打开数据文件”或拖到本页导入。也可以用 CSV 表格（UTF-8 或 GBK 均可）。表格改动了已有的数字时，会先列出这些数字并询问，确认后才采用。",
+    "Download the spreadsheet, change figures or add a new period's in Excel (sheets 指标 and 各村数值; pick the qualifier and the kind from their drop-down lists), save it, then import it with “Open a data file” or by dropping it here. CSV files (UTF-8 or GBK) work too. Figures already here that the file changes are listed first and taken only when you say so.",
 );
 pub const TAKE_SPREADSHEET: Text = Text::new("采用表格中的数字", "Take the spreadsheet's figures");
 pub const SECTION_PREVIEW: Text = Text::new("预览", "Preview");

@@ -24,6 +24,21 @@ pub fn offer_file(contents: &str, mime: &str, filename: &str) -> Result<(), Stri
     result
 }
 
+/// Offers binary `bytes` (a workbook, say) as a file named `filename`.
+pub fn offer_bytes(bytes: &[u8], mime: &str, filename: &str) -> Result<(), String> {
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(|_| "the browser could not create the file".to_owned())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "the browser could not create a download link".to_owned())?;
+    let result = click_download_link(&url, filename);
+    crate::ui::dom::warn_on_error(web_sys::Url::revoke_object_url(&url), "revoke object url");
+    result
+}
+
 fn click_download_link(href: &str, filename: &str) -> Result<(), String> {
     let document = crate::ui::dom::window()
         .and_then(|window| window.document())
