@@ -1,11 +1,11 @@
 //! Entry point of the web app. trunk builds this binary for wasm32.
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "hydrate"))]
 fn main() {
     fuguanzhuang_viewer::ui::start();
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(all(target_arch = "wasm32", feature = "hydrate")))]
 fn main() {
     eprintln!(
         "This binary is the web app; build it for the browser with `./run serve` \

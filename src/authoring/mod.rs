@@ -10,6 +10,7 @@ pub mod cli;
 pub mod preview_image;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod publish;
+pub mod site_folder;
 pub mod table;
 pub mod text;
 pub mod xlsx;

@@ -253,12 +253,17 @@ pub fn preview_png(snapshot: &Snapshot, font: &[u8], index: u32) -> Result<Vec<u
     Ok(png_bytes)
 }
 
-/// Draws the preview image of the snapshot in `snapshot_text` into `dir` (next to the page).
-pub fn write_preview_image(snapshot_text: &str, dir: &std::path::Path) -> Result<(), String> {
+/// The preview image of the snapshot in `snapshot_text`, drawn with the system's font.
+pub fn preview_png_from_text(snapshot_text: &str) -> Result<Vec<u8>, String> {
     let snapshot = crate::core::snapshot::load::snapshot_from_json_text(snapshot_text)
         .map_err(|problems| format!("{} problems in the snapshot", problems.len()))?;
     let (font, index) = preview_font()?;
-    let png = preview_png(&snapshot, &font, index)?;
+    preview_png(&snapshot, &font, index)
+}
+
+/// Draws the preview image of the snapshot in `snapshot_text` into `dir` (next to the page).
+pub fn write_preview_image(snapshot_text: &str, dir: &std::path::Path) -> Result<(), String> {
+    let png = preview_png_from_text(snapshot_text)?;
     let path = dir.join(FILE_NAME);
     std::fs::write(&path, png).map_err(|error| format!("{}: {error}", path.display()))
 }

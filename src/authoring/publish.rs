@@ -7,12 +7,11 @@
 //! (nginx would otherwise serve the old ones with `gzip_static`/`brotli_static`).
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use super::site_folder::{brotli_from_bytes, gzip_from_bytes, site_folder_files, SiteFile};
 use crate::core::snapshot::load::MAX_SNAPSHOT_BYTES;
 use crate::core::view::site_url::SiteUrl;
-use crate::ui::prerender::render_pages;
 
 /// What `publish` wrote.
 #[derive(Debug)]
@@ -21,60 +20,41 @@ pub struct Published {
     pub index: PathBuf,
 }
 
-/// A page of one visual (`visual-….html`) or its compressed siblings.
-fn is_visual_page(name: &str) -> bool {
-    name.starts_with("visual-") && name.contains(".html")
-}
-
-fn copy_tree(from: &Path, to: &Path, files: &mut usize) -> Result<(), String> {
-    fs::create_dir_all(to).map_err(|error| format!("{}: {error}", to.display()))?;
-    let entries = fs::read_dir(from).map_err(|error| format!("{}: {error}", from.display()))?;
+/// The built app's files under `dir`, paths relative to `root` (`/`-separated).
+fn app_files(root: &Path, dir: &Path, files: &mut Vec<SiteFile>) -> Result<(), String> {
+    let entries = fs::read_dir(dir).map_err(|error| format!("{}: {error}", dir.display()))?;
     for entry in entries {
-        let entry = entry.map_err(|error| format!("{}: {error}", from.display()))?;
+        let entry = entry.map_err(|error| format!("{}: {error}", dir.display()))?;
         let source = entry.path();
-        let target = to.join(entry.file_name());
-        // The built app's pages of single visuals belong to its snapshot: each snapshot's
-        // are written afresh.
-        if is_visual_page(&entry.file_name().to_string_lossy()) {
-            continue;
-        }
         if source.is_dir() {
-            copy_tree(&source, &target, files)?;
+            app_files(root, &source, files)?;
         } else {
-            fs::copy(&source, &target).map_err(|error| format!("{}: {error}", source.display()))?;
-            *files += 1;
+            let path = source
+                .strip_prefix(root)
+                .map_err(|error| error.to_string())?
+                .components()
+                .map(|part| part.as_os_str().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join("/");
+            let bytes =
+                fs::read(&source).map_err(|error| format!("{}: {error}", source.display()))?;
+            files.push(SiteFile { path, bytes });
         }
     }
     Ok(())
 }
 
-/// Writes `bytes` to `path` and its compressed siblings ([`write_compressed_siblings`]).
-fn write_with_compressed(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    fs::write(path, bytes).map_err(|error| format!("{}: {error}", path.display()))?;
-    write_compressed_siblings(path)
-}
-
 /// Writes `path`'s `.gz` and `.br` siblings, which nginx serves as they are (`gzip_static`,
-/// `brotli_static`): gzip by zopfli (about 4 % smaller than gzip -9, slower to make, as fast
-/// to read) and brotli at quality 11.
+/// `brotli_static`): gzip by zopfli and brotli at quality 11 (the release build's hook).
 pub fn write_compressed_siblings(path: &Path) -> Result<(), String> {
-    let describe = |error: std::io::Error| format!("{}: {error}", path.display());
-    let bytes = fs::read(path).map_err(describe)?;
-    let mut gzipped = Vec::new();
-    zopfli::compress(
-        zopfli::Options::default(),
-        zopfli::Format::Gzip,
-        &bytes[..],
-        &mut gzipped,
-    )
-    .map_err(describe)?;
-    fs::write(path.with_extension(extension_with(path, "gz")), gzipped).map_err(describe)?;
-    let mut brotli = Vec::new();
-    {
-        let mut writer = brotli::CompressorWriter::new(&mut brotli, 4096, 11, 22);
-        writer.write_all(&bytes).map_err(describe)?;
-    }
-    fs::write(path.with_extension(extension_with(path, "br")), brotli).map_err(describe)?;
+    let describe = |error: String| format!("{}: {error}", path.display());
+    let bytes = fs::read(path).map_err(|error| describe(error.to_string()))?;
+    let gzipped = gzip_from_bytes(&bytes).map_err(describe)?;
+    fs::write(path.with_extension(extension_with(path, "gz")), gzipped)
+        .map_err(|error| describe(error.to_string()))?;
+    let brotli = brotli_from_bytes(&bytes).map_err(describe)?;
+    fs::write(path.with_extension(extension_with(path, "br")), brotli)
+        .map_err(|error| describe(error.to_string()))?;
     Ok(())
 }
 
@@ -96,7 +76,7 @@ pub fn publish(
     site: Option<&SiteUrl>,
 ) -> Result<Published, String> {
     let page_path = app.join("index.html");
-    let page = fs::read_to_string(&page_path).map_err(|error| {
+    fs::metadata(&page_path).map_err(|error| {
         format!(
             "{}: {error} (is {} a built app? ./run sizes builds one into dist/)",
             page_path.display(),
@@ -114,23 +94,31 @@ pub fn publish(
     }
     let text = super::cli::read_limited(snapshot)
         .map_err(|message| format!("{}: {message}", snapshot.display()))?;
-    let rendered = render_pages(&page, &text, site)
-        .map_err(|message| format!("{}: {message}", snapshot.display()))?;
     if out.exists() {
         return Err(format!(
             "{} exists already; choose a new folder",
             out.display()
         ));
     }
-    let mut files = 0;
-    copy_tree(app, out, &mut files)?;
-    let index = out.join("index.html");
-    write_with_compressed(&index, rendered.report.as_bytes())?;
-    for (file, html) in &rendered.visuals {
-        write_with_compressed(&out.join(file), html.as_bytes())?;
+    let mut app_files_read = Vec::new();
+    app_files(app, app, &mut app_files_read)?;
+    // (the app's files copied: its own pages of single visuals are the old snapshot's)
+    let files = app_files_read
+        .iter()
+        .filter(|file| !super::site_folder::is_visual_page(&file.path))
+        .count();
+    let preview_png = super::preview_image::preview_png_from_text(&text)?;
+    let folder = site_folder_files(app_files_read, &text, site, preview_png, &mut |_| {})
+        .map_err(|message| format!("{}: {message}", snapshot.display()))?;
+    for file in &folder {
+        let path = out.join(&file.path);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|error| format!("{}: {error}", parent.display()))?;
+        }
+        fs::write(&path, &file.bytes).map_err(|error| format!("{}: {error}", path.display()))?;
     }
-    super::preview_image::write_preview_image(&text, out)?;
-    fs::create_dir_all(out.join("data")).map_err(|error| format!("{}: {error}", out.display()))?;
-    write_with_compressed(&out.join("data").join("snapshot.json"), text.as_bytes())?;
-    Ok(Published { files, index })
+    Ok(Published {
+        files,
+        index: out.join("index.html"),
+    })
 }

@@ -10,14 +10,14 @@
 //!
 //! The markup is the same in all three: `<div class="deferred">` and the content.
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "hydrate"))]
 use std::collections::VecDeque;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::ui::app::{use_rendering, Rendering};
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "hydrate"))]
 use crate::ui::{app::Interactive, preferences::Preferences, url_sync::ViewStateContext};
 
 /// The content of a deferred block.
@@ -27,9 +27,9 @@ pub type Content = Arc<dyn Fn() -> AnyView + Send + Sync>;
 #[derive(Clone, Copy)]
 pub struct DeferredQueue {
     pending: RwSignal<usize>,
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(all(target_arch = "wasm32", feature = "hydrate"))]
     jobs: StoredValue<VecDeque<Box<dyn FnOnce()>>, LocalStorage>,
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(all(target_arch = "wasm32", feature = "hydrate"))]
     running: StoredValue<bool>,
 }
 
@@ -39,7 +39,7 @@ impl DeferredQueue {
         self.pending.into()
     }
 
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(all(target_arch = "wasm32", feature = "hydrate"))]
     fn push(self, job: Box<dyn FnOnce()>) {
         self.jobs.update_value(|jobs| jobs.push_back(job));
         self.pending.update(|pending| *pending += 1);
@@ -51,7 +51,7 @@ impl DeferredQueue {
 
     /// Runs the next job in a task of its own (after the current one, so the browser can
     /// paint and handle input in between).
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(all(target_arch = "wasm32", feature = "hydrate"))]
     fn next_task(self) {
         set_timeout(
             move || {
@@ -78,9 +78,9 @@ impl DeferredQueue {
 pub fn provide_deferred_queue() -> DeferredQueue {
     let queue = DeferredQueue {
         pending: RwSignal::new(0),
-        #[cfg(target_arch = "wasm32")]
+        #[cfg(all(target_arch = "wasm32", feature = "hydrate"))]
         jobs: StoredValue::new_local(VecDeque::new()),
-        #[cfg(target_arch = "wasm32")]
+        #[cfg(all(target_arch = "wasm32", feature = "hydrate"))]
         running: StoredValue::new(false),
     };
     provide_context(queue);
@@ -95,7 +95,7 @@ pub fn use_pending_blocks() -> Signal<usize> {
 }
 
 /// The contexts a deferred block's components read, carried into its own hydration root.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "hydrate"))]
 #[derive(Clone, Copy)]
 struct Carried {
     view: Option<ViewStateContext>,
@@ -104,7 +104,7 @@ struct Carried {
     read_aloud: Option<crate::ui::speech::read_aloud::ReadAloud>,
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "hydrate"))]
 impl Carried {
     fn capture() -> Self {
         Carried {
@@ -144,7 +144,7 @@ pub fn Deferred(content: Content) -> impl IntoView {
     }
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "hydrate"))]
 fn hydrate_later(content: Content) -> AnyView {
     use wasm_bindgen::JsCast;
 
@@ -182,7 +182,7 @@ fn hydrate_later(content: Content) -> AnyView {
     view! { <div class="deferred" node_ref=node inner_html=String::new()></div> }.into_any()
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(all(target_arch = "wasm32", feature = "hydrate")))]
 fn hydrate_later(content: Content) -> AnyView {
     // Natively there is no hydration; render as a static page would.
     let html = content().to_html();

@@ -16,7 +16,7 @@
 pub mod app;
 #[cfg(all(target_arch = "wasm32", feature = "bench"))]
 pub mod bench;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "hydrate"))]
 pub mod boot;
 pub mod canvas;
 pub mod chart;
@@ -28,7 +28,7 @@ pub mod map;
 #[cfg(target_arch = "wasm32")]
 pub mod panic_notice;
 pub mod preferences;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "pages"))]
 pub mod prerender;
 pub mod report;
 pub mod snapshot_fetch;
@@ -40,7 +40,7 @@ pub mod visual_share;
 
 /// Starts the app: installs the panic hook, then hydrates the pre-rendered page or renders
 /// the view afresh (`boot`).
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "hydrate"))]
 pub fn start() {
     panic_notice::install();
     wasm_bindgen_futures::spawn_local(boot::run());

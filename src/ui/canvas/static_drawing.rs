@@ -22,11 +22,11 @@ pub const CHART_WIDTH: u32 = 332;
 
 /// `<svg>` markup of `model`, or "" in the browser.
 pub fn chart_svgs(model: &ChartModel) -> String {
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "pages"))]
     {
         native::chart_svgs(model)
     }
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(all(target_arch = "wasm32", not(feature = "pages")))]
     {
         let _ = model;
         String::new()
@@ -36,18 +36,18 @@ pub fn chart_svgs(model: &ChartModel) -> String {
 /// `<svg>` markup of the village map of `snapshot` (its drawing has the id `id`) for a narrow
 /// and a wide box, or "" in the browser.
 pub fn map_svgs(snapshot: &Snapshot, language: Language, label: &str, id: &str) -> String {
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "pages"))]
     {
         native::map_svgs(snapshot, language, label, id)
     }
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(all(target_arch = "wasm32", not(feature = "pages")))]
     {
         let _ = (snapshot, language, label, id);
         String::new()
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "pages"))]
 mod native {
     use plotters::prelude::*;
 
