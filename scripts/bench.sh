@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 [ -f dist/index.html ] || { echo "no dist/: run a release build first" >&2; exit 1; }
 scripts/sizes.sh
 printf '\n==> Benchmark build (feature bench) into dist-bench/\n'
-(source scripts/wasm-release-env.sh && BENCH_BUILD=1 trunk build --release --offline=true --features bench --dist dist-bench >/dev/null)
+(source scripts/wasm-release-env.sh && BENCH_BUILD=1 trunk build --release --offline=true --features hydrate,bench --dist dist-bench >/dev/null)
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 # Served from copies with synthetic snapshots added (the build ships none).
 site=$(mktemp -d /tmp/fuguanzhuang-bench-site.XXXXXX)

@@ -267,3 +267,17 @@ try {
   console.error(`could not compress the built files: ${error.message}`);
   process.exit(1);
 }
+
+// 4. The list of the site's files for the editor's page maker (editor/site-files.json): it
+//    fetches them to make the site folder in the browser, as `snapshot publish` copies dist/.
+//    Written last, so it lists every file, itself included; with the site address the pages
+//    were rendered for (SITE_URL), so the pages made in the browser say the same.
+{
+  const listed = (dir, prefix = '') => readdirSync(dir).flatMap((entry) => {
+    const path = join(dir, entry);
+    return statSync(path).isDirectory() ? listed(path, `${prefix}${entry}/`) : [`${prefix}${entry}`];
+  });
+  const listPath = join(staging, 'editor', 'site-files.json');
+  const files = [...new Set([...listed(staging), 'editor/site-files.json'])].sort();
+  writeFileSync(listPath, `${JSON.stringify({ site_url: process.env.SITE_URL || null, files }, null, 1)}\n`);
+}

@@ -6,10 +6,11 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "pages"))]
 pub mod preview_image;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod publish;
+#[cfg(any(not(target_arch = "wasm32"), feature = "pages"))]
 pub mod site_folder;
 pub mod table;
 pub mod text;

@@ -1,9 +1,12 @@
 //! The link-preview image (`og:image`, 1200×630 PNG) that chat apps show for a shared link:
 //! the township, the report's title, the first figures of the report with their qualifiers in
-//! words, the as-of date and the source. Drawn at build time from the snapshot (native only),
-//! with the system's Noto Sans CJK font (Debian `fonts-noto-cjk`, installed by
-//! `scripts/install.sh`); glyphs are rasterised with `ab_glyph`, the picture encoded by `png`.
+//! words, the as-of date and the source. One layout (`draw_preview`) through a [`Painter`]:
+//! at build time and by `snapshot publish` with the system's Noto Sans CJK font (Debian
+//! `fonts-noto-cjk`, installed by `scripts/install.sh`), glyphs rasterised with `ab_glyph`; in the
+//! editor's page maker by the browser's canvas with the browser's own Chinese font (the CLI's
+//! font file is 19 MB: too large to ship). The picture is encoded by `png` either way.
 
+#[cfg(not(target_arch = "wasm32"))]
 use ab_glyph::{Font, FontRef, PxScale, ScaleFont};
 
 use crate::core::format::{format_value, qualifier_phrase, with_unit};
@@ -15,13 +18,16 @@ pub use crate::ui::prerender::{
     PREVIEW_IMAGE_FILE as FILE_NAME, PREVIEW_IMAGE_HEIGHT as HEIGHT, PREVIEW_IMAGE_WIDTH as WIDTH,
 };
 /// Debian's Noto Sans CJK; `PREVIEW_FONT` names another font file.
+#[cfg(not(target_arch = "wasm32"))]
 const DEBIAN_FONT: &str = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
 /// "Noto Sans CJK SC" in that collection (JP, KR, SC, TC, HK).
+#[cfg(not(target_arch = "wasm32"))]
 const SIMPLIFIED_CHINESE_FACE: u32 = 2;
 /// How many figures the image shows.
 const HEADLINE_FIGURES: usize = 4;
 
-type Rgb = [u8; 3];
+/// A colour, red, green and blue.
+pub type Rgb = [u8; 3];
 const BACKGROUND: Rgb = [0xff, 0xff, 0xff];
 const ACCENT: Rgb = [0x0b, 0x5c, 0xad];
 const TEXT: Rgb = [0x1a, 0x1a, 0x1a];
@@ -29,6 +35,7 @@ const MUTED: Rgb = [0x55, 0x5b, 0x61];
 const SURFACE: Rgb = [0xf3, 0xf5, 0xf7];
 
 /// The font file's bytes: `PREVIEW_FONT`, else Debian's Noto Sans CJK.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn preview_font() -> Result<(Vec<u8>, u32), String> {
     let (path, index) = match std::env::var("PREVIEW_FONT") {
         Ok(path) if !path.is_empty() => (path, 0),
@@ -56,18 +63,60 @@ pub fn headline_indicators(snapshot: &Snapshot) -> Vec<&Indicator> {
         .collect()
 }
 
-/// A picture being drawn: RGB, row by row.
-struct Canvas {
+/// What the layout draws with: filled rectangles and text on a 1200×630 picture with a white
+/// background.
+pub trait Painter {
+    fn rect(&mut self, x: i32, y: i32, width: i32, height: i32, colour: Rgb);
+    /// Draws `text` at `size` px with its baseline at `y`, from `x`.
+    fn text(&mut self, size: f32, x: f32, y: f32, colour: Rgb, text: &str);
+    /// The width of `text` at `size` px.
+    fn text_width(&mut self, size: f32, text: &str) -> f32;
+}
+
+/// `text` cut to fit `room` px at `size`, with an ellipsis when cut.
+fn fitted(painter: &mut dyn Painter, size: f32, text: &str, room: f32) -> String {
+    if painter.text_width(size, text) <= room {
+        return text.to_owned();
+    }
+    let mut kept: String = text.to_owned();
+    while !kept.is_empty() && painter.text_width(size, &format!("{kept}…")) > room {
+        kept.pop();
+    }
+    format!("{kept}…")
+}
+
+/// RGB pixels, row by row, as PNG bytes.
+pub fn png_from_rgb(pixels: &[u8]) -> Result<Vec<u8>, String> {
+    let mut png_bytes = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut png_bytes, WIDTH, HEIGHT);
+        encoder.set_color(png::ColorType::Rgb);
+        encoder.set_depth(png::BitDepth::Eight);
+        let mut writer = encoder
+            .write_header()
+            .map_err(|error| format!("PNG: {error}"))?;
+        writer
+            .write_image_data(pixels)
+            .map_err(|error| format!("PNG: {error}"))?;
+    }
+    Ok(png_bytes)
+}
+
+/// The picture drawn natively: RGB pixels, glyphs rasterised from the font with `ab_glyph`.
+#[cfg(not(target_arch = "wasm32"))]
+pub struct GlyphCanvas<'f> {
+    font: FontRef<'f>,
     pixels: Vec<u8>,
 }
 
-impl Canvas {
-    fn new() -> Canvas {
+#[cfg(not(target_arch = "wasm32"))]
+impl<'f> GlyphCanvas<'f> {
+    pub fn new(font: FontRef<'f>) -> GlyphCanvas<'f> {
         let mut pixels = Vec::with_capacity((WIDTH * HEIGHT * 3) as usize);
         for _ in 0..WIDTH * HEIGHT {
             pixels.extend_from_slice(&BACKGROUND);
         }
-        Canvas { pixels }
+        GlyphCanvas { font, pixels }
     }
 
     fn blend(&mut self, x: i32, y: i32, colour: Rgb, alpha: f32) {
@@ -81,7 +130,10 @@ impl Canvas {
             self.pixels[at + channel] = (old + (f32::from(*value) - old) * alpha).round() as u8;
         }
     }
+}
 
+#[cfg(not(target_arch = "wasm32"))]
+impl Painter for GlyphCanvas<'_> {
     fn rect(&mut self, x: i32, y: i32, width: i32, height: i32, colour: Rgb) {
         for row in y..y + height {
             for column in x..x + width {
@@ -90,16 +142,8 @@ impl Canvas {
         }
     }
 
-    /// Draws `text` with its baseline at `y`, from `x`; returns the x after it.
-    fn text(
-        &mut self,
-        font: &FontRef<'_>,
-        size: f32,
-        x: f32,
-        y: f32,
-        colour: Rgb,
-        text: &str,
-    ) -> f32 {
+    fn text(&mut self, size: f32, x: f32, y: f32, colour: Rgb, text: &str) {
+        let font = self.font.clone();
         let scaled = font.as_scaled(PxScale::from(size));
         let mut caret = x;
         for character in text.chars() {
@@ -122,37 +166,20 @@ impl Canvas {
             }
             caret += advance;
         }
-        caret
+    }
+
+    fn text_width(&mut self, size: f32, text: &str) -> f32 {
+        let scaled = self.font.as_scaled(PxScale::from(size));
+        text.chars()
+            .map(|character| scaled.h_advance(scaled.glyph_id(character)))
+            .sum()
     }
 }
 
-/// The width of `text` at `size` px.
-fn text_width(font: &FontRef<'_>, size: f32, text: &str) -> f32 {
-    let scaled = font.as_scaled(PxScale::from(size));
-    text.chars()
-        .map(|character| scaled.h_advance(scaled.glyph_id(character)))
-        .sum()
-}
-
-/// `text` cut to fit `room` px at `size`, with an ellipsis when cut.
-fn fitted(font: &FontRef<'_>, size: f32, text: &str, room: f32) -> String {
-    if text_width(font, size, text) <= room {
-        return text.to_owned();
-    }
-    let mut kept: String = text.to_owned();
-    while !kept.is_empty() && text_width(font, size, &format!("{kept}…")) > room {
-        kept.pop();
-    }
-    format!("{kept}…")
-}
-
-/// The preview image of `snapshot` as PNG bytes, drawn with `font` (face `index` of it).
-pub fn preview_png(snapshot: &Snapshot, font: &[u8], index: u32) -> Result<Vec<u8>, String> {
-    let font = FontRef::try_from_slice_and_index(font, index)
-        .map_err(|error| format!("the font cannot be read: {error}"))?;
+/// Draws the preview image of `snapshot` with `canvas` (on a white picture).
+pub fn draw_preview(snapshot: &Snapshot, canvas: &mut dyn Painter) {
     let meta = &snapshot.meta;
     let language = Language::Zh;
-    let mut canvas = Canvas::new();
     canvas.rect(0, 0, WIDTH as i32, 14, ACCENT);
     let margin = 64.0;
     let room = WIDTH as f32 - 2.0 * margin;
@@ -160,10 +187,10 @@ pub fn preview_png(snapshot: &Snapshot, font: &[u8], index: u32) -> Result<Vec<u
         "{} · {} · {}",
         meta.province.name.zh, meta.city.name.zh, meta.county.name.zh
     );
-    canvas.text(&font, 28.0, margin, 82.0, MUTED, &place);
-    canvas.text(&font, 76.0, margin, 170.0, TEXT, &meta.township.name.zh);
-    let title = fitted(&font, 34.0, &meta.title.zh, room);
-    canvas.text(&font, 34.0, margin, 228.0, TEXT, &title);
+    canvas.text(28.0, margin, 82.0, MUTED, &place);
+    canvas.text(76.0, margin, 170.0, TEXT, &meta.township.name.zh);
+    let title = fitted(canvas, 34.0, &meta.title.zh, room);
+    canvas.text(34.0, margin, 228.0, TEXT, &title);
 
     // The figures, in boxes side by side: value and unit, the qualifier in words, the label.
     let figures = headline_indicators(snapshot);
@@ -180,22 +207,15 @@ pub fn preview_png(snapshot: &Snapshot, font: &[u8], index: u32) -> Result<Vec<u
             indicator.unit.get(language),
             language,
         );
-        let value = fitted(&font, 52.0, &value, box_width - 40.0);
-        canvas.text(&font, 52.0, left + 24.0, top as f32 + 78.0, TEXT, &value);
+        let value = fitted(canvas, 52.0, &value, box_width - 40.0);
+        canvas.text(52.0, left + 24.0, top as f32 + 78.0, TEXT, &value);
         let qualifier = match (indicator.value, indicator.qualifier) {
             (None, _) => w::NOT_STATED_IN_REPORT.zh,
             (Some(_), Qualifier::Exact) => "",
             (Some(_), qualifier) => qualifier_phrase(qualifier, language),
         };
         if !qualifier.is_empty() {
-            canvas.text(
-                &font,
-                24.0,
-                left + 24.0,
-                top as f32 + 116.0,
-                ACCENT,
-                qualifier,
-            );
+            canvas.text(24.0, left + 24.0, top as f32 + 116.0, ACCENT, qualifier);
         }
         // The label on up to two lines.
         let label = indicator.label.get(language);
@@ -203,7 +223,7 @@ pub fn preview_png(snapshot: &Snapshot, font: &[u8], index: u32) -> Result<Vec<u
         let mut line = String::new();
         for character in label.chars() {
             line.push(character);
-            if text_width(&font, 24.0, &line) > box_width - 40.0 && line.chars().count() > 1 {
+            if canvas.text_width(24.0, &line) > box_width - 40.0 && line.chars().count() > 1 {
                 line.pop();
                 lines.push(std::mem::replace(&mut line, character.to_string()));
             }
@@ -212,24 +232,23 @@ pub fn preview_png(snapshot: &Snapshot, font: &[u8], index: u32) -> Result<Vec<u
         if lines.len() > 2 {
             let rest: String = lines[1..].concat();
             lines.truncate(1);
-            lines.push(fitted(&font, 24.0, &rest, box_width - 40.0));
+            lines.push(fitted(canvas, 24.0, &rest, box_width - 40.0));
         }
         for (line_index, line) in lines.iter().enumerate() {
             let baseline = top as f32 + 160.0 + line_index as f32 * 32.0;
-            canvas.text(&font, 24.0, left + 24.0, baseline, MUTED, line);
+            canvas.text(24.0, left + 24.0, baseline, MUTED, line);
         }
     }
 
     let as_of = w::as_of_line(language, &meta.as_of, &meta.period);
-    canvas.text(&font, 26.0, margin, 548.0, TEXT, &as_of);
+    canvas.text(26.0, margin, 548.0, TEXT, &as_of);
     if let Some(source) = snapshot.sources.first() {
-        let line = fitted(&font, 22.0, &w::source_line(language, source, true), room);
-        canvas.text(&font, 22.0, margin, 590.0, MUTED, &line);
+        let line = fitted(canvas, 22.0, &w::source_line(language, source, true), room);
+        canvas.text(22.0, margin, 590.0, MUTED, &line);
     }
     if meta.synthetic {
         canvas.rect(WIDTH as i32 - 330, 28, 290, 52, [0xa4, 0x16, 0x1a]);
         canvas.text(
-            &font,
             30.0,
             WIDTH as f32 - 312.0,
             66.0,
@@ -237,23 +256,20 @@ pub fn preview_png(snapshot: &Snapshot, font: &[u8], index: u32) -> Result<Vec<u
             "合成数据 · SYNTHETIC",
         );
     }
+}
 
-    let mut png_bytes = Vec::new();
-    {
-        let mut encoder = png::Encoder::new(&mut png_bytes, WIDTH, HEIGHT);
-        encoder.set_color(png::ColorType::Rgb);
-        encoder.set_depth(png::BitDepth::Eight);
-        let mut writer = encoder
-            .write_header()
-            .map_err(|error| format!("PNG: {error}"))?;
-        writer
-            .write_image_data(&canvas.pixels)
-            .map_err(|error| format!("PNG: {error}"))?;
-    }
-    Ok(png_bytes)
+/// The preview image of `snapshot` as PNG bytes, drawn with `font` (face `index` of it).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn preview_png(snapshot: &Snapshot, font: &[u8], index: u32) -> Result<Vec<u8>, String> {
+    let font = FontRef::try_from_slice_and_index(font, index)
+        .map_err(|error| format!("the font cannot be read: {error}"))?;
+    let mut canvas = GlyphCanvas::new(font);
+    draw_preview(snapshot, &mut canvas);
+    png_from_rgb(&canvas.pixels)
 }
 
 /// The preview image of the snapshot in `snapshot_text`, drawn with the system's font.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn preview_png_from_text(snapshot_text: &str) -> Result<Vec<u8>, String> {
     let snapshot = crate::core::snapshot::load::snapshot_from_json_text(snapshot_text)
         .map_err(|problems| format!("{} problems in the snapshot", problems.len()))?;
@@ -262,6 +278,7 @@ pub fn preview_png_from_text(snapshot_text: &str) -> Result<Vec<u8>, String> {
 }
 
 /// Draws the preview image of the snapshot in `snapshot_text` into `dir` (next to the page).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn write_preview_image(snapshot_text: &str, dir: &std::path::Path) -> Result<(), String> {
     let png = preview_png_from_text(snapshot_text)?;
     let path = dir.join(FILE_NAME);

@@ -107,9 +107,14 @@ pub fn publish(
         .iter()
         .filter(|file| !super::site_folder::is_visual_page(&file.path))
         .count();
-    let preview_png = super::preview_image::preview_png_from_text(&text)?;
-    let folder = site_folder_files(app_files_read, &text, site, preview_png, &mut |_| {})
-        .map_err(|message| format!("{}: {message}", snapshot.display()))?;
+    let folder = site_folder_files(
+        app_files_read,
+        &text,
+        site,
+        &mut || super::preview_image::preview_png_from_text(&text),
+        &mut |_| {},
+    )
+    .map_err(|message| format!("{}: {message}", snapshot.display()))?;
     for file in &folder {
         let path = out.join(&file.path);
         if let Some(parent) = path.parent() {

@@ -56,14 +56,15 @@ pub fn brotli_from_bytes(bytes: &[u8]) -> Result<Vec<u8>, String> {
 }
 
 /// The folder for `snapshot_text` from the built app's files `app` (paths relative to its
-/// root). `preview_png` is the link-preview image for this snapshot. Refuses an app without
+/// root). `preview_png` draws the link-preview image for this snapshot (called once the
+/// snapshot is known to render). Refuses an app without
 /// `index.html` and a snapshot that does not load (every problem with its JSON path). Files come
 /// out sorted by path.
 pub fn site_folder_files(
     app: Vec<SiteFile>,
     snapshot_text: &str,
     site: Option<&SiteUrl>,
-    preview_png: Vec<u8>,
+    preview_png: &mut dyn FnMut() -> Result<Vec<u8>, String>,
     progress: &mut dyn FnMut(FolderStep),
 ) -> Result<Vec<SiteFile>, String> {
     let page = app
@@ -76,6 +77,7 @@ pub fn site_folder_files(
         .to_owned();
     progress(FolderStep::Rendering);
     let rendered = render_pages(&page, snapshot_text, site)?;
+    let preview_png = preview_png()?;
     let mut changed: Vec<(String, Vec<u8>)> =
         vec![("index.html".to_owned(), rendered.report.into_bytes())];
     changed.extend(

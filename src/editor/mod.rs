@@ -19,9 +19,12 @@ pub mod context;
 pub mod field_input;
 pub mod figures;
 pub mod open;
+#[cfg(all(target_arch = "wasm32", feature = "pages"))]
+pub mod page_maker;
 pub mod places;
 pub mod preview;
 pub mod report_info;
+pub mod site_folder;
 pub mod spreadsheets;
 pub mod storage;
 pub mod toolbar;
@@ -102,6 +105,7 @@ pub fn Editor() -> impl IntoView {
                 <report_info::ProseEditor />
                 <preview::Preview />
                 <change_list::ChangeList />
+                <site_folder::SiteFolder />
             </Show>
         </div>
     }

@@ -44,11 +44,12 @@ pub enum Rendering {
     Client,
 }
 
-/// How the component being created is rendered: natively, `Static`; in the browser,
+/// How the component being created is rendered: natively and in the editor's page maker (a
+/// worker rendering pages to strings, feature `pages`), `Static`; in the browser,
 /// `Hydrating` while a hydration pass runs (the page's first pass, or a deferred block's),
 /// else `Client` (a view rendered afresh, or anything created after hydrating).
 pub fn use_rendering() -> Rendering {
-    if cfg!(not(target_arch = "wasm32")) {
+    if cfg!(any(not(target_arch = "wasm32"), feature = "pages")) {
         return Rendering::Static;
     }
     let hydrating = Owner::current_shared_context().is_some_and(|context| {
@@ -110,7 +111,9 @@ pub struct Interactive(pub Signal<bool>);
 pub fn use_interactive() -> Signal<bool> {
     use_context::<Interactive>()
         .map(|interactive| interactive.0)
-        .unwrap_or_else(|| Signal::stored(cfg!(target_arch = "wasm32")))
+        .unwrap_or_else(|| {
+            Signal::stored(cfg!(all(target_arch = "wasm32", not(feature = "pages"))))
+        })
 }
 
 #[component]

@@ -300,3 +300,42 @@ pub fn places_shown(shown: usize, total: usize, language: Language) -> String {
         (Language::En, false) => format!("The first {shown} of {total}: find to narrow them down"),
     }
 }
+
+pub const SITE_FOLDER_HEADING: Text = Text::new("发布", "Publish");
+pub const SITE_FOLDER_HELP: Text = Text::new(
+    "“生成发布文件夹”在本浏览器中做出可直接上传到网站的文件夹（.zip）：与 IT 人员用 snapshot publish 生成的相同——每一页都按草稿中的数字预先生成（不能运行 WebAssembly 的手机也看到新数字），各图表的单独页面、分享预览图、.gz/.br 压缩文件都在内。解压后整个上传，替换网站上原来的文件。",
+    "“Make the site folder” makes, in this browser, the folder to upload to the site (a .zip): the same as IT staff get from snapshot publish — every page pre-rendered with the draft's figures (phones that cannot run WebAssembly see the new figures too), each visual's own page, the link-preview image, the .gz/.br files. Unpack it and upload all of it in place of the site's files.",
+);
+pub const MAKE_SITE_FOLDER: Text =
+    Text::new("生成发布文件夹（.zip）", "Make the site folder (.zip)");
+pub const SITE_FOLDER_DONE: Text = Text::new(
+    "发布文件夹已生成，已交给浏览器下载。",
+    "The site folder is made and handed to the browser's downloads.",
+);
+pub const SITE_FOLDER_FILE: Text =
+    Text::new("富官庄镇报告-发布文件夹.zip", "fuguanzhuang-site.zip");
+
+/// "Making the site folder failed".
+pub fn site_folder_failed(language: Language) -> &'static str {
+    match language {
+        Language::Zh => "未能生成发布文件夹；草稿没有改变。",
+        Language::En => "The site folder could not be made; the draft is unchanged.",
+    }
+}
+
+/// How far the page maker is: its step and `done` of `total`.
+pub fn site_folder_progress(step: &str, done: u32, total: u32, language: Language) -> String {
+    let (zh, en) = match step {
+        "fetching" => ("读取网站文件", "Reading the site's files"),
+        "rendering" => ("生成各页面", "Rendering the pages"),
+        "compressing" => ("压缩", "Compressing"),
+        "packing" => ("打包", "Packing the .zip"),
+        _ => ("准备", "Starting"),
+    };
+    match language {
+        Language::Zh => format!("正在生成发布文件夹：{zh}（{done}/{total}）……页面可以继续使用。"),
+        Language::En => {
+            format!("Making the site folder: {en} ({done}/{total})… the page stays usable.")
+        }
+    }
+}
