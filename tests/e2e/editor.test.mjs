@@ -4,7 +4,7 @@
 // naming the file and the cause, the draft untouched. axe on the editor in every mode.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -305,6 +305,8 @@ for (const encoding of ['utf-8-sig', 'gbk']) {
     }
     assert.ok(lines.some((line) => line.startsWith('新增') && line.includes('indicators[trees_planted].series[2022]')), lines.join('\n'));
     assert.equal(await page.locator(valueField(CADRES)).inputValue(), '250');
+    // The site folder, made in the browser and served: the spreadsheet's figures.
+    await expectServedFolderShows(await makeSiteFolder(page), ['250']);
     // One step: undo takes the whole spreadsheet back.
     await page.locator('[data-action="undo"]').click();
     assert.equal(await page.locator(valueField(CADRES)).inputValue(), '238');
@@ -404,6 +406,9 @@ test('the Excel round trip, as township staff would do it: download the workbook
   await phone.locator('.draft-preview-banner').waitFor({ timeout: 20000 });
   await phone.locator('main').getByText('250').first().waitFor({ timeout: 20000 });
   await phone.locator('main').getByText(fixed).first().waitFor({ timeout: 20000 });
+  // The site folder, made in the browser, served as the county site would: the new figures.
+  const folder = await makeSiteFolder(page);
+  await expectServedFolderShows(folder, ['250', fixed]);
   assert.deepEqual(page.errors, []);
   assert.deepEqual(page.requests.filter((url) => !url.startsWith(BASE_URL) && !url.startsWith('blob:')), []);
   await page.close();
@@ -458,6 +463,104 @@ with zipfile.ZipFile(target, 'w', zipfile.ZIP_DEFLATED) as z:
   assert.equal(await page.locator('.change-list .changes li').count(), 1);
   assert.deepEqual(page.errors, []);
   await page.close();
+});
+
+/** Makes the site folder from the editor page (the worker), unpacks the .zip; gives its folder. */
+async function makeSiteFolder(page) {
+  const downloaded = page.waitForEvent('download', { timeout: 240000 });
+  const make = page.locator('[data-action="make-site-folder"]');
+  await make.scrollIntoViewIfNeeded();
+  await make.click();
+  const download = await downloaded;
+  await page.locator('.site-folder-progress', { hasText: '发布文件夹已生成' }).waitFor();
+  const dir = mkdtempSync(join(tmpdir(), 'editor-folder-'));
+  const zip = join(dir, 'site.zip');
+  await download.saveAs(zip);
+  const made = join(dir, 'made');
+  execFileSync('python3', ['-c', 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])', zip, made]);
+  return made;
+}
+
+/** Serves `folder` with the shipped nginx config and checks the report shows every one of
+ * `texts` in its main part, with WebAssembly and with it removed (the pre-rendered page). */
+async function expectServedFolderShows(folder, texts) {
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const server = execFileSync('scripts/nginx.sh', [String(port)], { cwd: ROOT, env: { ...process.env, DIST: folder }, encoding: 'utf8' }).trim();
+  try {
+    for (const withWasm of [true, false]) {
+      const reader = await newPage(browser, 'mobile');
+      if (!withWasm) await reader.addInitScript(() => { delete globalThis.WebAssembly; });
+      for (let attempt = 0; attempt < 50; attempt++) {
+        try { await reader.goto(`http://127.0.0.1:${port}/`); break; } catch { await reader.waitForTimeout(100); }
+      }
+      await reader.locator('main h1.township-name').waitFor({ timeout: 20000 });
+      if (withWasm) await reader.locator('main .report[data-complete="true"]').waitFor({ timeout: 20000 });
+      else assert.ok(await reader.locator('#enhancement-note').isVisible());
+      for (const text of texts) {
+        assert.ok(await reader.locator('main').getByText(text).first().isVisible(), `${text} shown (${withWasm ? 'with' : 'without'} WebAssembly)`);
+      }
+      assert.deepEqual(reader.errors, []);
+      await reader.close();
+    }
+  } finally {
+    execFileSync('kill', [server]);
+  }
+}
+
+/** Every file under `dir`, as paths relative to it. */
+function filesUnder(dir) {
+  return readdirSync(dir).flatMap((entry) => {
+    const path = join(dir, entry);
+    return statSync(path).isDirectory() ? filesUnder(path).map((inner) => join(entry, inner)) : [entry];
+  }).sort();
+}
+
+test('the site folder made in the browser is what `snapshot publish` writes for the same snapshot, file by file; unpacked and served by the shipped nginx config it shows the new figure with and without WebAssembly', async () => {
+  const page = await openEditor('desktop');
+  await page.locator(valueField(CADRES)).fill('261');
+  const started = Date.now();
+  const downloaded = page.waitForEvent('download', { timeout: 240000 });
+  await page.locator('[data-action="make-site-folder"]').click();
+  // While the worker makes it, the page shows how far it is and stays usable.
+  await page.locator('.site-folder-progress', { hasText: '正在生成发布文件夹' }).waitFor();
+  const large = page.locator('[data-action="large"]');
+  const asked = Date.now();
+  await large.click();
+  assert.equal(await large.getAttribute('aria-pressed'), 'true');
+  await large.click();
+  assert.ok(Date.now() - asked < 2000, `the page answered in ${Date.now() - asked} ms while the folder was being made`);
+  assert.ok(await page.locator('.site-folder-progress', { hasText: '正在生成发布文件夹' }).isVisible(), 'still working when the page answered');
+  const download = await downloaded;
+  await page.locator('.site-folder-progress', { hasText: '发布文件夹已生成' }).waitFor();
+  console.log(`# the site folder made in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  assert.equal(download.suggestedFilename(), '富官庄镇报告-发布文件夹.zip');
+  const dir = mkdtempSync(join(tmpdir(), 'editor-folder-'));
+  const zip = join(dir, 'site.zip');
+  await download.saveAs(zip);
+  const made = join(dir, 'made');
+  execFileSync('python3', ['-c', 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])', zip, made]);
+  // The CLI's folder for the same snapshot (the draft as the zip carries it), from the same build.
+  const published = join(dir, 'published');
+  execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'snapshot', '--', 'publish', '--app', join(ROOT, 'dist'), '--snapshot', join(made, 'data', 'snapshot.json'), '--out', published], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const madeFiles = filesUnder(made);
+  assert.deepEqual(madeFiles, filesUnder(published));
+  assert.ok(madeFiles.length > 100, `${madeFiles.length} files`);
+  for (const file of madeFiles) {
+    const ours = readFileSync(join(made, file));
+    if (file === 'og-image.png') {
+      // The link-preview image: the same layout, but drawn by the browser with its own Chinese
+      // font (the CLI's font file is too large to ship), so its pixels differ: a 1200×630 PNG.
+      assert.equal(ours.subarray(1, 4).toString(), 'PNG');
+      assert.deepEqual([ours.readUInt32BE(16), ours.readUInt32BE(20)], [1200, 630]);
+      continue;
+    }
+    assert.ok(ours.equals(readFileSync(join(published, file))), `${file} differs from snapshot publish's`);
+  }
+  assert.match(readFileSync(join(made, 'index.html'), 'utf8'), /261/);
+  await page.close();
+
+  // Served as a county site would serve it.
+  await expectServedFolderShows(made, ['261']);
 });
 
 test('the preview is the report itself showing the draft, at a phone\'s and a desktop\'s width, following the edits; one visual alone and embedded too', async () => {

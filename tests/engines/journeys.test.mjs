@@ -457,7 +457,7 @@ for (const engine of ENGINES) {
       await expectSaved(driver);
     });
 
-    test('the editor page: a figure changed is checked against its quote, listed as a change, kept across a reload and undone', async () => {
+    test('the editor page: a figure changed is checked against its quote, listed as a change, kept across a reload and undone, previewed, and the site folder made', async () => {
       const { driver } = session;
       const snapshot = JSON.parse(readFileSync(join(DIST, 'data', 'snapshot.json'), 'utf8'));
       const index = snapshot.indicators.findIndex((indicator) => indicator.id === 'cadres_trained');
@@ -495,6 +495,25 @@ for (const engine of ENGINES) {
       assert.match(await banner.getText(), /预览/);
       await driver.wait(async () => (await driver.findElement(By.css('main')).getText()).includes('250'), 30000, 'the draft figure in the preview');
       await driver.switchTo().defaultContent();
+      // Make the site folder: the page maker (a worker with its own wasm) renders and packs it;
+      // the .zip handed to the browser is recorded here (WebDriver has no download events).
+      await driver.executeScript(`
+        const original = URL.createObjectURL;
+        window.madeFiles = [];
+        URL.createObjectURL = (blob) => { window.madeFiles.push([blob.type, blob.size]); return original(blob); };
+      `);
+      const make = await driver.findElement(By.css('[data-action="make-site-folder"]'));
+      await driver.executeScript('arguments[0].scrollIntoView({ block: "center" })', make);
+      await make.click();
+      await driver.wait(async () => /发布文件夹已生成/.test(await driver.findElement(By.css('.site-folder-progress')).getText()), 300000, 'the site folder is made')
+        .catch(async (error) => {
+          const seen = await driver.executeScript(`return [document.querySelector('.site-folder-progress')?.innerText, document.querySelector('.editor-notice')?.innerText]`);
+          throw new Error(`${error.message}: ${JSON.stringify(seen)}`);
+        });
+      const made = await driver.executeScript('return window.madeFiles');
+      assert.equal(made.length, 1, JSON.stringify(made));
+      assert.equal(made[0][0], 'application/zip');
+      assert.ok(made[0][1] > 1_000_000, `a ${made[0][1]}-byte zip`);
       await driver.findElement(By.css('[data-action="discard"]')).click();
       const errors = await driver.executeScript('return document.documentElement.classList.contains("no-wasm")');
       assert.equal(errors, false);
