@@ -518,6 +518,10 @@ function filesUnder(dir) {
 test('the site folder made in the browser is what `snapshot publish` writes for the same snapshot, file by file; unpacked and served by the shipped nginx config it shows the new figure with and without WebAssembly', async () => {
   const page = await openEditor('desktop');
   await page.locator(valueField(CADRES)).fill('261');
+  // Hostile text stays text in the pages made.
+  const hostile = '<script>alert("x")</script><img src=x onerror=alert(1)>干部培训';
+  await page.locator('.figure-editor', { has: page.locator(valueField(CADRES)) }).locator('details.figure-more > summary').click();
+  await page.locator(`#f-indicators-${CADRES}-label-zh`).fill(hostile);
   const started = Date.now();
   const downloaded = page.waitForEvent('download', { timeout: 240000 });
   await page.locator('[data-action="make-site-folder"]').click();
@@ -556,11 +560,14 @@ test('the site folder made in the browser is what `snapshot publish` writes for 
     }
     assert.ok(ours.equals(readFileSync(join(published, file))), `${file} differs from snapshot publish's`);
   }
-  assert.match(readFileSync(join(made, 'index.html'), 'utf8'), /261/);
+  const madePage = readFileSync(join(made, 'index.html'), 'utf8');
+  assert.match(madePage, /261/);
+  assert.ok(madePage.includes('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;') || madePage.includes('&lt;script&gt;alert("x")&lt;/script&gt;'), 'the hostile label escaped');
+  assert.ok(!madePage.includes('<script>alert') && !madePage.includes('<img src=x'), 'no hostile markup in the page made');
   await page.close();
 
   // Served as a county site would serve it.
-  await expectServedFolderShows(made, ['261']);
+  await expectServedFolderShows(made, ['261', hostile]);
 });
 
 test('the preview is the report itself showing the draft, at a phone\'s and a desktop\'s width, following the edits; one visual alone and embedded too', async () => {
@@ -625,7 +632,7 @@ test('village boundaries: a GeoJSON in the chosen coordinate system, matched by 
   await page.close();
 });
 
-test('by keyboard alone: every control of the bar is reached with Tab, a figure is changed and undone, the language switched, the preview opened', async () => {
+test('by keyboard alone: every control of the bar is reached with Tab, a figure is changed and undone, the language switched, the preview opened, the site folder made, the workbook downloaded', async () => {
   const page = await openEditor();
   const focused = () => page.evaluate(() => {
     const element = document.activeElement;
@@ -659,6 +666,21 @@ test('by keyboard alone: every control of the bar is reached with Tab, a figure 
   assert.equal(await focused(), 'preview');
   await page.keyboard.press('Enter');
   await page.locator('.preview-frame-phone').waitFor();
+  // From the change list on with Tab to "Make the site folder" (past the preview's frames,
+  // which hold a whole report each), and Enter: the .zip comes.
+  const tabTo = async (action) => {
+    for (let press = 0; press < 60 && (await focused()) !== action; press++) await page.keyboard.press('Tab');
+    assert.equal(await focused(), action, `${action} reached by Tab`);
+  };
+  await page.locator('.change-list button').last().focus();
+  await tabTo('make-site-folder');
+  const [folder] = await Promise.all([page.waitForEvent('download', { timeout: 240000 }), page.keyboard.press('Enter')]);
+  assert.match(folder.suggestedFilename(), /\.zip$/);
+  // The workbook by keys too (after the bar's last control).
+  await page.locator('[data-action="large"]').focus();
+  await tabTo('download-xlsx');
+  const [workbook] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  assert.match(workbook.suggestedFilename(), /\.xlsx$/);
   await page.locator('[data-action="language"]').focus();
   await page.keyboard.press('Space');
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
