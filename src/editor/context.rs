@@ -145,6 +145,12 @@ impl EditorContext {
         self.handed_over.set(false);
     }
 
+    /// How many problems must be fixed before the draft can be handed over: the checks' and
+    /// the texts fields could not take.
+    pub fn problem_count(&self) -> usize {
+        self.check.with(|check| check.problems.len()) + self.refused.with(|refused| refused.len())
+    }
+
     pub fn say(&self, text: impl Into<String>, details: Vec<String>, is_error: bool) {
         self.notice.set(Some(Notice {
             text: text.into(),

@@ -29,10 +29,7 @@ pub fn SiteFolder() -> impl IntoView {
     let editor = use_editor();
     let language = editor.language;
     let making = RwSignal::new(Making::Idle);
-    let problems = move || {
-        editor.check.with(|check| check.problems.len())
-            + editor.refused.with(|refused| refused.len())
-    };
+    let problems = move || editor.problem_count();
     let busy = move || matches!(making.get(), Making::Working { .. });
     let start = move |_: leptos::ev::MouseEvent| {
         let text = editor.draft.with_untracked(|draft| {

@@ -22,10 +22,7 @@ pub fn Toolbar() -> impl IntoView {
             .draft
             .with(|draft| draft.as_ref().is_some_and(|draft| draft.can_redo()))
     };
-    let problems = move || {
-        editor.check.with(|check| check.problems.len())
-            + editor.refused.with(|refused| refused.len())
-    };
+    let problems = move || editor.problem_count();
     let download = move |_: leptos::ev::MouseEvent| {
         let text = editor.draft.with_untracked(|draft| {
             draft

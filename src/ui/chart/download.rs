@@ -10,28 +10,36 @@ use crate::core::chart::model::{csv_from_chart, ChartModel};
 use crate::core::theme::Theme;
 use crate::ui::preferences::drawing_scale;
 
-/// Offers `bytes` to the reader as a file named `filename`.
+/// Offers `contents` (text) to the reader as a file named `filename`.
 pub fn offer_file(contents: &str, mime: &str, filename: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| "the browser could not create the file".to_owned())?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)
-        .map_err(|_| "the browser could not create a download link".to_owned())?;
-    let result = click_download_link(&url, filename);
-    crate::ui::dom::warn_on_error(web_sys::Url::revoke_object_url(&url), "revoke object url");
-    result
+    offer_blob(
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &blob_options(mime)),
+        filename,
+    )
 }
 
 /// Offers binary `bytes` (a workbook, say) as a file named `filename`.
 pub fn offer_bytes(bytes: &[u8], mime: &str, filename: &str) -> Result<(), String> {
-    let array = js_sys::Uint8Array::from(bytes);
-    let parts = js_sys::Array::of1(&array);
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    offer_blob(
+        web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &blob_options(mime)),
+        filename,
+    )
+}
+
+fn blob_options(mime: &str) -> web_sys::BlobPropertyBag {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
-        .map_err(|_| "the browser could not create the file".to_owned())?;
+    options
+}
+
+/// Hands a file the browser made (`blob`) to its downloads through a blob URL.
+fn offer_blob(
+    blob: Result<web_sys::Blob, wasm_bindgen::JsValue>,
+    filename: &str,
+) -> Result<(), String> {
+    let blob = blob.map_err(|_| "the browser could not create the file".to_owned())?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)
         .map_err(|_| "the browser could not create a download link".to_owned())?;
     let result = click_download_link(&url, filename);
