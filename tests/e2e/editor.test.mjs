@@ -305,7 +305,9 @@ for (const encoding of ['utf-8-sig', 'gbk']) {
     }
     assert.ok(lines.some((line) => line.startsWith('新增') && line.includes('indicators[trees_planted].series[2022]')), lines.join('\n'));
     assert.equal(await page.locator(valueField(CADRES)).inputValue(), '250');
-    // The site folder, made in the browser and served: the spreadsheet's figures.
+    // The phone preview, then the site folder made in the browser and served: the spreadsheet's figures.
+    await page.locator('[data-action="preview"]').click();
+    await page.frameLocator('.preview-frame-phone').locator('main').getByText('250').first().waitFor({ timeout: 20000 });
     await expectServedFolderShows(await makeSiteFolder(page), ['250']);
     // One step: undo takes the whole spreadsheet back.
     await page.locator('[data-action="undo"]').click();
@@ -313,6 +315,18 @@ for (const encoding of ['utf-8-sig', 'gbk']) {
     assert.deepEqual(page.errors, []);
     await page.close();
   });
+}
+
+/** Drops the file at `path` onto the editor page, as a person drags it from the desktop. */
+async function dropFile(page, path, name, type) {
+  const bytes = [...readFileSync(path)];
+  const transfer = await page.evaluateHandle(([data, fileName, fileType]) => {
+    const transferred = new DataTransfer();
+    transferred.items.add(new File([new Uint8Array(data)], fileName, { type: fileType }));
+    return transferred;
+  }, [bytes, name, type]);
+  await page.dispatchEvent('.editor', 'dragover', { dataTransfer: transfer });
+  await page.dispatchEvent('.editor', 'drop', { dataTransfer: transfer });
 }
 
 /** The sheet 指标's rows as { id → [row numbers] }, and its header as { name → column }. */
@@ -379,8 +393,8 @@ test('the Excel round trip, as township staff would do it: download the workbook
   assert.match(await refusal.innerText(), new RegExp(`有误\\.xlsx 工作表「指标」第 ${volunteersRow} 行 G 列: 数值："很多" 不是数字`));
   assert.match(await page.locator('.change-list').innerText(), /没有变更/);
 
-  // The good one: the changed figures are listed and asked about, then taken.
-  await page.setInputFiles('#open-file-input', edited);
+  // The good one, dropped onto the page: the changed figures are listed and asked about, then taken.
+  await dropFile(page, edited, '指标与各村数值.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   const asked = page.locator('.editor-notice', { hasText: '修改了 3 个已有的数字' });
   await asked.waitFor();
   assert.match(await page.locator('.change-list').innerText(), /没有变更/);
