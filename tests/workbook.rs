@@ -9,8 +9,7 @@ use std::path::Path;
 use std::process::Command;
 
 use fuguanzhuang_viewer::authoring::xlsx::{
-    part_text, tables_from_xlsx, xlsx_from_snapshot, BY_PLACE_SHEET, INDICATORS_SHEET,
-    MAX_PART_BYTES,
+    tables_from_xlsx, xlsx_from_snapshot, BY_PLACE_SHEET, INDICATORS_SHEET, MAX_PART_BYTES,
 };
 use fuguanzhuang_viewer::authoring::{
     apply_spreadsheet_file, Existing, Worded, MAX_SPREADSHEET_ROWS, READ_AS_XLSX,
@@ -22,7 +21,16 @@ use fuguanzhuang_viewer::core::snapshot::synthetic::{
     polygons_from_geojson_text, synthetic_snapshot,
 };
 use fuguanzhuang_viewer::core::snapshot::Snapshot;
+use fuguanzhuang_viewer::core::Language;
 use rust_xlsxwriter::Workbook;
+
+/// A part of a written workbook, as text (what it holds).
+fn part_text(bytes: &[u8], part: &str) -> Option<String> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let mut text = String::new();
+    archive.by_name(part).ok()?.read_to_string(&mut text).ok()?;
+    Some(text)
+}
 
 fn shipped() -> Snapshot {
     snapshot_from_json_text(include_str!("../data/snapshot.json")).expect("valid")
@@ -53,20 +61,21 @@ fn assert_says(problems: &[Worded], text: &str) {
     );
 }
 
-fn all_zh(problems: &[Worded]) -> String {
+/// Every problem in one language, a line each.
+fn said_in(problems: &[Worded], language: Language) -> String {
     problems
         .iter()
-        .map(|problem| problem.zh.as_str())
+        .map(|problem| problem.get(language))
         .collect::<Vec<_>>()
         .join("\n")
 }
 
+fn all_zh(problems: &[Worded]) -> String {
+    said_in(problems, Language::Zh)
+}
+
 fn all_en(problems: &[Worded]) -> String {
-    problems
-        .iter()
-        .map(|problem| problem.en.as_str())
-        .collect::<Vec<_>>()
-        .join("\n")
+    said_in(problems, Language::En)
 }
 
 #[test]

@@ -368,7 +368,9 @@ pub fn apply_indicators_csv(
     text: &str,
     problems: &mut Problems,
 ) {
-    apply_indicators_csv_with(snapshot, file, text, problems, &mut Existing::default());
+    if let Some(table) = table::table_from_csv(file, text, problems) {
+        apply_indicators_table(snapshot, &table, problems, &mut Existing::default());
+    }
 }
 
 /// Rows that give another value for a period or village that already has one: refused
@@ -379,19 +381,6 @@ pub struct Existing {
     pub replace: bool,
     /// How many such rows were refused.
     pub conflicts: usize,
-}
-
-/// [`apply_indicators_csv`], with existing values refused or replaced.
-pub fn apply_indicators_csv_with(
-    snapshot: &mut Snapshot,
-    file: &str,
-    text: &str,
-    problems: &mut Problems,
-    existing_values: &mut Existing,
-) {
-    if let Some(table) = table::table_from_csv(file, text, problems) {
-        apply_indicators_table(snapshot, &table, problems, existing_values);
-    }
 }
 
 /// Adds the rows of an indicators table (a CSV file or a workbook's sheet 指标): new
@@ -567,19 +556,8 @@ pub fn apply_by_place_csv(
     text: &str,
     problems: &mut Problems,
 ) {
-    apply_by_place_csv_with(snapshot, file, text, problems, &mut Existing::default());
-}
-
-/// [`apply_by_place_csv`], with existing values refused or replaced.
-pub fn apply_by_place_csv_with(
-    snapshot: &mut Snapshot,
-    file: &str,
-    text: &str,
-    problems: &mut Problems,
-    existing_values: &mut Existing,
-) {
     if let Some(table) = table::table_from_csv(file, text, problems) {
-        apply_by_place_table(snapshot, &table, problems, existing_values);
+        apply_by_place_table(snapshot, &table, problems, &mut Existing::default());
     }
 }
 

@@ -268,19 +268,19 @@ pub fn preview_png(snapshot: &Snapshot, font: &[u8], index: u32) -> Result<Vec<u
     png_from_rgb(&canvas.pixels)
 }
 
-/// The preview image of the snapshot in `snapshot_text`, drawn with the system's font.
+/// The preview image of `snapshot`, drawn with the system's font.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn preview_png_from_text(snapshot_text: &str) -> Result<Vec<u8>, String> {
-    let snapshot = crate::core::snapshot::load::snapshot_from_json_text(snapshot_text)
-        .map_err(|problems| format!("{} problems in the snapshot", problems.len()))?;
+pub fn preview_png_with_system_font(snapshot: &Snapshot) -> Result<Vec<u8>, String> {
     let (font, index) = preview_font()?;
-    preview_png(&snapshot, &font, index)
+    preview_png(snapshot, &font, index)
 }
 
 /// Draws the preview image of the snapshot in `snapshot_text` into `dir` (next to the page).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn write_preview_image(snapshot_text: &str, dir: &std::path::Path) -> Result<(), String> {
-    let png = preview_png_from_text(snapshot_text)?;
+    let snapshot = crate::core::snapshot::load::snapshot_from_json_text(snapshot_text)
+        .map_err(|problems| format!("{} problems in the snapshot", problems.len()))?;
+    let png = preview_png_with_system_font(&snapshot)?;
     let path = dir.join(FILE_NAME);
     std::fs::write(&path, png).map_err(|error| format!("{}: {error}", path.display()))
 }

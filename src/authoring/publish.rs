@@ -111,7 +111,7 @@ pub fn publish(
         app_files_read,
         &text,
         site,
-        &mut || super::preview_image::preview_png_from_text(&text),
+        &mut super::preview_image::preview_png_with_system_font,
         &mut |_| {},
     )
     .map_err(|message| format!("{}: {message}", snapshot.display()))?;

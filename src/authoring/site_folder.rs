@@ -7,6 +7,7 @@
 
 use std::io::Write;
 
+use crate::core::snapshot::Snapshot;
 use crate::core::view::site_url::SiteUrl;
 use crate::ui::prerender::{render_pages, PREVIEW_IMAGE_FILE};
 
@@ -56,15 +57,15 @@ pub fn brotli_from_bytes(bytes: &[u8]) -> Result<Vec<u8>, String> {
 }
 
 /// The folder for `snapshot_text` from the built app's files `app` (paths relative to its
-/// root). `preview_png` draws the link-preview image for this snapshot (called once the
-/// snapshot is known to render). Refuses an app without
+/// root). `preview_png` draws the link-preview image of the snapshot (read once, for the pages;
+/// called once they are rendered). Refuses an app without
 /// `index.html` and a snapshot that does not load (every problem with its JSON path). Files come
 /// out sorted by path.
 pub fn site_folder_files(
     app: Vec<SiteFile>,
     snapshot_text: &str,
     site: Option<&SiteUrl>,
-    preview_png: &mut dyn FnMut() -> Result<Vec<u8>, String>,
+    preview_png: &mut dyn FnMut(&Snapshot) -> Result<Vec<u8>, String>,
     progress: &mut dyn FnMut(FolderStep),
 ) -> Result<Vec<SiteFile>, String> {
     let page = app
@@ -77,7 +78,7 @@ pub fn site_folder_files(
         .to_owned();
     progress(FolderStep::Rendering);
     let rendered = render_pages(&page, snapshot_text, site)?;
-    let preview_png = preview_png()?;
+    let preview_png = preview_png(&rendered.snapshot)?;
     let mut changed: Vec<(String, Vec<u8>)> =
         vec![("index.html".to_owned(), rendered.report.into_bytes())];
     changed.extend(

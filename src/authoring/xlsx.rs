@@ -470,16 +470,3 @@ pub fn place_key<'s>(snapshot: &'s Snapshot, id: &'s str) -> &'s str {
         id
     }
 }
-
-/// Reads the bytes of a workbook's part (tests: what the written workbook holds).
-pub fn part_text(bytes: &[u8], part: &str) -> Option<String> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
-    let mut text = String::new();
-    archive
-        .by_name(part)
-        .ok()?
-        .take(MAX_PART_BYTES)
-        .read_to_string(&mut text)
-        .ok()?;
-    Some(text)
-}

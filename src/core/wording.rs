@@ -50,6 +50,12 @@ impl Worded {
     }
 }
 
+impl From<Text> for Worded {
+    fn from(text: Text) -> Worded {
+        Worded::new(text.zh, text.en)
+    }
+}
+
 /// `text` in `language`.
 pub fn text(language: Language, text: Text) -> &'static str {
     text.get(language)

@@ -5,16 +5,18 @@
 //! `authoring::site_folder` (what `snapshot publish` runs), draws the link-preview image on an
 //! `OffscreenCanvas` with the browser's Chinese font, and packs the folder as a `.zip`.
 //!
-//! Messages: the page sends `{snapshot: text}`; the worker answers
-//! `{kind: "progress", step, done, total}` as it goes, then `{kind: "done", zip: Uint8Array}` or
-//! `{kind: "error", message}`.
+//! Messages: the worker says `{kind: "ready"}` once it listens; the page sends
+//! `{snapshot: text}`; the worker answers `{kind: "progress", step, done, total}` as it goes, then
+//! `{kind: "done", zip: Uint8Array}` or `{kind: "error", zh, en}` (the page shows its language).
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::authoring::preview_image::{draw_preview, png_from_rgb, Painter, Rgb, HEIGHT, WIDTH};
 use crate::authoring::site_folder::{site_folder_files, zip_from_site_files, FolderStep, SiteFile};
+use crate::core::draft::wording;
 use crate::core::view::site_url::SiteUrl;
+use crate::core::wording::Worded;
 
 /// The list of the site's files, written by the build (`scripts/trunk-post-build.mjs`).
 pub const SITE_FILES: &str = "editor/site-files.json";
@@ -80,7 +82,7 @@ pub fn start() {
             wasm_bindgen_futures::spawn_local(async move {
                 let made = match snapshot {
                     Some(snapshot) => make_folder(&snapshot).await,
-                    None => Err("the page sent no snapshot".to_owned()),
+                    None => Err(Worded::from(wording::PAGE_MAKER_NO_DRAFT)),
                 };
                 match made {
                     Ok(zip) => {
@@ -88,7 +90,10 @@ pub fn start() {
                         let buffer = bytes.buffer();
                         post(&message("done", &[("zip", bytes.into())]), Some(&buffer));
                     }
-                    Err(error) => post(&message("error", &[("message", error.into())]), None),
+                    Err(error) => post(
+                        &message("error", &[("zh", error.zh.into()), ("en", error.en.into())]),
+                        None,
+                    ),
                 }
             });
         });
@@ -98,41 +103,47 @@ pub fn start() {
 }
 
 /// The site's root: the worker's script is in `editor/`.
-fn site_root() -> Result<String, String> {
-    let here = scope()
+fn site_root() -> Result<String, Worded> {
+    scope()
         .map(|scope| scope.location().href())
-        .ok_or("not in a worker")?;
-    web_sys::Url::new_with_base("../", &here)
+        .and_then(|here| web_sys::Url::new_with_base("../", &here).ok())
         .map(|url| url.href())
-        .map_err(|_| "the site's address cannot be read".to_owned())
+        .ok_or_else(|| wording::SITE_ADDRESS_UNREADABLE.into())
 }
 
-async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, Worded> {
+    let failed = |detail: String| wording::site_file_unreadable(url, &detail);
     let response = gloo_net::http::Request::get(url)
         .cache(web_sys::RequestCache::NoCache)
         .send()
         .await
-        .map_err(|error| format!("{url}: {error}"))?;
+        .map_err(|error| failed(error.to_string()))?;
     if !response.ok() {
-        return Err(format!("{url}: HTTP {}", response.status()));
+        return Err(failed(format!("HTTP {}", response.status())));
     }
     response
         .binary()
         .await
-        .map_err(|error| format!("{url}: {error}"))
+        .map_err(|error| failed(error.to_string()))
 }
 
-async fn make_folder(snapshot: &str) -> Result<Vec<u8>, String> {
+async fn make_folder(snapshot: &str) -> Result<Vec<u8>, Worded> {
+    // Said before any work: a browser that cannot draw the preview image in a worker.
+    if !js_sys::Reflect::has(&js_sys::global(), &"OffscreenCanvas".into()).unwrap_or(false) {
+        return Err(wording::NO_BACKGROUND_DRAWING.into());
+    }
     let root = site_root()?;
     let list = fetch_bytes(&format!("{root}{SITE_FILES}")).await?;
-    let list: SiteFiles =
-        serde_json::from_slice(&list).map_err(|error| format!("{SITE_FILES}: {error}"))?;
+    let list: SiteFiles = serde_json::from_slice(&list)
+        .map_err(|error| wording::site_file_list_wrong(SITE_FILES, &error.to_string()))?;
     let site = list
         .site_url
         .as_deref()
         .map(str::parse::<SiteUrl>)
         .transpose()
-        .map_err(|error| format!("{SITE_FILES}: site_url: {error}"))?;
+        .map_err(|error| {
+            wording::site_file_list_wrong(SITE_FILES, &format!("site_url: {error}"))
+        })?;
     let total = list.files.len();
     let mut app = Vec::with_capacity(total);
     for (done, path) in list.files.into_iter().enumerate() {
@@ -141,19 +152,19 @@ async fn make_folder(snapshot: &str) -> Result<Vec<u8>, String> {
         app.push(SiteFile { path, bytes });
     }
     progress("fetching", total, total);
-    let snapshot_for_image = snapshot.to_owned();
     let files = site_folder_files(
         app,
         snapshot,
         site.as_ref(),
-        &mut || preview_png_in_browser(&snapshot_for_image),
+        &mut preview_png_in_browser,
         &mut |step| match step {
             FolderStep::Rendering => progress("rendering", 0, 1),
             FolderStep::Compressing { done, total } => progress("compressing", done, total),
         },
-    )?;
+    )
+    .map_err(|error| wording::pages_not_made(&error))?;
     progress("packing", 0, 1);
-    zip_from_site_files(&files)
+    zip_from_site_files(&files).map_err(|error| wording::pages_not_made(&error))
 }
 
 /// The browser's canvas as the preview image's painter.
@@ -209,9 +220,7 @@ impl Painter for CanvasPainter {
 
 /// The link-preview image drawn by the browser: the same layout as the CLI's, the browser's
 /// Chinese font instead of the CLI's font file, encoded by the same PNG encoder.
-fn preview_png_in_browser(snapshot_text: &str) -> Result<Vec<u8>, String> {
-    let snapshot = crate::core::snapshot::load::snapshot_from_json_text(snapshot_text)
-        .map_err(|problems| format!("{} problems in the snapshot", problems.len()))?;
+fn preview_png_in_browser(snapshot: &crate::core::snapshot::Snapshot) -> Result<Vec<u8>, String> {
     let canvas = web_sys::OffscreenCanvas::new(WIDTH, HEIGHT)
         .map_err(|_| "this browser cannot draw the link-preview image (no OffscreenCanvas)")?;
     let context: web_sys::OffscreenCanvasRenderingContext2d = canvas
@@ -222,7 +231,7 @@ fn preview_png_in_browser(snapshot_text: &str) -> Result<Vec<u8>, String> {
         .ok_or("this browser cannot draw the link-preview image (no 2D canvas in a worker)")?;
     let mut painter = CanvasPainter { context };
     painter.rect(0, 0, WIDTH as i32, HEIGHT as i32, [0xff, 0xff, 0xff]);
-    draw_preview(&snapshot, &mut painter);
+    draw_preview(snapshot, &mut painter);
     let rgba = painter
         .context
         .get_image_data(0.0, 0.0, f64::from(WIDTH), f64::from(HEIGHT))

@@ -45,13 +45,8 @@ pub fn SiteFolder() -> impl IntoView {
                     total: 1,
                 });
                 #[cfg(target_arch = "wasm32")]
-                if let Err(error) = browser::start_worker(&text, making, editor) {
-                    making.set(Making::Idle);
-                    editor.say(
-                        wording::site_folder_failed(language.get_untracked()),
-                        vec![error],
-                        true,
-                    );
+                if let Err(why) = browser::start_worker(&text, making, editor) {
+                    browser::failed(editor, making, &why);
                 }
                 #[cfg(not(target_arch = "wasm32"))]
                 let _ = text;
@@ -95,10 +90,22 @@ mod browser {
 
     use super::{Making, PAGE_MAKER_SCRIPT};
     use crate::core::draft::wording;
+    use crate::core::wording::Worded;
     use crate::editor::context::EditorContext;
 
     fn field(data: &JsValue, name: &str) -> JsValue {
         js_sys::Reflect::get(data, &name.into()).unwrap_or(JsValue::UNDEFINED)
+    }
+
+    /// The folder was not made: back to idle, and why, in the page's language.
+    pub fn failed(editor: EditorContext, making: RwSignal<Making>, why: &Worded) {
+        let language = editor.language.get_untracked();
+        making.set(Making::Idle);
+        editor.say(
+            wording::site_folder_failed(language),
+            vec![why.get(language).to_owned()],
+            true,
+        );
     }
 
     /// Starts a page maker for the snapshot `text`; it answers until it is done or fails, then
@@ -107,9 +114,9 @@ mod browser {
         text: &str,
         making: RwSignal<Making>,
         editor: EditorContext,
-    ) -> Result<(), String> {
+    ) -> Result<(), Worded> {
         let worker = web_sys::Worker::new(PAGE_MAKER_SCRIPT)
-            .map_err(|_| format!("{PAGE_MAKER_SCRIPT}: the browser could not start it"))?;
+            .map_err(|_| Worded::from(wording::PAGE_MAKER_NOT_STARTED))?;
         let kept = worker.clone();
         let language = editor.language;
         let request = js_sys::Object::new();
@@ -122,12 +129,7 @@ mod browser {
                     // before would be lost).
                     Some("ready") if kept.post_message(&request).is_err() => {
                         kept.terminate();
-                        making.set(Making::Idle);
-                        editor.say(
-                            wording::site_folder_failed(language.get_untracked()),
-                            vec!["the page maker could not be given the draft".to_owned()],
-                            true,
-                        );
+                        failed(editor, making, &wording::PAGE_MAKER_NO_DRAFT.into());
                     }
                     Some("progress") => making.set(Making::Working {
                         step: field(&data, "step").as_string().unwrap_or_default(),
@@ -142,42 +144,29 @@ mod browser {
                         {
                             Ok(()) => making.set(Making::Done),
                             Err(error) => {
-                                making.set(Making::Idle);
-                                editor.say(
-                                    wording::site_folder_failed(language.get_untracked()),
-                                    vec![error],
-                                    true,
-                                );
+                                failed(editor, making, &Worded::new(error.clone(), error))
                             }
                         }
                     }
                     Some("error") => {
                         kept.terminate();
-                        making.set(Making::Idle);
-                        let message = field(&data, "message").as_string().unwrap_or_default();
-                        editor.say(
-                            wording::site_folder_failed(language.get_untracked()),
-                            vec![message],
-                            true,
-                        );
+                        let said =
+                            |language: &str| field(&data, language).as_string().unwrap_or_default();
+                        failed(editor, making, &Worded::new(said("zh"), said("en")));
                     }
                     _ => {}
                 }
             });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         on_message.forget();
-        let failed = worker.clone();
+        let stopped = worker.clone();
         let on_error =
             Closure::<dyn Fn(web_sys::ErrorEvent)>::new(move |event: web_sys::ErrorEvent| {
-                failed.terminate();
-                making.set(Making::Idle);
-                editor.say(
-                    wording::site_folder_failed(language.get_untracked()),
-                    vec![format!(
-                        "{PAGE_MAKER_SCRIPT}: the page maker stopped: {}",
-                        event.message()
-                    )],
-                    true,
+                stopped.terminate();
+                failed(
+                    editor,
+                    making,
+                    &wording::page_maker_stopped(&event.message()),
                 );
             });
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));

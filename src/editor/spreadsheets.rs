@@ -44,7 +44,11 @@ pub fn Spreadsheets() -> impl IntoView {
             None => Ok(()),
         };
         if let Err(error) = offered {
-            editor.say(error, Vec::new(), true);
+            editor.say(
+                wording::WORKBOOK_NOT_MADE.get(language.get_untracked()),
+                vec![error],
+                true,
+            );
         }
     };
     view! {

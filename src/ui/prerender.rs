@@ -207,6 +207,8 @@ pub struct RenderedPages {
     pub report: String,
     /// Each visual's page, with its file name (`visual-….html`, next to the report's).
     pub visuals: Vec<(String, String)>,
+    /// The snapshot they were rendered from (read once; the preview image is drawn from it).
+    pub snapshot: Arc<Snapshot>,
 }
 
 /// A snapshot read for rendering pages from it: refused with every problem and its JSON path
@@ -307,7 +309,11 @@ pub fn render_pages(
         .iter()
         .map(|visual| Ok((visual.page_file(), renderer.render(page, Some(visual))?)))
         .collect::<Result<Vec<_>, String>>()?;
-    Ok(RenderedPages { report, visuals })
+    Ok(RenderedPages {
+        report,
+        visuals,
+        snapshot: renderer.snapshot,
+    })
 }
 
 /// `page` with `snapshot_text` rendered into it (the report's page only).

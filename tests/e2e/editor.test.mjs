@@ -4,12 +4,12 @@
 // naming the file and the cause, the draft untouched. axe on the editor in every mode.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, readdirSync, statSync, renameSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { launchBrowser, newPage, BASE_URL, ROOT, SNAPSHOT, expectNoAxeViolations } from './browser.mjs';
+import { launchBrowser, newPage, BASE_URL, ROOT, SITE, SNAPSHOT, expectNoAxeViolations } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -582,6 +582,28 @@ test('the site folder made in the browser is what `snapshot publish` writes for 
 
   // Served as a county site would serve it.
   await expectServedFolderShows(made, ['261', hostile]);
+});
+
+test('when the site folder cannot be made (the build\'s list of files missing), the page says why in its language and keeps working; the draft untouched', async () => {
+  const list = join(SITE, 'editor', 'site-files.json');
+  renameSync(list, `${list}.away`);
+  try {
+    const page = await openEditor('desktop');
+    await page.locator(valueField(CADRES)).fill('261');
+    for (const [said, why] of [[/未能生成发布文件夹；草稿没有改变/, /读不到网站文件 \S*editor\/site-files\.json：HTTP 404/], [/The site folder could not be made; the draft is unchanged/, /could not read the site's file \S*editor\/site-files\.json: HTTP 404/]]) {
+      if (!said.source.includes('未能')) await page.locator('[data-action="language"]').click();
+      await page.locator('[data-action="make-site-folder"]').click();
+      const notice = page.locator('.editor-notice-error', { hasText: said });
+      await notice.waitFor({ timeout: 30000 });
+      assert.match(await notice.innerText(), why);
+      assert.equal(await page.locator('[data-action="make-site-folder"]').isDisabled(), false, 'it can be tried again');
+    }
+    assert.equal(await page.locator(valueField(CADRES)).inputValue(), '261');
+    assert.deepEqual(page.errors.filter((error) => !/404/.test(error)), []);
+    await page.close();
+  } finally {
+    renameSync(`${list}.away`, list);
+  }
 });
 
 test('the preview is the report itself showing the draft, at a phone\'s and a desktop\'s width, following the edits; one visual alone and embedded too', async () => {

@@ -1,12 +1,12 @@
 //! Every word of the editor page, in both languages (the reader's words are `core::wording`).
 
-use crate::core::wording::Text;
+use crate::core::wording::{Text, Worded};
 use crate::core::Language;
 
 pub const PAGE_TITLE: Text = Text::new("数据编辑器", "Data editor");
 pub const PAGE_PURPOSE: Text = Text::new(
-    "在这里更新报告的数字：逐项修改、检查，再交给网站管理员发布。",
-    "Update the report's figures here: change them, check them, then hand them to whoever runs the site.",
+    "在这里更新报告的数字：逐项修改、检查，再生成发布文件夹，或交给网站管理员发布。",
+    "Update the report's figures here: change them, check them, then make the site folder or hand them to whoever runs the site.",
 );
 pub const NOTHING_SENT: Text = Text::new(
     "所有工作都在本浏览器中完成：不会向任何地方发送数据。草稿自动保存在本浏览器中。",
@@ -29,6 +29,10 @@ pub const DROP_HINT: Text = Text::new(
 pub const DOWNLOAD_XLSX: Text = Text::new(
     "下载表格（Excel .xlsx）",
     "Download spreadsheet (Excel .xlsx)",
+);
+pub const WORKBOOK_NOT_MADE: Text = Text::new(
+    "未能生成 Excel 表格；草稿没有改变。",
+    "The Excel workbook could not be made; the draft is unchanged.",
 );
 pub const XLSX_NAME: Text = Text::new("指标与各村数值.xlsx", "figures.xlsx");
 pub const DOWNLOAD_INDICATORS_CSV: Text =
@@ -338,4 +342,51 @@ pub fn site_folder_progress(step: &str, done: u32, total: u32, language: Languag
             format!("Making the site folder: {en} ({done}/{total})… the page stays usable.")
         }
     }
+}
+
+pub const PAGE_MAKER_NOT_STARTED: Text = Text::new(
+    "浏览器无法启动生成发布文件夹的后台程序",
+    "the browser could not start the page maker",
+);
+pub const PAGE_MAKER_NO_DRAFT: Text = Text::new(
+    "后台程序没有收到草稿",
+    "the page maker was not given the draft",
+);
+pub const SITE_ADDRESS_UNREADABLE: Text =
+    Text::new("无法读取本网站的地址", "the site's address cannot be read");
+pub const NO_BACKGROUND_DRAWING: Text = Text::new(
+    "此浏览器不能在后台绘制分享预览图（需要 OffscreenCanvas）；请用新版的 Edge、Chrome、Firefox 或 Safari",
+    "this browser cannot draw the link-preview image in the background (it needs OffscreenCanvas); use a recent Edge, Chrome, Firefox or Safari",
+);
+
+/// The page maker stopped on its own (`detail`: what the browser said).
+pub fn page_maker_stopped(detail: &str) -> Worded {
+    Worded::new(
+        format!("生成发布文件夹的后台程序停止了：{detail}"),
+        format!("the page maker stopped: {detail}"),
+    )
+}
+
+/// A file of the site the page maker could not read.
+pub fn site_file_unreadable(url: &str, detail: &str) -> Worded {
+    Worded::new(
+        format!("读不到网站文件 {url}：{detail}"),
+        format!("could not read the site's file {url}: {detail}"),
+    )
+}
+
+/// The build's list of the site's files is wrong.
+pub fn site_file_list_wrong(file: &str, detail: &str) -> Worded {
+    Worded::new(
+        format!("网站文件清单 {file} 有误：{detail}"),
+        format!("the site's file list {file} is wrong: {detail}"),
+    )
+}
+
+/// Rendering, compressing or packing failed.
+pub fn pages_not_made(detail: &str) -> Worded {
+    Worded::new(
+        format!("生成页面或打包时出错：{detail}"),
+        format!("making the pages or the .zip failed: {detail}"),
+    )
 }
