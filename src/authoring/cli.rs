@@ -128,10 +128,10 @@ pub struct BuildArgs {
     /// The snapshot to update
     #[arg(long)]
     pub base: PathBuf,
-    /// Figures, one per row (templates in data/templates/)
+    /// Figures, one per row (CSV, or a workbook; templates in data/templates/)
     #[arg(long)]
     pub indicators: Option<PathBuf>,
-    /// Values per village
+    /// Values per village (CSV, or a workbook)
     #[arg(long)]
     pub by_place: Option<PathBuf>,
     /// A spreadsheet township staff edited: an Excel workbook (.xlsx, its sheets 指标 and
@@ -428,7 +428,13 @@ fn synth(args: &SynthArgs) -> i32 {
 
 fn build(args: &BuildArgs, language: Language) -> i32 {
     use super::text::decode;
-    use super::{apply_by_place_csv, apply_geojson, apply_indicators_csv, Worded};
+    use super::{apply_geojson, Worded};
+    type ApplyTable = fn(
+        &mut crate::core::snapshot::Snapshot,
+        &super::Table,
+        &mut Vec<Worded>,
+        &mut super::Existing,
+    );
     use crate::core::snapshot::validate::validate_snapshot;
     let base = args.base.display();
     let mut snapshot = match read_limited_in(&args.base, language).and_then(|text| {
@@ -464,43 +470,43 @@ fn build(args: &BuildArgs, language: Language) -> i32 {
             }
         }
     };
-    if let Some(path) = &args.indicators {
-        if let Some(text) = read(path, &mut problems) {
-            apply_indicators_csv(
-                &mut snapshot,
-                &path.display().to_string(),
-                &text,
-                &mut problems,
-            );
-        }
-    }
-    if let Some(path) = &args.by_place {
-        if let Some(text) = read(path, &mut problems) {
-            apply_by_place_csv(
-                &mut snapshot,
-                &path.display().to_string(),
-                &text,
-                &mut problems,
-            );
-        }
-    }
-    for path in &args.spreadsheet {
+    // Spreadsheets, each read once into tables (a workbook's sheets, or a CSV file's one), then
+    // applied as their flag says: figures, values by village, or told by the header.
+    let tables_of = |path: &Path| {
         let shown = path.display().to_string();
-        let tables = std::fs::read(path)
+        std::fs::read(path)
             .map_err(|error| {
                 vec![Worded::new(
                     format!("{shown}: {error}"),
                     format!("{shown}: {error}"),
                 )]
             })
-            .and_then(|bytes| super::tables_from_spreadsheet_file(&shown, &bytes, args.encoding));
-        match tables {
-            Ok((tables, _)) => super::apply_tables(
-                &mut snapshot,
-                &tables,
-                &mut problems,
-                &mut super::Existing::default(),
-            ),
+            .and_then(|bytes| super::tables_from_spreadsheet_file(&shown, &bytes, args.encoding))
+            .map(|(tables, _)| tables)
+    };
+    let existing = &mut super::Existing::default();
+    let flagged = [
+        (
+            args.indicators.as_slice(),
+            super::apply_indicators_table as ApplyTable,
+        ),
+        (args.by_place.as_slice(), super::apply_by_place_table),
+    ];
+    for (paths, apply) in flagged {
+        for path in paths {
+            match tables_of(path) {
+                Ok(tables) => {
+                    for table in &tables {
+                        apply(&mut snapshot, table, &mut problems, existing);
+                    }
+                }
+                Err(found) => problems.extend(found),
+            }
+        }
+    }
+    for path in &args.spreadsheet {
+        match tables_of(path) {
+            Ok(tables) => super::apply_tables(&mut snapshot, &tables, &mut problems, existing),
             Err(found) => problems.extend(found),
         }
     }
